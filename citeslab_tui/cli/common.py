@@ -1,0 +1,173 @@
+"""What every `citeslab` command shares: the --db option, opening the store,
+the configuration, "today", period options, and turning errors into French
+messages with the right exit code (0 ok, 1 refused or data problem, 2 usage)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from citeslab_tui.core.errors import CitesLabError
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.model import Config
+    from citeslab_tui.core.period import Period
+    from citeslab_tui.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+TODAY_ENV = "CITESLAB_TODAY"
+
+
+class UserError(click.ClickException):
+    """A refused input or data problem: French message on stderr, exit 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Erreur : {self.format_message()}", err=True)
+
+
+def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta["citeslab.db"] = value
+
+
+def db_option(f: F) -> F:
+    """`--db PATH`: the data file (else $CITESLAB_DB, else the user data dir)."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        callback=_remember_db,
+        is_eager=True,
+        help="Fichier de données (défaut : $CITESLAB_DB ou le dossier de données).",
+    )(f)
+
+
+def json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Sortie JSON.")(f)
+
+
+def db_path() -> Path:
+    from citeslab_tui.paths import default_db_path
+
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("citeslab.db") if ctx else None
+    return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def today() -> date:
+    """Today, or $CITESLAB_TODAY (YYYY-MM-DD) for tests and demos."""
+    forced = os.environ.get(TODAY_ENV)
+    if forced:
+        try:
+            return date.fromisoformat(forced)
+        except ValueError:
+            raise UserError(f"{TODAY_ENV}={forced!r} n'est pas une date AAAA-MM-JJ") from None
+    return date.today()
+
+
+def now() -> datetime:
+    real = datetime.now()
+    return datetime.combine(today(), real.time()) if os.environ.get(TODAY_ENV) else real
+
+
+def get_config() -> Config:
+    from citeslab_tui.config import load_config
+
+    return load_config()
+
+
+def open_store(*, readonly: bool = False) -> Store:
+    from citeslab_tui.store import Store
+
+    return Store.open(db_path(), get_config(), readonly=readonly, now=now)
+
+
+def period_options(f: F) -> F:
+    """`--year`, `--month`, `--from`, `--to` (mutually exclusive)."""
+    f = click.option("--to", "date_to", metavar="DATE", help="Fin (AAAA-MM-JJ ou JJ/MM/AAAA).")(f)
+    f = click.option("--from", "date_from", metavar="DATE", help="Début.")(f)
+    f = click.option("--month", metavar="AAAA-MM", help="Un mois.")(f)
+    f = click.option("--year", type=int, metavar="AAAA", help="Une année civile.")(f)
+    return f
+
+
+def resolve(
+    year: int | None,
+    month: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    default_today: date | None = None,
+) -> Period:
+    from citeslab_tui.core.period import resolve_period
+
+    return resolve_period(
+        today=default_today or today(), year=year, month=month, start=date_from, end=date_to
+    )
+
+
+def parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from citeslab_tui.core.period import parse_date
+
+    return parse_date(text)
+
+
+def check_territory(config: Config, code: str | None) -> str | None:
+    if code is None:
+        return None
+    up = code.strip().lstrip("@").upper()
+    if up not in config.territory_codes:
+        raise UserError(
+            f"territoire « {code} » inconnu (connus : {', '.join(config.territory_codes)})"
+        )
+    return up
+
+
+def print_json(data: Any) -> None:
+    import orjson
+
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def run_guarded(group: click.Command, args: Sequence[str]) -> int:
+    """Run the CLI: French messages, no traceback, exit codes 0/1/2."""
+    try:
+        result = group.main(list(args), prog_name="citeslab", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Abandon : rien n'a été modifié.", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except CitesLabError as exc:
+        click.echo(f"Erreur : {exc}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("Interrompu.", err=True)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # the last line of defence: no traceback on screen
+        from citeslab_tui.crashlog import log_unexpected
+
+        click.echo(log_unexpected(exc), err=True)
+        return 1
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,82 @@
+"""`citeslab config path | show | validate | init`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from citeslab_tui.cli.common import UserError
+
+
+@click.group()
+def config() -> None:
+    """Configuration du CitésLab (territoires, ETP, types d'action, livrables)."""
+
+
+@config.command()
+def path() -> None:
+    """Affiche le chemin de la configuration utilisée."""
+    from citeslab_tui.config import active_config_path, default_config_path, user_config_path
+
+    active = active_config_path()
+    click.echo(str(active))
+    if active == default_config_path():
+        click.echo(
+            f"(configuration par défaut ; `citeslab config init` crée {user_config_path()})",
+            err=True,
+        )
+
+
+@config.command()
+def show() -> None:
+    """Affiche la configuration en vigueur (validée)."""
+    from citeslab_tui.cli.common import get_config
+    from citeslab_tui.config import active_config_path
+
+    cfg = get_config()
+    click.echo(f"{cfg.name} — {cfg.structure}  ({active_config_path()})")
+    click.echo(f"1 ETP = {cfg.annual_hours:g} h par an")
+    click.echo("Territoires :")
+    for t in cfg.territories:
+        hours = t.etp * cfg.annual_hours
+        click.echo(f"  {t.code:<5} {t.name} — {t.etp:g} ETP ({hours:.1f} h/an)".replace(".", ","))
+        for q in t.qpvs:
+            click.echo(f"        QPV {q.code} {q.name}")
+    click.echo("Piliers (part indicative) :")
+    for p in cfg.pillars:
+        click.echo(f"  {p.key:<24} {p.label} — {p.share:.0%}")
+    click.echo("Types d'action :")
+    for a in cfg.action_types:
+        click.echo(f"  {a.key:<18} {a.label} → {a.pillar}")
+    for c in cfg.conventions:
+        click.echo(f"Convention {c.key} : {c.label} ({c.start:%d/%m/%Y} → {c.end:%d/%m/%Y})")
+        for lv in c.livrables:
+            click.echo(f"  {lv.key:<24} {lv.label} [{lv.territory or 'tous'}]")
+
+
+@config.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+def validate(file: str | None) -> None:
+    """Valide une configuration (défaut : celle en vigueur)."""
+    from citeslab_tui.config import active_config_path, load_config
+
+    target = Path(file) if file else active_config_path()
+    load_config(target)
+    click.echo(f"Configuration valide : {target}")
+
+
+@config.command()
+@click.option("--force", is_flag=True, help="Écraser une configuration existante.")
+def init(force: bool) -> None:
+    """Copie la configuration par défaut là où vous pouvez la modifier."""
+    from citeslab_tui.config import default_config_path, user_config_path
+    from citeslab_tui.fsutil import atomic_write
+
+    target = user_config_path()
+    if target.exists() and not force:
+        raise UserError(f"{target} existe déjà (--force pour l'écraser)")
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    atomic_write(target, default_config_path().read_bytes(), mode=0o600)
+    click.echo(f"Configuration créée : {target}")
+    click.echo("Modifiez-la puis vérifiez-la avec `citeslab config validate`.")

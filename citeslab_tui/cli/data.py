@@ -1,0 +1,97 @@
+"""`citeslab check | restore | demo`: the health of the data file."""
+
+from __future__ import annotations
+
+import click
+
+from citeslab_tui.cli.common import UserError, db_option, db_path, get_config, now, today
+
+
+@click.command()
+@db_option
+def check() -> None:
+    """Vérifie tout le fichier (schémas, références) ; code 1 si un problème."""
+    from citeslab_tui.store.check import check_file
+
+    path = db_path()
+    problems, summary = check_file(path, get_config())
+    click.echo(f"Fichier : {path}")
+    click.echo(summary)
+    if problems:
+        for p in problems:
+            click.echo(f"  - {p}", err=True)
+        raise UserError(f"{len(problems)} problème(s) trouvé(s)")
+    click.echo("Aucun problème.")
+
+
+@click.command()
+@click.option(
+    "--backup",
+    "backup",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Sauvegarde à restaurer (défaut : la plus récente valide).",
+)
+@click.option("--list", "list_only", is_flag=True, help="Liste les sauvegardes.")
+@click.option("--yes", "-y", is_flag=True, help="Ne pas demander confirmation.")
+@db_option
+def restore(backup: str | None, list_only: bool, yes: bool) -> None:
+    """Remet une sauvegarde en place (le fichier actuel est gardé à côté)."""
+    from pathlib import Path
+
+    from citeslab_tui.store import backups
+    from citeslab_tui.store.check import bytes_are_good
+
+    path = db_path()
+    available = backups.list_backups(path)
+    if list_only:
+        if not available:
+            click.echo("Aucune sauvegarde.")
+        for b in available:
+            state = "valide" if bytes_are_good(b.read_bytes()) else "ABÎMÉE"
+            click.echo(f"{b}  ({b.stat().st_size} octets, {state})")
+        return
+    chosen = Path(backup) if backup else backups.newest_good(path, bytes_are_good)
+    if chosen is None:
+        raise UserError(f"aucune sauvegarde valide pour {path}")
+    if not bytes_are_good(chosen.read_bytes()):
+        raise UserError(f"{chosen} n'est pas une sauvegarde valide")
+    if not yes:
+        click.confirm(f"Restaurer {chosen} à la place de {path} ?", abort=True)
+    aside = backups.restore(path, chosen, now())
+    click.echo(f"Restauré depuis {chosen}.")
+    if aside:
+        click.echo(f"L'ancien fichier est conservé : {aside}")
+
+
+@click.command()
+@click.option(
+    "--entries",
+    "n_entries",
+    type=click.IntRange(1, 1_000_000),
+    default=1500,
+    show_default=True,
+    help="Nombre d'entrées à générer.",
+)
+@click.option("--seed", type=int, default=2022, show_default=True)
+@db_option
+def demo(n_entries: int, seed: int) -> None:
+    """Écrit un historique fictif réaliste dans un fichier neuf."""
+    from citeslab_tui.cli.common import open_store
+    from citeslab_tui.core.demo import generate
+    from citeslab_tui.holiday_cache import calendar_for
+
+    store = open_store()
+    if not store.is_empty():
+        raise UserError(f"{store.path} n'est pas vide : choisissez un autre fichier avec --db")
+    end = today()
+    years = range(end.year - (n_entries // 1200) - 2, end.year + 1)
+    cal = calendar_for(years)
+    entries, porteurs = generate(
+        store.config, n_entries, end=end, is_working_day=cal.is_working_day, seed=seed
+    )
+    store.seed(entries, porteurs)
+    first = entries[0].date if entries else end
+    click.echo(
+        f"{len(entries)} entrées ({first:%d/%m/%Y} → {end:%d/%m/%Y}) et "
+        f"{len(porteurs)} porteurs écrits dans {store.path}"
+    )

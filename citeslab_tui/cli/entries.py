@@ -1,0 +1,250 @@
+"""`citeslab log | list | edit | delete | undo`: the activity log from the shell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from citeslab_tui.cli.common import (
+    UserError,
+    check_territory,
+    db_option,
+    json_option,
+    now,
+    open_store,
+    parse_day,
+    print_json,
+    today,
+)
+from citeslab_tui.core.text import hours, printable
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.model import Config, Entry
+
+
+def entry_line(entry: Entry, config: Config) -> str:
+    """One plain French line describing an entry (control characters escaped)."""
+    from citeslab_tui.core.model import format_hhmm
+
+    when = (
+        f"{format_hhmm(entry.start)}-{format_hhmm(entry.end)}"
+        if entry.start and entry.end
+        else hours(entry.minutes)
+    )
+    try:
+        type_label = config.action_type(entry.type).label
+    except KeyError:
+        type_label = entry.type
+    try:
+        pillar = config.pillar(entry.pillar).label
+    except KeyError:
+        pillar = entry.pillar
+    parts = [
+        f"{entry.date:%d/%m/%Y}",
+        when,
+        f"({hours(entry.minutes)})" if entry.start else "",
+        type_label,
+        pillar,
+        entry.territory,
+    ]
+    if entry.qpv:
+        parts.append(entry.qpv)
+    if entry.persons:
+        parts.append(f"{entry.persons} pers.")
+    if entry.porteurs:
+        parts.append(" ".join(entry.porteurs))
+    if entry.partner:
+        parts.append(f"→ {printable(entry.partner, one_line=True)}")
+    text = " · ".join(p for p in parts if p)
+    if entry.note:
+        text += f" — {printable(entry.note, one_line=True)}"
+    return f"[{entry.id[:8]}] {text}"
+
+
+@click.command()
+@click.argument("text")
+@click.option("--date", "day", metavar="DATE", help="Jour de l'action (défaut : aujourd'hui).")
+@db_option
+def log(text: str, day: str | None) -> None:
+    """Ajoute une entrée à partir d'une ligne de saisie rapide.
+
+    Exemple : citeslab log "9h30-12h permanence @CCG 4p -- 2 RDV pris"
+    """
+    from citeslab_tui.core.quickentry import parse
+
+    store = open_store()
+    draft = parse(text, store.config)
+    entry = draft.to_entry(id=store.new_entry_id(), day=parse_day(day) or today(), now=now())
+    store.add_entry(entry)
+    click.echo(f"Enregistré : {entry_line(entry, store.config)}")
+
+
+@click.command("list")
+@click.option("--date", "day", metavar="DATE", help="Un jour.")
+@click.option("--from", "date_from", metavar="DATE", help="Début de période.")
+@click.option("--to", "date_to", metavar="DATE", help="Fin de période.")
+@click.option("--week", is_flag=True, help="La semaine en cours (lundi → dimanche).")
+@click.option("--territory", metavar="CODE", help="Un territoire.")
+@json_option
+@db_option
+def list_(
+    day: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    week: bool,
+    territory: str | None,
+    as_json: bool,
+) -> None:
+    """Liste les entrées (aujourd'hui par défaut)."""
+    from datetime import timedelta
+
+    if sum(x is not None for x in (day, date_from or date_to)) + week > 1:
+        raise click.UsageError("--date, --from/--to et --week s'excluent")
+    if week:
+        monday = today() - timedelta(days=today().weekday())
+        start, end = monday, monday + timedelta(days=6)
+    elif date_from or date_to:
+        start, end = parse_day(date_from), parse_day(date_to)
+        if start and end and end < start:
+            raise UserError("--to précède --from")
+    else:
+        start = end = parse_day(day) or today()
+    store = open_store(readonly=True)
+    code = check_territory(store.config, territory)
+    entries = [e for e in store.entries(start, end) if code is None or e.territory == code]
+    if as_json:
+        print_json([e.to_record() for e in entries])
+        return
+    _print_table(entries, store.config)
+
+
+def _print_table(entries: list[Entry], config: Config) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from citeslab_tui.cli.common import console
+    from citeslab_tui.core.model import format_hhmm
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name, kw in (
+        ("Id", {"no_wrap": True}),
+        ("Date", {"no_wrap": True}),
+        ("Heure", {"no_wrap": True}),
+        ("Durée", {"no_wrap": True, "justify": "right"}),
+        ("Type", {"max_width": 16}),
+        ("Terr.", {"no_wrap": True}),
+        ("Pers.", {"justify": "right"}),
+        ("Note", {"ratio": 1, "no_wrap": True, "overflow": "ellipsis"}),
+    ):
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    total = 0
+    for e in entries:
+        total += e.minutes
+        when = f"{format_hhmm(e.start)}-{format_hhmm(e.end)}" if e.start else ""
+        extra = " ".join([*e.porteurs, f"→{e.partner}" if e.partner else "", e.note]).strip()
+        table.add_row(
+            e.id[:8],
+            f"{e.date:%d/%m/%Y}",
+            when,
+            hours(e.minutes),
+            e.type,
+            e.territory,
+            str(e.persons or ""),
+            Text(printable(extra, one_line=True)),
+        )
+    out = console()
+    if not entries:
+        out.print("Aucune entrée sur cette période.")
+        return
+    out.print(table)
+    out.print(f"{len(entries)} entrée(s), {hours(total)} ({total / 60:.2f} h)".replace(".", ","))
+
+
+@click.command()
+@click.argument("entry_id")
+@click.argument("text", required=False)
+@click.option("--date", "day", metavar="DATE", help="Nouveau jour.")
+@click.option("--minutes", type=click.IntRange(1, 1440), help="Nouvelle durée en minutes.")
+@click.option("--type", "type_", metavar="TYPE", help="Nouveau type d'action (clé).")
+@click.option("--pillar", metavar="PILIER", help="Nouveau pilier (clé).")
+@click.option("--territory", metavar="CODE", help="Nouveau territoire.")
+@click.option("--persons", type=click.IntRange(0, 100000), help="Personnes touchées.")
+@click.option("--partner", metavar="TEXTE", help="Partenaire ('' pour effacer).")
+@click.option("--note", metavar="TEXTE", help="Nouvelle note.")
+@db_option
+def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> None:
+    """Modifie une entrée (ID ou ses 6 premiers caractères ou plus).
+
+    Avec TEXT, la ligne de saisie rapide remplace l'entrée (la date reste)."""
+    store = open_store()
+    entry = store.find_entry(entry_id)
+    changes: dict[str, Any] = {}
+    if text:
+        from citeslab_tui.core.quickentry import parse
+
+        fresh = parse(text, store.config).to_entry(id=entry.id, day=entry.date, now=now())
+        changes.update(
+            {
+                k: getattr(fresh, k)
+                for k in (
+                    "start",
+                    "end",
+                    "minutes",
+                    "type",
+                    "pillar",
+                    "territory",
+                    "qpv",
+                    "persons",
+                    "porteurs",
+                    "partner",
+                    "note",
+                )
+            }
+        )
+    if day:
+        changes["date"] = parse_day(day)
+    if options.get("type_"):
+        key = options["type_"]
+        try:
+            changes["type"] = store.config.action_type(key).key
+        except KeyError:
+            raise UserError(f"type d'action « {key} » inconnu") from None
+        if not options.get("pillar"):
+            changes["pillar"] = store.config.action_type(key).pillar
+    if options.get("minutes") is not None:
+        changes.update(minutes=options["minutes"], start=None, end=None)
+    for opt, field in (("pillar", "pillar"), ("persons", "persons"), ("note", "note")):
+        if options.get(opt) is not None:
+            changes[field] = options[opt]
+    if options.get("territory"):
+        changes["territory"] = check_territory(store.config, options["territory"])
+    if options.get("partner") is not None:
+        changes["partner"] = store.config.partner_label(options["partner"]) or None
+    if not changes:
+        raise click.UsageError("rien à modifier : donnez TEXT ou une option (--date, --type…)")
+    updated = store.update_entry(entry.id, **changes)
+    click.echo(f"Modifié : {entry_line(updated, store.config)}")
+
+
+@click.command()
+@click.argument("entry_id")
+@db_option
+def delete(entry_id: str) -> None:
+    """Supprime une entrée (annulable avec `citeslab undo`)."""
+    store = open_store()
+    gone = store.delete_entry(store.find_entry(entry_id).id)
+    click.echo(f"Supprimé : {entry_line(gone, store.config)}")
+    click.echo("(citeslab undo pour annuler)")
+
+
+@click.command()
+@db_option
+def undo() -> None:
+    """Annule la dernière modification (répétable)."""
+    store = open_store()
+    label = store.undo()
+    if label is None:
+        click.echo("Rien à annuler.")
+    else:
+        click.echo(f"Annulé : {label}")

@@ -1,0 +1,425 @@
+"""The domain model: entries of the activity log, porteurs de projet, and the
+configuration of one CitésLab (pillars, action types, territories, conventions).
+
+Pure data: frozen dataclasses with conversions to and from the JSON records the
+store keeps. Durations are integer minutes everywhere; hours only exist when a
+figure is printed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from typing import Any
+
+# The path of a porteur de projet (DOMAIN.md, "Porteurs de projet"): fixed by the
+# cahier des charges, not configuration.
+STEPS: tuple[str, ...] = ("accueilli", "amorcage", "oriente", "creation", "sortie")
+STEP_LABELS: dict[str, str] = {
+    "accueilli": "Accueilli",
+    "amorcage": "Amorçage",
+    "oriente": "Orienté",
+    "creation": "Création",
+    "sortie": "Sortie",
+}
+SORTIE_REASONS: dict[str, str] = {
+    "desamorce": "Désamorcé",
+    "emploi": "Sortie vers l'emploi",
+    "formation": "Sortie vers la formation",
+    "autre": "Autre",
+}
+# Public categories named by the convention. RQTH (health data, RGPD art. 9) is
+# deliberately not one of them: it is a separate yes/no with a consent date and
+# never leaves the data file.
+CATEGORIES: dict[str, str] = {
+    "femme": "Femme",
+    "moins_26": "Moins de 26 ans",
+    "dld": "Demandeur d'emploi de longue durée",
+    "minima_sociaux": "Bénéficiaire des minima sociaux",
+    "non_francophone": "Non francophone",
+}
+PROFILES: dict[str, str] = {
+    "intentionniste": "Intentionniste",
+    "en_devenir": "Entrepreneur en devenir",
+    "en_activite": "Entrepreneur en activité",
+}
+STAGE_NEW = "nouveau"
+STAGE_LABELS: dict[str, str] = {STAGE_NEW: "Nouveau", **STEP_LABELS}
+
+MAX_MINUTES = 24 * 60
+
+
+def new_uuid() -> str:
+    """A fresh record id: 32 lowercase hex digits (UUID4 without dashes)."""
+    return uuid.uuid4().hex
+
+
+def _hhmm(value: time | None) -> str | None:
+    if value is None:
+        return None
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def _parse_hhmm(value: str | None) -> time | None:
+    if value is None:
+        return None
+    if value == "24:00":
+        return time(23, 59, 59, 999999)  # end of day, kept distinct from 23:59
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def format_hhmm(value: time | None) -> str:
+    """HH:MM for display, with the end of day shown as 24:00."""
+    if value is None:
+        return ""
+    if value == time(23, 59, 59, 999999):
+        return "24:00"
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def _end_hhmm(value: time | None) -> str | None:
+    if value is None:
+        return None
+    return format_hhmm(value)
+
+
+# --------------------------------------------------------------------------- entries
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One action or contact of the day, as logged by the cheffe de projet."""
+
+    id: str
+    date: date
+    minutes: int
+    type: str
+    pillar: str
+    territory: str
+    start: time | None = None
+    end: time | None = None
+    qpv: str | None = None
+    persons: int = 0
+    porteurs: tuple[str, ...] = ()
+    partner: str | None = None
+    note: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON record stored in the data file (schemas/entry.schema.json)."""
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "start": _hhmm(self.start),
+            "end": _end_hhmm(self.end),
+            "minutes": self.minutes,
+            "type": self.type,
+            "pillar": self.pillar,
+            "territory": self.territory,
+            "qpv": self.qpv,
+            "persons": self.persons,
+            "porteurs": list(self.porteurs),
+            "partner": self.partner,
+            "note": self.note,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Entry:
+        """Build an entry from a record already validated against the schema."""
+        return cls(
+            id=rec["id"],
+            date=date.fromisoformat(rec["date"]),
+            minutes=rec["minutes"],
+            type=rec["type"],
+            pillar=rec["pillar"],
+            territory=rec["territory"],
+            start=_parse_hhmm(rec.get("start")),
+            end=_parse_hhmm(rec.get("end")),
+            qpv=rec.get("qpv"),
+            persons=rec.get("persons", 0),
+            porteurs=tuple(rec.get("porteurs", ())),
+            partner=rec.get("partner"),
+            note=rec.get("note", ""),
+            created_at=rec["created_at"],
+            updated_at=rec["updated_at"],
+        )
+
+    def with_changes(self, **changes: Any) -> Entry:
+        return replace(self, **changes)
+
+
+# --------------------------------------------------------------------------- porteurs
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """A dated step of a porteur's path; `partner` for orienté, `reason` for sortie."""
+
+    step: str
+    date: date
+    partner: str | None = None
+    reason: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "date": self.date.isoformat(),
+            "partner": self.partner,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> PathStep:
+        return cls(
+            step=rec["step"],
+            date=date.fromisoformat(rec["date"]),
+            partner=rec.get("partner"),
+            reason=rec.get("reason"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Porteur:
+    """A person followed by the cheffe de projet, known by a pseudonymous id."""
+
+    uuid: str
+    id: str
+    territory: str
+    qpv_resident: bool = False
+    qpv: str | None = None
+    name: str | None = None
+    contact: str | None = None
+    profile: str | None = None
+    categories: tuple[str, ...] = ()
+    rqth: bool = False
+    rqth_consent_date: date | None = None
+    steps: tuple[PathStep, ...] = ()
+    notes: str = ""
+    forgotten_at: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def stage(self) -> str:
+        """The furthest step reached, by date then by path order; `nouveau` if none."""
+        if not self.steps:
+            return STAGE_NEW
+        last = max(self.steps, key=lambda s: (s.date, STEPS.index(s.step)))
+        return last.step
+
+    def step_date(self, step: str) -> date | None:
+        """The first date the porteur reached `step`, if ever."""
+        dates = [s.date for s in self.steps if s.step == step]
+        return min(dates) if dates else None
+
+    def last_contact(self) -> date | None:
+        """Latest dated step: the basis of the retention rule."""
+        return max((s.date for s in self.steps), default=None)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "id": self.id,
+            "name": self.name,
+            "contact": self.contact,
+            "territory": self.territory,
+            "qpv_resident": self.qpv_resident,
+            "qpv": self.qpv,
+            "profile": self.profile,
+            "categories": list(self.categories),
+            "rqth": self.rqth,
+            "rqth_consent_date": (
+                self.rqth_consent_date.isoformat() if self.rqth_consent_date else None
+            ),
+            "steps": [s.to_record() for s in self.steps],
+            "notes": self.notes,
+            "forgotten_at": self.forgotten_at,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Porteur:
+        consent = rec.get("rqth_consent_date")
+        return cls(
+            uuid=rec["uuid"],
+            id=rec["id"],
+            territory=rec["territory"],
+            qpv_resident=rec["qpv_resident"],
+            qpv=rec.get("qpv"),
+            name=rec.get("name"),
+            contact=rec.get("contact"),
+            profile=rec.get("profile"),
+            categories=tuple(rec.get("categories", ())),
+            rqth=rec.get("rqth", False),
+            rqth_consent_date=date.fromisoformat(consent) if consent else None,
+            steps=tuple(PathStep.from_record(s) for s in rec.get("steps", ())),
+            notes=rec.get("notes", ""),
+            forgotten_at=rec.get("forgotten_at"),
+            created_at=rec["created_at"],
+            updated_at=rec["updated_at"],
+        )
+
+    def with_changes(self, **changes: Any) -> Porteur:
+        return replace(self, **changes)
+
+
+def timestamp(now: datetime) -> str:
+    """Creation/update stamps: local ISO time to the second."""
+    return now.replace(microsecond=0).isoformat()
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    key: str
+    label: str
+    share: float
+    short: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionType:
+    key: str
+    label: str
+    pillar: str
+
+
+@dataclass(frozen=True, slots=True)
+class Qpv:
+    code: str
+    name: str
+    commune: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Territory:
+    code: str
+    name: str
+    etp: float
+    qpvs: tuple[Qpv, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """How a livrable is counted: one of a small fixed set of kinds."""
+
+    kind: str  # count_entries | sum_persons | distinct_weeks | porteurs_step | qpv_share
+    types: tuple[str, ...] = ()
+    step: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Livrable:
+    key: str
+    label: str
+    territory: str | None
+    metric: Metric
+    targets: dict[int, float] = field(default_factory=dict)
+    targets_stated: dict[int, float] = field(default_factory=dict)
+    target_per_week: float | None = None
+    prorate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class YearMoney:
+    cost: float | None = None
+    subsidy: float | None = None
+    net: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    key: str
+    label: str
+    start: date
+    end: date
+    territory: str | None = None
+    parties: tuple[str, ...] = ()
+    money: dict[int, YearMoney] = field(default_factory=dict)
+    livrables: tuple[Livrable, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """One CitésLab, as described by its validated JSON configuration."""
+
+    name: str
+    annual_hours: float
+    pillars: tuple[Pillar, ...]
+    action_types: tuple[ActionType, ...]
+    territories: tuple[Territory, ...]
+    partners: tuple[Partner, ...] = ()
+    conventions: tuple[Convention, ...] = ()
+    default_territory: str | None = None
+    structure: str = ""
+    person: str = ""
+    manager: str = ""
+
+    # Lookups are rebuilt on demand; the tuples above are small.
+    def pillar(self, key: str) -> Pillar:
+        for p in self.pillars:
+            if p.key == key:
+                return p
+        raise KeyError(key)
+
+    def action_type(self, key: str) -> ActionType:
+        for t in self.action_types:
+            if t.key == key:
+                return t
+        raise KeyError(key)
+
+    def territory(self, code: str) -> Territory:
+        for t in self.territories:
+            if t.code == code:
+                return t
+        raise KeyError(code)
+
+    @property
+    def pillar_keys(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.pillars)
+
+    @property
+    def type_keys(self) -> tuple[str, ...]:
+        return tuple(t.key for t in self.action_types)
+
+    @property
+    def territory_codes(self) -> tuple[str, ...]:
+        return tuple(t.code for t in self.territories)
+
+    def all_qpvs(self) -> tuple[Qpv, ...]:
+        return tuple(q for t in self.territories for q in t.qpvs)
+
+    def qpv(self, code: str) -> Qpv | None:
+        for q in self.all_qpvs():
+            if q.code == code:
+                return q
+        return None
+
+    def implicit_territory(self) -> str | None:
+        """The territory an entry gets when none is typed: the configured default,
+        or the only territory there is."""
+        if self.default_territory:
+            return self.default_territory
+        if len(self.territories) == 1:
+            return self.territories[0].code
+        return None
+
+    def partner_label(self, key_or_label: str) -> str:
+        for p in self.partners:
+            if key_or_label in (p.key, p.label):
+                return p.label
+        return key_or_label

@@ -1,0 +1,100 @@
+"""Rotating daily backups of the data file, and their restoration.
+
+Before the first write of each day the file as it is on disk is copied to
+`<name>.backups/<stem>_<YYYY-MM-DD>.json` (mode 0600). A backup is never
+overwritten (one name per day, written with `overwrite=False`), so a broken or
+smaller file can never replace a good backup; the newest `KEEP` are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from citeslab_tui.core.errors import StorageError
+from citeslab_tui.fsutil import atomic_write, describe_os_error
+
+KEEP = 14
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".backups")
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backups of this data file, newest first."""
+    directory = backup_dir(db_path)
+    if not directory.is_dir():
+        return []
+    stem = db_path.stem
+    found = [
+        p for p in directory.iterdir() if p.name.startswith(stem + "_") and p.suffix == ".json"
+    ]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def daily_backup(db_path: Path, today: date) -> Path | None:
+    """Copy the current file once per day, before it is first rewritten."""
+    directory = backup_dir(db_path)
+    target = directory / f"{db_path.stem}_{today.isoformat()}.json"
+    if target.exists():
+        return None
+    try:
+        data = db_path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageError(
+            f"Sauvegarde impossible ({describe_os_error(exc)}) : rien n'a été écrit."
+        ) from exc
+    if not data.strip():
+        return None
+    if not directory.exists():
+        try:
+            directory.mkdir(mode=0o700, parents=True)
+        except OSError as exc:
+            raise StorageError(
+                f"Sauvegarde impossible ({describe_os_error(exc)}) : rien n'a été écrit."
+            ) from exc
+    try:
+        atomic_write(target, data, overwrite=False)
+    except StorageError:
+        if not target.exists():
+            raise
+        return None  # another process made today's backup meanwhile
+    for old in list_backups(db_path)[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def newest_good(db_path: Path, is_good: Callable[[bytes], bool]) -> Path | None:
+    """The newest backup whose bytes pass `is_good` (a full structural check)."""
+    for candidate in list_backups(db_path):
+        try:
+            if is_good(candidate.read_bytes()):
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
+def restore(db_path: Path, backup: Path, now: datetime) -> Path | None:
+    """Put `backup` back in place of the data file. The current file, broken or
+    not, is kept aside as `<name>.broken-<timestamp>` first. Returns that path."""
+    data = backup.read_bytes()
+    aside = None
+    if db_path.exists():
+        aside = db_path.with_name(f"{db_path.name}.broken-{now:%Y%m%d-%H%M%S}")
+        try:
+            os.link(db_path, aside)
+        except OSError as exc:
+            raise StorageError(
+                f"Impossible de mettre de côté {db_path} ({describe_os_error(exc)}) : "
+                "rien n'a été restauré."
+            ) from exc
+    atomic_write(db_path, data)
+    return aside

@@ -1,0 +1,71 @@
+"""A full check of a data file: every table parsed and validated against the
+schemas, and every reference checked against the configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeslab_tui.core.errors import CitesLabError, DataFileError
+from citeslab_tui.core.model import Config
+from citeslab_tui.store.storage import AtomicJSONStorage
+
+
+def _storage(path: Path) -> AtomicJSONStorage:
+    from citeslab_tui.store.store import validate_table
+
+    return AtomicJSONStorage(path, readonly=True, validate_table=validate_table)
+
+
+def bytes_are_good(data: bytes) -> bool:
+    """True when `data` is a complete, valid data file."""
+    return _storage(Path("/nonexistent/citeslab.json"))._check_bytes(data)
+
+
+def check_file(path: Path, config: Config) -> tuple[list[str], str]:
+    """(problems, one-line summary). Problems are French, without personal data."""
+    from citeslab_tui.store.store import Store
+
+    if not path.exists():
+        return [], "Le fichier n'existe pas encore (il sera créé au premier enregistrement)."
+    try:
+        store = Store.open(path, config, readonly=True)
+        names = store.storage.table_names()
+        for name in names:
+            store.storage.table(name)
+    except DataFileError as exc:
+        return [str(exc)], "Fichier refusé."
+    except CitesLabError as exc:
+        return [str(exc)], "Fichier illisible."
+    problems: list[str] = []
+    entries = store.entries()
+    porteurs = store.porteurs()
+    known = {p.id for p in porteurs}
+    seen_ids: set[str] = set()
+    for e in entries:
+        where = f"entrée {e.id[:8]} du {e.date:%d/%m/%Y}"
+        if e.id in seen_ids:
+            problems.append(f"{where} : identifiant en double")
+        seen_ids.add(e.id)
+        if e.type not in config.type_keys:
+            problems.append(f"{where} : type « {e.type} » absent de la configuration")
+        if e.pillar not in config.pillar_keys:
+            problems.append(f"{where} : pilier « {e.pillar} » absent de la configuration")
+        if e.territory not in config.territory_codes:
+            problems.append(f"{where} : territoire « {e.territory} » absent de la configuration")
+        for pid in e.porteurs:
+            if pid not in known:
+                problems.append(f"{where} : porteur {pid} inconnu")
+    ids = [p.id for p in porteurs]
+    for pid in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(f"porteur {pid} : identifiant en double")
+    for p in porteurs:
+        if p.territory not in config.territory_codes:
+            problems.append(
+                f"porteur {p.id} : territoire « {p.territory} » absent de la configuration"
+            )
+    months = len(store.storage.entry_table_names())
+    summary = (
+        f"{len(entries)} entrée(s) sur {months} mois, {len(porteurs)} porteur(s), "
+        f"{len(store.journal())} modification(s) annulable(s)."
+    )
+    return problems, summary

@@ -1,0 +1,97 @@
+"""Personal data (RGPD): erasure on request, and the retention rule.
+
+Erasure removes the name, contact details and notes of a porteur — also from the
+undo journal, which keeps before/after images — and keeps the pseudonymous id,
+the territory, QPV, categories and dated path, so the anonymous counts and the
+hours already justified to funders stay exactly the same. It cannot be undone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from citeslab_tui.core.model import Entry, Porteur, timestamp
+from citeslab_tui.store.storage import JOURNAL, PORTEURS
+from citeslab_tui.store.store import Store
+
+PERSONAL_FIELDS = {
+    "name": None,
+    "contact": None,
+    "notes": "",
+    "rqth": False,
+    "rqth_consent_date": None,
+}
+
+
+def _scrub(record: dict[str, Any] | None, uuid: str) -> dict[str, Any] | None:
+    if record is None or record.get("uuid") != uuid:
+        return record
+    return {**record, **PERSONAL_FIELDS}
+
+
+def forget_porteur(store: Store, pid: str) -> list[Entry]:
+    """Erase a porteur's personal data; return the entries whose note still
+    mentions the erased name (left to the user to rewrite)."""
+    with store.storage.transaction():
+        p = store.find_porteur(pid)
+        name = (p.name or "").strip()
+        forgotten = p.with_changes(
+            name=None,
+            contact=None,
+            notes="",
+            rqth=False,
+            rqth_consent_date=None,
+            forgotten_at=timestamp(store.now()),
+            updated_at=timestamp(store.now()),
+        )
+        store._replace(PORTEURS, p.uuid, True, forgotten.to_record())
+        if store.storage.raw_table(JOURNAL) is not None:
+            journal = store.storage.table(JOURNAL)
+            table = store.db.table(JOURNAL)
+            for key, rec in journal.items():
+                changes = [
+                    {
+                        **c,
+                        "before": _scrub(c["before"], p.uuid),
+                        "after": _scrub(c["after"], p.uuid),
+                    }
+                    if c.get("kind") == "porteur"
+                    else c
+                    for c in rec["changes"]
+                ]
+                if changes != rec["changes"]:
+                    table.remove(doc_ids=[key])
+                    from tinydb.table import Document
+
+                    table.insert(Document({**rec, "changes": changes}, doc_id=key))
+    if not name:
+        return []
+    lowered = name.lower()
+    return [e for e in store.entries() if lowered in e.note.lower()]
+
+
+def retention_due(porteurs: list[Porteur], today: date) -> list[tuple[Porteur, str]]:
+    """Porteurs past the retention rule of DOMAIN.md, with the French reason:
+    2 years after the last contact, or 3 years after the creation date for those
+    in post-creation follow-up. Already-forgotten porteurs are skipped."""
+    due = []
+    for p in porteurs:
+        if p.forgotten_at or not (p.name or p.contact or p.notes):
+            continue
+        created = p.step_date("creation")
+        last = p.last_contact()
+        if created is not None:
+            limit = _add_years(created, 3)
+            if today > limit and (last is None or today > _add_years(last, 2)):
+                due.append((p, f"suivi post-création terminé le {limit:%d/%m/%Y}"))
+        elif last is not None and today > _add_years(last, 2):
+            due.append((p, f"dernier contact le {last:%d/%m/%Y}, il y a plus de 2 ans"))
+    return due
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,406 @@
+"""The TinyDB Storage behind the data file: atomic, locked, validated, fast.
+
+TinyDB's default JSONStorage rewrites the file in place (a crash leaves half a
+file), keeps no lock (two processes lose each other's changes) and parses the
+whole file for every operation. This storage keeps TinyDB's file format (one JSON
+object of tables) with three differences:
+
+* **Layout.** Each table is serialised on one line, and entries are split into
+  one table per month (`entries/2022-03`). A reader can therefore find a table
+  without parsing the others: a yearly report parses twelve lines, `citeslab log`
+  parses one, and untouched tables are written back as the very bytes read.
+  A file that is valid JSON but laid out differently (hand-edited, pretty-printed)
+  is still read, through a full parse.
+* **Writes** happen inside `transaction()`: take the lock file, re-read the file
+  if another process changed it, let TinyDB apply the change in memory, validate
+  the changed tables against the schemas, then write a temporary file, fsync,
+  rename over the data file and fsync the directory. The lock is held for the
+  few milliseconds this takes. Before the first write of a day the previous file
+  is copied to the backups.
+* **Reads** notice changes on disk (inode, size, mtime) and reload; tables are
+  parsed and validated lazily, once per version of their bytes.
+
+A file that is empty, not JSON, not ours, from a newer version, or holds a record
+that fails its schema is never opened as empty nor rewritten: `DataFileError`
+names the file, the problem and the newest good backup.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from citeslab_tui.core.errors import DataFileError, StorageError
+from citeslab_tui.fsutil import atomic_write, describe_os_error
+from citeslab_tui.store import backups
+from citeslab_tui.store.lock import FileLock
+
+APP_MARK = "citeslab-tui"
+SCHEMA_VERSION = 1
+META = "_meta"
+PORTEURS = "porteurs"
+JOURNAL = "journal"
+ENTRIES_PREFIX = "entries/"
+_ENTRIES_RE = re.compile(r"^entries/(\d{4})-(0[1-9]|1[0-2])$")
+_FIXED_TABLES = (META, PORTEURS, JOURNAL)
+
+
+def entries_table(day: date) -> str:
+    """The monthly table an entry of `day` lives in."""
+    return f"{ENTRIES_PREFIX}{day.year:04d}-{day.month:02d}"
+
+
+def _table_order(name: str) -> tuple[int, str]:
+    return (_FIXED_TABLES.index(name), "") if name in _FIXED_TABLES else (9, name)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def serialize(raw: dict[str, bytes]) -> bytes:
+    """The file's bytes: one table per line, fixed tables first, months in order.
+    Empty monthly tables are dropped."""
+    lines = [
+        b'"' + name.encode() + b'":' + value
+        for name, value in sorted(raw.items(), key=lambda kv: _table_order(kv[0]))
+        if not (name.startswith(ENTRIES_PREFIX) and value == b"{}")
+    ]
+    return b"{\n" + b",\n".join(lines) + b"\n}\n"
+
+
+def split_tables(data: bytes) -> dict[str, bytes] | None:
+    """Split a file in our layout into raw table bytes without parsing them;
+    None when the layout is not ours (the caller then parses the whole file).
+    JSON strings cannot hold a raw newline, so `,\\n` only separates tables."""
+    if not data.startswith(b"{\n") or not data.endswith(b"\n}\n"):
+        return None
+    body = data[2:-3]
+    out: dict[str, bytes] = {}
+    if not body:
+        return out
+    for line in body.split(b",\n"):
+        if not line.startswith(b'"'):
+            return None
+        cut = line.find(b'":')
+        if cut < 0:
+            return None
+        try:
+            name = line[1:cut].decode("ascii")
+        except UnicodeDecodeError:
+            return None
+        if name in out:
+            return None
+        out[name] = line[cut + 2 :]
+    return out
+
+
+class LazyTables(MutableMapping[str, Any]):
+    """What `read()` hands TinyDB: table name → table dict, each parsed from its
+    bytes on first access (fresh objects, so TinyDB may mutate them freely)."""
+
+    def __init__(self, raw: dict[str, bytes], parse: Any) -> None:
+        self._raw = dict(raw)
+        self._parsed: dict[str, Any] = {}
+        self._parse = parse
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._parsed:
+            return self._parsed[name]
+        if name in self._raw:
+            value = self._parse(name, self._raw[name])
+            self._parsed[name] = value
+            return value
+        raise KeyError(name)
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._raw.pop(name, None)
+        self._parsed[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        found = self._raw.pop(name, None) is not None
+        found = self._parsed.pop(name, None) is not None or found
+        if not found:
+            raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._raw
+        yield from (n for n in self._parsed if n not in self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw.keys() | self._parsed.keys())
+
+    def to_raw(self, serialize_table: Any) -> tuple[dict[str, bytes], set[str]]:
+        """Raw bytes of every table, and the names of those that were touched."""
+        out = dict(self._raw)
+        touched = set(self._parsed)
+        for name, value in self._parsed.items():
+            out[name] = serialize_table(value)
+        return out, touched
+
+
+class AtomicJSONStorage(Storage):
+    """See the module docstring. One instance per open data file."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        readonly: bool = False,
+        lock_timeout: float = 5.0,
+        today: Any = date.today,
+        validate_table: Any = None,
+    ) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = FileLock(self.path.with_name(self.path.name + ".lock"), lock_timeout)
+        self._today = today
+        self._validate_table = validate_table  # (name, parsed) -> None, raises DataFileError
+        self._raw: dict[str, bytes] = {}
+        self._sig: tuple[int, int, int] | None = None
+        self._loaded = False
+        self._pending: dict[str, bytes] | None = None
+        self._validated: dict[str, bytes] = {}  # name -> bytes known valid
+        self.generation = 0  # bumps whenever the in-memory state changes
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self) -> bool:
+        """(Re)load the file if it changed on disk since last seen. Returns True
+        when the state changed. Raises DataFileError for a broken file."""
+        sig = _signature(self.path)
+        if self._loaded and sig == self._sig:
+            return False
+        if sig is None:
+            # No file: a new, empty database (or one deleted under us: keep what
+            # we hold in memory, the next write will bring it back).
+            changed = not self._loaded
+            self._loaded = True
+            self._sig = None
+            return changed
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise StorageError(
+                f"Impossible de lire {self.path} : {describe_os_error(exc)}."
+            ) from exc
+        raw = self._decode_file(data)
+        self._raw = raw
+        self._sig = sig  # if replaced meanwhile, the next load() simply reloads
+        self._loaded = True
+        self._validated = {k: v for k, v in self._validated.items() if raw.get(k) is v}
+        self.generation += 1
+        return True
+
+    def _broken(self, problem: str) -> DataFileError:
+        good = backups.newest_good(self.path, self._check_bytes)
+        hint = (
+            f"\nSauvegarde valide la plus récente : {good}\n"
+            f"Pour la restaurer : citeslab restore --db {self.path}"
+            if good
+            else "\nAucune sauvegarde valide trouvée."
+        )
+        return DataFileError(
+            f"Fichier de données refusé : {self.path}\n{problem}\n"
+            "Le fichier n'a pas été modifié." + hint,
+            path=str(self.path),
+            backup=str(good) if good else None,
+        )
+
+    def _decode_file(self, data: bytes) -> dict[str, bytes]:
+        problem = self._structure_problem(data)
+        if isinstance(problem, str):
+            raise self._broken(problem)
+        return problem
+
+    def _structure_problem(self, data: bytes) -> dict[str, bytes] | str:
+        """Raw tables of a file, or a French description of what is wrong."""
+        if not data.strip():
+            return "Le fichier est vide."
+        raw = split_tables(data)
+        if raw is None:
+            try:
+                whole = orjson.loads(data)
+            except orjson.JSONDecodeError as exc:
+                return f"Le fichier n'est pas du JSON valide (tronqué ou abîmé : {exc})."
+            if not isinstance(whole, dict):
+                return "Le fichier n'est pas une base citeslab (objet JSON attendu)."
+            raw = {}
+            for name, value in whole.items():
+                if not isinstance(value, dict):
+                    return f"Table « {name} » : objet JSON attendu."
+                raw[name] = orjson.dumps(value)
+        meta_bytes = raw.get(META)
+        if meta_bytes is None:
+            return "Ce fichier n'est pas une base citeslab (table _meta absente)."
+        try:
+            meta = orjson.loads(meta_bytes).get("1", {})
+        except (orjson.JSONDecodeError, AttributeError):
+            return "Table _meta illisible."
+        if not isinstance(meta, dict) or meta.get("app") != APP_MARK:
+            return "Ce fichier n'est pas une base citeslab (marque d'application absente)."
+        version = meta.get("schema_version")
+        if not isinstance(version, int) or version < 1:
+            return "Version de schéma absente ou invalide."
+        if version > SCHEMA_VERSION:
+            return (
+                f"Ce fichier a été écrit par une version plus récente de citeslab "
+                f"(schéma {version}, celle-ci lit jusqu'au schéma {SCHEMA_VERSION}) : "
+                "mettez le programme à jour."
+            )
+        for name in raw:
+            if name not in _FIXED_TABLES and not _ENTRIES_RE.match(name):
+                return f"Table inconnue « {name} »."
+        return raw
+
+    def _check_bytes(self, data: bytes) -> bool:
+        """True when `data` is a complete, valid data file (used on backups)."""
+        raw = self._structure_problem(data)
+        if isinstance(raw, str):
+            return False
+        try:
+            for name, value in raw.items():
+                self._parse(name, value)
+        except (DataFileError, StorageError):
+            return False
+        return True
+
+    # ------------------------------------------------------------------ tables
+
+    def _parse(self, name: str, value: bytes) -> Any:
+        """Parse one table's bytes; validate them once per version of the bytes."""
+        try:
+            parsed = orjson.loads(value)
+        except orjson.JSONDecodeError as exc:
+            raise self._broken(f"Table « {name} » illisible ({exc}).") from None
+        if not isinstance(parsed, dict):
+            raise self._broken(f"Table « {name} » : objet JSON attendu.")
+        if self._validated.get(name) is not value and self._validate_table is not None:
+            problem = self._validate_table(name, parsed)
+            if problem:
+                raise self._broken(problem)
+            self._validated[name] = value
+        return parsed
+
+    def table_names(self) -> list[str]:
+        self._ensure_loaded()
+        return list(self._current())
+
+    def entry_table_names(self, start: date | None = None, end: date | None = None) -> list[str]:
+        """Monthly entry tables overlapping [start, end], in order."""
+        lo = entries_table(start) if start else ""
+        hi = entries_table(end) if end else "~"
+        return sorted(
+            n for n in self.table_names() if n.startswith(ENTRIES_PREFIX) and lo <= n <= hi
+        )
+
+    def raw_table(self, name: str) -> bytes | None:
+        self._ensure_loaded()
+        return self._current().get(name)
+
+    def table(self, name: str) -> dict[str, Any]:
+        """A parsed, validated table (a fresh dict: callers may keep it)."""
+        raw = self.raw_table(name)
+        return {} if raw is None else self._parse(name, raw)
+
+    def _current(self) -> dict[str, bytes]:
+        return self._pending if self._pending is not None else self._raw
+
+    def _ensure_loaded(self) -> None:
+        if self._pending is None:
+            self.load()
+
+    # ------------------------------------------------------------------ TinyDB API
+
+    def read(self) -> LazyTables:
+        self._ensure_loaded()
+        return LazyTables(self._current(), self._parse)
+
+    def write(self, data: Any) -> None:
+        if self.readonly:
+            raise StorageError("Base ouverte en lecture seule : rien n'a été écrit.")
+        if isinstance(data, LazyTables):
+            raw, touched = data.to_raw(orjson.dumps)
+        else:
+            raw = {name: orjson.dumps(value) for name, value in data.items()}
+            touched = set(raw)
+        for name in touched:
+            if name not in _FIXED_TABLES and not _ENTRIES_RE.match(name):
+                raise StorageError(f"Table « {name} » non permise.")
+            parsed = data[name]
+            if self._validate_table is not None:
+                problem = self._validate_table(name, parsed)
+                if problem:
+                    raise StorageError(f"Enregistrement refusé : {problem}")
+            self._validated[name] = raw[name]
+        if self._pending is not None:
+            self._pending = raw
+            return
+        # A write outside a transaction: only if nobody changed the file since.
+        with self._lock:
+            if _signature(self.path) != self._sig:
+                raise StorageError(
+                    "Le fichier a été modifié par un autre processus entre-temps : "
+                    "rien n'a été écrit, réessayez."
+                )
+            self._commit(raw)
+
+    def close(self) -> None:
+        pass
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Lock, reload if changed, apply, validate, write once, unlock."""
+        if self.readonly:
+            raise StorageError("Base ouverte en lecture seule : rien n'a été écrit.")
+        if self._pending is not None:  # nested: the outer transaction writes
+            yield
+            return
+        with self._lock:
+            self.load()
+            self._pending = dict(self._raw)
+            try:
+                yield
+                pending = self._pending
+            finally:
+                self._pending = None
+            if pending.keys() != self._raw.keys() or any(
+                pending[k] is not self._raw[k] for k in pending
+            ):
+                self._commit(pending)
+
+    def _commit(self, raw: dict[str, bytes]) -> None:
+        if META not in raw:
+            raw[META] = orjson.dumps({"1": {"app": APP_MARK, "schema_version": SCHEMA_VERSION}})
+        data = serialize(raw)
+        self._ensure_dir()
+        if self._sig is not None:
+            backups.daily_backup(self.path, self._today())
+        atomic_write(self.path, data)
+        self._raw = raw
+        self._sig = _signature(self.path)
+        self.generation += 1
+
+    def _ensure_dir(self) -> None:
+        directory = self.path.parent
+        if not directory.exists():
+            try:
+                directory.mkdir(parents=True, mode=0o700)
+            except OSError as exc:
+                raise StorageError(
+                    f"Impossible de créer le dossier {directory} : {describe_os_error(exc)}."
+                ) from exc

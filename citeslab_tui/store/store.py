@@ -1,0 +1,427 @@
+"""The Store: every change to entries and porteurs, with an undo journal.
+
+Screens and CLI commands go through this class; it is the only code that asks
+the storage to write. Each public method that changes something is one
+transaction (one atomic write): the change and its journal record land together
+or not at all. The journal keeps the last `JOURNAL_KEEP` changes with their
+before/after images, so `undo()` can revert them one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from citeslab_tui import schemas
+from citeslab_tui.core.errors import NotFound, StorageError, ValidationFailed
+from citeslab_tui.core.model import (
+    CATEGORIES,
+    STEPS,
+    Config,
+    Entry,
+    PathStep,
+    Porteur,
+    new_uuid,
+    timestamp,
+)
+from citeslab_tui.store.storage import (
+    ENTRIES_PREFIX,
+    JOURNAL,
+    META,
+    PORTEURS,
+    AtomicJSONStorage,
+    entries_table,
+)
+
+JOURNAL_KEEP = 100
+_PORTEUR_ID_RE = re.compile(r"^P-(\d{4})-(\d{3,})$")
+
+
+class UuidTable(Table):
+    """TinyDB table keyed by our own record UUIDs (never by TinyDB's counters,
+    which a second writer on a reloaded file would reuse)."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _get_next_id(self) -> Any:  # pragma: no cover - we always pass ids
+        raise StorageError("identifiant d'enregistrement manquant")
+
+
+class CitesLabDB(TinyDB):
+    table_class = UuidTable
+
+
+def validate_table(name: str, table: dict[str, Any]) -> str | None:
+    """Schema check of one stored table; a French problem (no personal data)."""
+    if name == META:
+        return None if isinstance(table.get("1"), dict) else "table _meta invalide"
+    if name == JOURNAL:
+        for key, rec in table.items():
+            if not (isinstance(rec, dict) and isinstance(rec.get("changes"), list)):
+                return f"journal : enregistrement {key} invalide"
+        return None
+    kind = "porteur" if name == PORTEURS else "entry"
+    id_field = "uuid" if kind == "porteur" else "id"
+    if not schemas.table_is_valid(kind, table):
+        for key, rec in table.items():
+            if not schemas.is_valid(kind, rec):
+                shown = rec.get("id", key) if isinstance(rec, dict) else key
+                problems = schemas.explain(kind, rec, redact=True)
+                what = "porteur" if kind == "porteur" else "entrée"
+                return f"{name} : {what} {shown} : {problems[0] if problems else 'invalide'}"
+    for key, rec in table.items():
+        if rec[id_field] != key:
+            return f"{name} : la clé {key} ne correspond pas à l'identifiant {rec[id_field]}"
+        if kind == "entry" and entries_table(date.fromisoformat(rec["date"])) != name:
+            return f"{name} : l'entrée {key} est datée du {rec['date']}, hors de ce mois"
+    return None
+
+
+class Store:
+    """An open data file. Build it with `Store.open`."""
+
+    def __init__(
+        self, storage: AtomicJSONStorage, config: Config, now: Callable[[], datetime]
+    ) -> None:
+        self.storage = storage
+        self.config = config
+        self.now = now
+        self.db = CitesLabDB(storage=lambda: storage)
+        self._entry_cache: dict[str, tuple[bytes, list[Entry]]] = {}
+        self._porteur_cache: tuple[bytes, list[Porteur]] | None = None
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        config: Config,
+        *,
+        readonly: bool = False,
+        now: Callable[[], datetime] = datetime.now,
+        lock_timeout: float = 5.0,
+    ) -> Store:
+        storage = AtomicJSONStorage(
+            Path(path),
+            readonly=readonly,
+            lock_timeout=lock_timeout,
+            today=lambda: now().date(),
+            validate_table=validate_table,
+        )
+        storage.load()
+        return cls(storage, config, now)
+
+    @property
+    def path(self) -> Path:
+        return self.storage.path
+
+    @property
+    def generation(self) -> int:
+        return self.storage.generation
+
+    def refresh(self) -> bool:
+        """Reload if another process changed the file; True if it did."""
+        return self.storage.load()
+
+    # ------------------------------------------------------------------ reading
+
+    def _entries_in(self, name: str) -> list[Entry]:
+        raw = self.storage.raw_table(name)
+        if raw is None:
+            return []
+        cached = self._entry_cache.get(name)
+        if cached is not None and cached[0] is raw:
+            return cached[1]
+        entries = [Entry.from_record(rec) for rec in self.storage.table(name).values()]
+        self._entry_cache[name] = (raw, entries)
+        return entries
+
+    def entries(self, start: date | None = None, end: date | None = None) -> list[Entry]:
+        """Entries from `start` to `end` (both included), by date and time."""
+        out: list[Entry] = []
+        for name in self.storage.entry_table_names(start, end):
+            out.extend(self._entries_in(name))
+        if start is not None or end is not None:
+            lo, hi = start or date.min, end or date.max
+            out = [e for e in out if lo <= e.date <= hi]
+        out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
+        return out
+
+    def porteurs(self) -> list[Porteur]:
+        raw = self.storage.raw_table(PORTEURS)
+        if raw is None:
+            return []
+        if self._porteur_cache is None or self._porteur_cache[0] is not raw:
+            items = [Porteur.from_record(r) for r in self.storage.table(PORTEURS).values()]
+            items.sort(key=lambda p: p.id)
+            self._porteur_cache = (raw, items)
+        return self._porteur_cache[1]
+
+    def find_entry(self, id_or_prefix: str) -> Entry:
+        """An entry by id or by a prefix of at least 6 characters (as with git)."""
+        key = id_or_prefix.strip().lower()
+        if len(key) < 6 or not re.fullmatch(r"[0-9a-f]+", key):
+            raise NotFound(
+                f"« {id_or_prefix} » : donnez au moins 6 caractères hexadécimaux de l'identifiant"
+            )
+        matches = [e for e in self.entries() if e.id.startswith(key)]
+        if not matches:
+            raise NotFound(f"Aucune entrée ne correspond à « {id_or_prefix} »")
+        if len(matches) > 1:
+            ids = ", ".join(e.id[:10] for e in matches[:5])
+            raise NotFound(f"« {id_or_prefix} » est ambigu : {ids}…")
+        return matches[0]
+
+    def find_porteur(self, pid: str) -> Porteur:
+        key = pid.strip().upper()
+        for p in self.porteurs():
+            if p.id == key:
+                return p
+        raise NotFound(f"Porteur « {pid} » inconnu")
+
+    def journal(self) -> list[dict[str, Any]]:
+        """The undo journal, oldest first."""
+        table = self.storage.table(JOURNAL)
+        return [table[k] for k in sorted(table)]
+
+    # ------------------------------------------------------------------ checks
+
+    def check_entry(self, entry: Entry) -> None:
+        """Refuse an entry that its schema or the configuration would not accept."""
+        cfg = self.config
+        if entry.type not in cfg.type_keys:
+            raise ValidationFailed(f"type d'action « {entry.type} » inconnu")
+        if entry.pillar not in cfg.pillar_keys:
+            raise ValidationFailed(f"pilier « {entry.pillar} » inconnu")
+        if entry.territory not in cfg.territory_codes:
+            raise ValidationFailed(f"territoire « {entry.territory} » inconnu")
+        if entry.qpv is not None and cfg.qpv(entry.qpv) is None:
+            raise ValidationFailed(f"QPV « {entry.qpv} » inconnu")
+        if entry.start and entry.end and entry.end <= entry.start:
+            raise ValidationFailed("l'heure de fin doit suivre l'heure de début")
+        known = {p.id for p in self.porteurs()}
+        for pid in entry.porteurs:
+            if pid not in known:
+                raise ValidationFailed(
+                    f"porteur « {pid} » inconnu : créez-le d'abord (citeslab porteur add)"
+                )
+        rec = entry.to_record()
+        if not schemas.is_valid("entry", rec):
+            problems = schemas.explain("entry", rec)
+            raise ValidationFailed("entrée refusée : " + "; ".join(problems))
+
+    def check_porteur(self, porteur: Porteur) -> None:
+        cfg = self.config
+        if porteur.territory not in cfg.territory_codes:
+            raise ValidationFailed(f"territoire « {porteur.territory} » inconnu")
+        if porteur.qpv is not None and cfg.qpv(porteur.qpv) is None:
+            raise ValidationFailed(f"QPV « {porteur.qpv} » inconnu")
+        for cat in porteur.categories:
+            if cat not in CATEGORIES:
+                raise ValidationFailed(f"catégorie « {cat} » inconnue")
+        if porteur.rqth and porteur.rqth_consent_date is None:
+            raise ValidationFailed("RQTH : la date du consentement est obligatoire")
+        rec = porteur.to_record()
+        if not schemas.is_valid("porteur", rec):
+            problems = schemas.explain("porteur", rec, redact=True)
+            raise ValidationFailed("porteur refusé : " + "; ".join(problems))
+
+    # ------------------------------------------------------------------ journal
+
+    def _record_change(self, label: str, changes: list[dict[str, Any]]) -> None:
+        table = self.db.table(JOURNAL)
+        existing = self.storage.table(JOURNAL) if self.storage.raw_table(JOURNAL) else {}
+        seq = max((rec["seq"] for rec in existing.values()), default=0) + 1
+        doc = {"seq": seq, "at": timestamp(self.now()), "label": label, "changes": changes}
+        table.insert(Document(doc, doc_id=f"{seq:010d}"))
+        old = sorted(existing)[: max(0, len(existing) + 1 - JOURNAL_KEEP)]
+        if old:
+            table.remove(doc_ids=old)
+
+    def _replace(self, table: str, key: str, before: bool, after: dict[str, Any] | None) -> None:
+        """Remove record `key` from `table` (if there) and insert `after` (if any)."""
+        t = self.db.table(table)
+        if (
+            before
+            and self.storage.raw_table(table) is not None
+            and key in self.storage.table(table)
+        ):
+            t.remove(doc_ids=[key])
+        if after is not None:
+            t.insert(Document(after, doc_id=key))
+
+    def _put_entry(self, before: Entry | None, after: Entry | None) -> dict[str, Any]:
+        if before is not None:
+            self._replace(entries_table(before.date), before.id, True, None)
+        if after is not None:
+            self._replace(entries_table(after.date), after.id, True, after.to_record())
+        return {
+            "kind": "entry",
+            "before": before.to_record() if before else None,
+            "after": after.to_record() if after else None,
+        }
+
+    def _put_porteur(self, before: Porteur | None, after: Porteur | None) -> dict[str, Any]:
+        if before is not None:
+            self._replace(PORTEURS, before.uuid, True, None)
+        if after is not None:
+            self._replace(PORTEURS, after.uuid, True, after.to_record())
+        return {
+            "kind": "porteur",
+            "before": before.to_record() if before else None,
+            "after": after.to_record() if after else None,
+        }
+
+    # ------------------------------------------------------------------ entries
+
+    def add_entry(self, entry: Entry) -> Entry:
+        return self.add_entries([entry], label=None)[0]
+
+    def add_entries(self, entries: Iterable[Entry], label: str | None = None) -> list[Entry]:
+        """Add entries in one atomic write (import, duplicate); ids must be new."""
+        items = list(entries)
+        for e in items:
+            self.check_entry(e)
+        if not items:
+            return []
+        with self.storage.transaction():
+            existing = {e.id for e in self.entries()} if len(items) > 1 else set()
+            changes = []
+            for e in items:
+                if e.id in existing:
+                    raise ValidationFailed(f"l'entrée {e.id} existe déjà")
+                existing.add(e.id)
+                changes.append(self._put_entry(None, e))
+            text = label or (
+                f"ajout de l'entrée du {items[0].date:%d/%m/%Y} ({items[0].type})"
+                if len(items) == 1
+                else f"ajout de {len(items)} entrées"
+            )
+            self._record_change(text, changes)
+        return items
+
+    def update_entry(self, entry_id: str, **changes: Any) -> Entry:
+        with self.storage.transaction():
+            before = self.find_entry(entry_id)
+            after = before.with_changes(**changes, updated_at=timestamp(self.now()))
+            self.check_entry(after)
+            change = self._put_entry(before, after)
+            self._record_change(
+                f"modification de l'entrée du {before.date:%d/%m/%Y} ({before.type})", [change]
+            )
+        return after
+
+    def delete_entry(self, entry_id: str) -> Entry:
+        with self.storage.transaction():
+            before = self.find_entry(entry_id)
+            change = self._put_entry(before, None)
+            self._record_change(
+                f"suppression de l'entrée du {before.date:%d/%m/%Y} ({before.type})", [change]
+            )
+        return before
+
+    def new_entry_id(self) -> str:
+        return new_uuid()
+
+    # ------------------------------------------------------------------ porteurs
+
+    def next_porteur_id(self, year: int) -> str:
+        """`P-<year>-<n>`: one more than the highest number used that year."""
+        highest = 0
+        for p in self.porteurs():
+            m = _PORTEUR_ID_RE.match(p.id)
+            if m and int(m.group(1)) == year:
+                highest = max(highest, int(m.group(2)))
+        return f"P-{year}-{highest + 1:03d}"
+
+    def add_porteur(self, porteur: Porteur) -> Porteur:
+        self.check_porteur(porteur)
+        with self.storage.transaction():
+            if any(p.id == porteur.id for p in self.porteurs()):
+                raise ValidationFailed(f"le porteur {porteur.id} existe déjà")
+            change = self._put_porteur(None, porteur)
+            self._record_change(f"ajout du porteur {porteur.id}", [change])
+        return porteur
+
+    def update_porteur(self, pid: str, *, label: str | None = None, **changes: Any) -> Porteur:
+        with self.storage.transaction():
+            before = self.find_porteur(pid)
+            after = before.with_changes(**changes, updated_at=timestamp(self.now()))
+            self.check_porteur(after)
+            change = self._put_porteur(before, after)
+            self._record_change(label or f"modification du porteur {before.id}", [change])
+        return after
+
+    def add_step(self, pid: str, step: PathStep) -> Porteur:
+        if step.step not in STEPS:
+            raise ValidationFailed(f"étape « {step.step} » inconnue ({', '.join(STEPS)})")
+        porteur = self.find_porteur(pid)
+        steps = tuple(sorted((*porteur.steps, step), key=lambda s: (s.date, STEPS.index(s.step))))
+        return self.update_porteur(
+            pid, steps=steps, label=f"étape {step.step} du porteur {porteur.id}"
+        )
+
+    # ------------------------------------------------------------------ undo
+
+    def undo(self) -> str | None:
+        """Revert the most recent change still in the journal; its French label,
+        or None when there is nothing to undo."""
+        with self.storage.transaction():
+            journal = self.storage.table(JOURNAL) if self.storage.raw_table(JOURNAL) else {}
+            if not journal:
+                return None
+            key = max(journal)
+            record = journal[key]
+            for change in reversed(record["changes"]):
+                before, after = change["before"], change["after"]
+                if change["kind"] == "entry":
+                    if after is not None:
+                        table = entries_table(date.fromisoformat(after["date"]))
+                        self._replace(table, after["id"], True, None)
+                    if before is not None:
+                        table = entries_table(date.fromisoformat(before["date"]))
+                        self._replace(table, before["id"], True, before)
+                else:
+                    if after is not None:
+                        self._replace(PORTEURS, after["uuid"], True, None)
+                    if before is not None:
+                        self._replace(PORTEURS, before["uuid"], True, before)
+            self.db.table(JOURNAL).remove(doc_ids=[key])
+        return str(record["label"])
+
+    # ------------------------------------------------------------------ bulk
+
+    def is_empty(self) -> bool:
+        return not self.storage.entry_table_names() and not self.porteurs()
+
+    def seed(self, entries: Iterable[Entry], porteurs: Iterable[Porteur]) -> int:
+        """Fill an empty file in one write (demo data); not journaled."""
+        by_month: dict[str, list[Document]] = {}
+        count = 0
+        for e in entries:
+            by_month.setdefault(entries_table(e.date), []).append(
+                Document(e.to_record(), doc_id=e.id)
+            )
+            count += 1
+        with self.storage.transaction():
+            if not self.is_empty():
+                raise ValidationFailed(
+                    f"{self.path} n'est pas vide : les données de démonstration ne "
+                    "s'écrivent que dans un fichier neuf (utilisez --db)"
+                )
+            self.db.table(PORTEURS).insert_multiple(
+                [Document(p.to_record(), doc_id=p.uuid) for p in porteurs]
+            )
+            for name, docs in by_month.items():
+                self.db.table(name).insert_multiple(docs)
+        return count
+
+    # ------------------------------------------------------------------ helpers for tools
+
+    def entry_table_count(self) -> int:
+        return len([n for n in self.storage.table_names() if n.startswith(ENTRIES_PREFIX)])
