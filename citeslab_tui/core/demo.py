@@ -55,8 +55,13 @@ def generate(
 ) -> tuple[list[Entry], list[Porteur]]:
     """About `n_entries` entries (exactly that many) ending on `end`, with porteurs."""
     rng = random.Random(seed)
-    per_day = 6
-    days = _working_days_back(end, max(1, -(-n_entries // per_day)), is_working_day)
+    # Entries per day, drawn from the end backwards until there are enough.
+    counts: list[int] = []
+    while sum(counts) < n_entries:
+        counts.append(rng.randint(4, 8))
+    counts[-1] -= sum(counts) - n_entries
+    counts.reverse()
+    days = _working_days_back(end, len(counts), is_working_day)
     territories = list(config.territories)
     weights = [max(t.etp, 0.01) for t in territories]
     types_by_pillar: dict[str, list[str]] = {}
@@ -111,11 +116,7 @@ def generate(
             return p
         return p.with_changes(steps=(*p.steps, step))
 
-    made = 0
-    for day in days:
-        if made >= n_entries:
-            break
-        count = min(rng.randint(4, 8), n_entries - made)
+    for day, count in zip(days, counts, strict=True):
         clock = 9 * 60
         for i in range(count):
             territory = rng.choices(territories, weights)[0]
@@ -172,5 +173,4 @@ def generate(
                     updated_at=stamp,
                 )
             )
-            made += 1
     return entries, sorted(porteurs.values(), key=lambda p: p.id)
