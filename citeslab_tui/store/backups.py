@@ -71,6 +71,16 @@ def daily_backup(db_path: Path, today: date) -> Path | None:
     return target
 
 
+def keep_copy(db_path: Path, data: bytes, label: str) -> Path:
+    """Keep `data` as a named backup (e.g. before a schema migration)."""
+    directory = backup_dir(db_path)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = directory / f"{db_path.stem}_{label}.json"
+    if not target.exists():
+        atomic_write(target, data, overwrite=False)
+    return target
+
+
 def newest_good(db_path: Path, is_good: Callable[[bytes], bool]) -> Path | None:
     """The newest backup whose bytes pass `is_good` (a full structural check)."""
     for candidate in list_backups(db_path):

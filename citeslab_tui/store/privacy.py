@@ -1,15 +1,19 @@
 """Personal data (RGPD): erasure on request, and the retention rule.
 
 Erasure removes the name, contact details and notes of a porteur — also from the
-undo journal, which keeps before/after images — and keeps the pseudonymous id,
+undo journal, which keeps before/after images (where the name is also blanked
+out of past entry notes) — and keeps the pseudonymous id,
 the territory, QPV, categories and dated path, so the anonymous counts and the
 hours already justified to funders stay exactly the same. It cannot be undone.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
+
+from tinydb.table import Document
 
 from citeslab_tui.core.model import Entry, Porteur, timestamp
 from citeslab_tui.store.storage import JOURNAL, PORTEURS
@@ -28,6 +32,27 @@ def _scrub(record: dict[str, Any] | None, uuid: str) -> dict[str, Any] | None:
     if record is None or record.get("uuid") != uuid:
         return record
     return {**record, **PERSONAL_FIELDS}
+
+
+def _scrub_note(record: dict[str, Any] | None, name: str) -> dict[str, Any] | None:
+    if record is None or not name or name.lower() not in record.get("note", "").lower():
+        return record
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    return {**record, "note": pattern.sub("[nom effacé]", record["note"])}
+
+
+def _scrub_change(change: dict[str, Any], uuid: str, name: str) -> dict[str, Any]:
+    if change.get("kind") == "porteur":
+        return {
+            **change,
+            "before": _scrub(change["before"], uuid),
+            "after": _scrub(change["after"], uuid),
+        }
+    return {
+        **change,
+        "before": _scrub_note(change["before"], name),
+        "after": _scrub_note(change["after"], name),
+    }
 
 
 def forget_porteur(store: Store, pid: str) -> list[Entry]:
@@ -50,20 +75,9 @@ def forget_porteur(store: Store, pid: str) -> list[Entry]:
             journal = store.storage.table(JOURNAL)
             table = store.db.table(JOURNAL)
             for key, rec in journal.items():
-                changes = [
-                    {
-                        **c,
-                        "before": _scrub(c["before"], p.uuid),
-                        "after": _scrub(c["after"], p.uuid),
-                    }
-                    if c.get("kind") == "porteur"
-                    else c
-                    for c in rec["changes"]
-                ]
+                changes = [_scrub_change(c, p.uuid, name) for c in rec["changes"]]
                 if changes != rec["changes"]:
                     table.remove(doc_ids=[key])
-                    from tinydb.table import Document
-
                     table.insert(Document({**rec, "changes": changes}, doc_id=key))
     if not name:
         return []

@@ -45,6 +45,10 @@ from citeslab_tui.store.lock import FileLock
 
 APP_MARK = "citeslab-tui"
 SCHEMA_VERSION = 1
+# Upgrades of the whole file, by the version they start from: MIGRATIONS[v] turns
+# a version-v file (table name -> table dict) into a version v+1 one. Opening an
+# older file backs it up first (`<stem>_avant-migration-v<v>.json`), then upgrades.
+MIGRATIONS: dict[int, Any] = {}
 META = "_meta"
 PORTEURS = "porteurs"
 JOURNAL = "journal"
@@ -197,12 +201,44 @@ class AtomicJSONStorage(Storage):
                 f"Impossible de lire {self.path} : {describe_os_error(exc)}."
             ) from exc
         raw = self._decode_file(data)
+        version = orjson.loads(raw[META])["1"]["schema_version"]
+        if version < SCHEMA_VERSION:
+            raw = self._migrate(raw, version, data)
+            sig = _signature(self.path)
         self._raw = raw
         self._sig = sig  # if replaced meanwhile, the next load() simply reloads
         self._loaded = True
         self._validated = {k: v for k, v in self._validated.items() if raw.get(k) is v}
         self.generation += 1
         return True
+
+    def _migrate(self, raw: dict[str, bytes], version: int, original: bytes) -> dict[str, bytes]:
+        """Upgrade an older file: backup, migrate in memory, write (unless read-only)."""
+        tables = {name: self._parse_unvalidated(name, value) for name, value in raw.items()}
+        while version < SCHEMA_VERSION:
+            step = MIGRATIONS.get(version)
+            if step is None:
+                raise self._broken(f"Aucune migration connue depuis le schéma {version}.")
+            tables = step(tables)
+            version += 1
+        tables[META] = {"1": {**tables[META]["1"], "schema_version": version}}
+        for name, table in tables.items():
+            problem = self._validate_table(name, table) if self._validate_table else None
+            if problem:
+                raise self._broken(f"Migration impossible : {problem}")
+        migrated = {name: orjson.dumps(table) for name, table in tables.items()}
+        if not self.readonly:
+            with self._lock:
+                backups.keep_copy(self.path, original, f"avant-migration-v{version - 1}")
+                self._ensure_dir()
+                atomic_write(self.path, serialize(migrated))
+        return migrated
+
+    def _parse_unvalidated(self, name: str, value: bytes) -> Any:
+        try:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError as exc:
+            raise self._broken(f"Table « {name} » illisible ({exc}).") from None
 
     def _broken(self, problem: str) -> DataFileError:
         good = backups.newest_good(self.path, self._check_bytes)

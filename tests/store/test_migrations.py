@@ -1,0 +1,49 @@
+"""Schema migrations: an older file is backed up, then upgraded on open.
+
+Version 1 is the first schema, so there is no older fixture yet; this test
+registers a hypothetical version 2 to prove the mechanism end to end."""
+
+from __future__ import annotations
+
+import orjson
+
+from citeslab_tui.store import Store, backups, storage
+
+from .helpers import make_entry
+
+
+def test_older_file_is_backed_up_then_upgraded(store: Store, db_path, config, monkeypatch) -> None:
+    store.add_entry(make_entry(note="v1"))
+    v1_bytes = db_path.read_bytes()
+
+    def to_v2(tables):
+        for name, table in tables.items():
+            if name.startswith("entries/"):
+                for rec in table.values():
+                    rec["note"] = rec["note"] + " (migré)"
+        return tables
+
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(storage.MIGRATIONS, 1, to_v2)
+    upgraded = Store.open(db_path, config)
+    assert upgraded.entries()[0].note == "v1 (migré)"
+    on_disk = orjson.loads(db_path.read_bytes())
+    assert on_disk["_meta"]["1"]["schema_version"] == 2
+    (copy,) = [b for b in backups.backup_dir(db_path).iterdir() if "migration" in b.name]
+    assert copy.read_bytes() == v1_bytes
+    # and a later write keeps working on the upgraded file
+    upgraded.add_entry(make_entry())
+    assert len(Store.open(db_path, config).entries()) == 2
+
+
+def test_missing_migration_is_refused_untouched(store: Store, db_path, config, monkeypatch) -> None:
+    import pytest
+
+    from citeslab_tui.core.errors import DataFileError
+
+    store.add_entry(make_entry())
+    before = db_path.read_bytes()
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    with pytest.raises(DataFileError):
+        Store.open(db_path, config)
+    assert db_path.read_bytes() == before
