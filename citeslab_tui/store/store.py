@@ -204,7 +204,7 @@ class Store:
             raise ValidationFailed(f"QPV « {entry.qpv} » inconnu")
         if entry.start and entry.end and entry.end <= entry.start:
             raise ValidationFailed("l'heure de fin doit suivre l'heure de début")
-        known = {p.id for p in self.porteurs()}
+        known = {p.id for p in self.porteurs()} if entry.porteurs else set()
         for pid in entry.porteurs:
             if pid not in known:
                 raise ValidationFailed(
