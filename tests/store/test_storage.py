@@ -236,3 +236,16 @@ def test_lock_timeout_writes_nothing(store: Store, db_path: Path, config) -> Non
         other.add_entry(make_entry())
     assert "occupé" in str(info.value)
     assert db_path.read_bytes() == before
+
+
+def test_storage_refuses_an_invalid_record_written_through_tinydb(
+    store: Store, db_path: Path
+) -> None:
+    from tinydb.table import Document
+
+    store.add_entry(make_entry())
+    before = db_path.read_bytes()
+    with pytest.raises(StorageError), store.storage.transaction():
+        store.db.table("entries/2022-03").insert(Document({"id": "x", "minutes": -1}, doc_id="x"))
+    assert db_path.read_bytes() == before
+    assert len(store.entries()) == 1
