@@ -35,56 +35,47 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def _compile(schema: dict[str, Any]) -> Callable[[Any], Any]:
-    """fastjsonschema's compiled validator for `schema`, its generated code
-    cached in the user's cache directory by a hash of the schema: compiling the
-    configuration schema costs ~40 ms, which every command would otherwise pay."""
+    """fastjsonschema's compiled validator for `schema`. The bytecode of the
+    generated code is cached in the user's cache directory, keyed by a hash of
+    the schema and the Python version: compiling the configuration schema costs
+    ~40 ms, which every command would otherwise pay."""
     import hashlib
+    import importlib.util
+    import marshal
 
     import fastjsonschema
 
     key = hashlib.sha256(orjson.dumps(schema, option=orjson.OPT_SORT_KEYS)).hexdigest()[:20]
-    code: str | None = None
+    magic = importlib.util.MAGIC_NUMBER
+    code: Any = None
     cache_file: Path | None = None
     try:
         from citeslab_tui.paths import cache_dir
 
-        cache_file = cache_dir() / "validators" / f"v{fastjsonschema.VERSION}-{key}.py"
-        code = cache_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        cache_file = cache_dir() / "validators" / f"v{fastjsonschema.VERSION}-{key}.bin"
+        data = cache_file.read_bytes()
+        if data.startswith(magic):
+            code = marshal.loads(data[len(magic) :])
+    except (OSError, ValueError, EOFError, TypeError):
         code = None
     if code is None:
-        code = fastjsonschema.compile_to_code(schema)
+        code = compile(fastjsonschema.compile_to_code(schema), f"<validator {key}>", "exec")
         if cache_file is not None:
             try:
                 from citeslab_tui.fsutil import atomic_write
 
                 cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                atomic_write(cache_file, code.encode("utf-8"))
+                atomic_write(cache_file, magic + marshal.dumps(code))
             except Exception:  # a cache that cannot be written is no error
                 pass
+    namespace: dict[str, Any] = {}
     try:
-        namespace = _load_generated(code, cache_file, key)
+        exec(code, namespace)
         # the root validator: `validate`, or `validate_<$id>` when the schema has one
         validate = namespace[min((n for n in namespace if n.startswith("validate")), key=len)]
     except Exception:  # a damaged cache file: compile afresh
         return fastjsonschema.compile(schema)  # type: ignore[no-any-return]
     return validate  # type: ignore[no-any-return]
-
-
-def _load_generated(code: str, cache_file: Path | None, key: str) -> dict[str, Any]:
-    """Run generated validator code; from the cache file as a module, so that
-    Python keeps its bytecode too."""
-    if cache_file is not None and cache_file.is_file():
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location(f"_citeslab_validator_{key}", cache_file)
-        if spec is not None and spec.loader is not None:
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return vars(module)
-    namespace: dict[str, Any] = {}
-    exec(compile(code, "<schema>", "exec"), namespace)
-    return namespace
 
 
 @functools.cache

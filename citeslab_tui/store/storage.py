@@ -89,29 +89,33 @@ def serialize(raw: dict[str, bytes]) -> bytes:
     return b"".join(parts)
 
 
-def split_tables(data: bytes) -> dict[str, bytes] | None:
-    """Split a file in our layout into raw table bytes without parsing them;
-    None when the layout is not ours (the caller then parses the whole file).
-    JSON strings cannot hold a raw newline, so `,\\n` only separates tables."""
+def split_tables(data: bytes) -> dict[str, Any] | None:
+    """Split a file in our layout into raw table buffers without parsing or
+    copying them (memoryviews into `data`); None when the layout is not ours
+    (the caller then parses the whole file). JSON strings cannot hold a raw
+    newline and orjson writes none, so `,\\n"` only ever separates tables."""
     if not data.startswith(b"{\n") or not data.endswith(b"\n}\n"):
         return None
-    body = data[2:-3]
-    out: dict[str, bytes] = {}
-    if not body:
-        return out
-    for line in body.split(b",\n"):
-        if not line.startswith(b'"'):
+    view = memoryview(data)
+    out: dict[str, Any] = {}
+    end = len(data) - 3
+    pos = 2
+    while pos < end:
+        if data[pos : pos + 1] != b'"':
             return None
-        cut = line.find(b'":')
+        cut = data.find(b'":', pos, end)
         if cut < 0:
             return None
         try:
-            name = line[1:cut].decode("ascii")
+            name = data[pos + 1 : cut].decode("ascii")
         except UnicodeDecodeError:
             return None
         if name in out:
             return None
-        out[name] = line[cut + 2 :]
+        nxt = data.find(b',\n"', cut, end)
+        stop = end if nxt < 0 else nxt
+        out[name] = view[cut + 2 : stop]
+        pos = end if nxt < 0 else nxt + 2
     return out
 
 
@@ -269,7 +273,7 @@ class AtomicJSONStorage(Storage):
 
     def _structure_problem(self, data: bytes) -> dict[str, bytes] | str:
         """Raw tables of a file, or a French description of what is wrong."""
-        if not data.strip():
+        if not data or data.isspace():
             return "Le fichier est vide."
         raw = split_tables(data)
         if raw is None:
