@@ -13,7 +13,9 @@ from citeslab_tui.store.storage import AtomicJSONStorage
 def _storage(path: Path) -> AtomicJSONStorage:
     from citeslab_tui.store.store import validate_table
 
-    return AtomicJSONStorage(path, readonly=True, validate_table=validate_table)
+    return AtomicJSONStorage(
+        path, readonly=True, validate_table=validate_table, trust_checksums=False
+    )
 
 
 def bytes_are_good(data: bytes) -> bool:
@@ -28,7 +30,7 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     if not path.exists():
         return [], "Le fichier n'existe pas encore (il sera créé au premier enregistrement)."
     try:
-        store = Store.open(path, config, readonly=True)
+        store = Store.open(path, config, readonly=True, trust_checksums=False)
         names = store.storage.table_names()
         for name in names:
             store.storage.table(name)

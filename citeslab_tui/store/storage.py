@@ -27,8 +27,10 @@ names the file, the problem and the newest good backup.
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
+import zlib
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import date
@@ -50,6 +52,7 @@ SCHEMA_VERSION = 1
 # older file backs it up first (`<stem>_avant-migration-v<v>.json`), then upgrades.
 MIGRATIONS: dict[int, Any] = {}
 META = "_meta"
+INDEX = "_index"
 PORTEURS = "porteurs"
 JOURNAL = "journal"
 ENTRIES_PREFIX = "entries/"
@@ -74,19 +77,54 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def serialize(raw: dict[str, bytes]) -> bytes:
-    """The file's bytes: one table per line, fixed tables first, months in order.
-    Empty monthly tables are dropped. One join: each table's bytes copied once."""
-    parts: list[bytes] = [b"{\n"]
+def serialize(raw: dict[str, Any], checksum: Any = None) -> bytes:
+    """The file's bytes: one table per line, fixed tables first, months in order,
+    then an `_index` table giving each table's byte offset, length and CRC-32 so
+    that a reader can map the file and touch only the tables it needs. Empty
+    monthly tables are dropped. One join: each table's bytes are copied once."""
+    checksum = checksum or (lambda name, value: zlib.crc32(value))
+    parts: list[Any] = [b"{\n"]
+    offset = 2
+    index: dict[str, list[int]] = {}
     for name in sorted(raw, key=_table_order):
         value = raw[name]
-        if name.startswith(ENTRIES_PREFIX) and value == b"{}":
+        if name == INDEX or (name.startswith(ENTRIES_PREFIX) and value == b"{}"):
             continue
-        if len(parts) > 1:
+        if index:
             parts.append(b",\n")
-        parts += (b'"', name.encode(), b'":', value)
-    parts.append(b"\n}\n")
+            offset += 2
+        head = b'"' + name.encode() + b'":'
+        parts += (head, value)
+        offset += len(head)
+        index[name] = [offset, len(value), checksum(name, value)]
+        offset += len(value)
+    parts += (b',\n"' + INDEX.encode() + b'":', orjson.dumps({"1": index}), b"\n}\n")
     return b"".join(parts)
+
+
+def read_index(data: Any) -> dict[str, tuple[int, int, int]] | None:
+    """The `_index` of a file in our layout (bytes or mmap), checked against the
+    table names it points at; None when absent or inconsistent."""
+    size = len(data)
+    if size < 8 or data[size - 3 :] != b"\n}\n":
+        return None
+    marker = b',\n"' + INDEX.encode() + b'":'
+    start = data.rfind(marker, 0, size - 3)
+    if start < 0:
+        return None
+    try:
+        entries = orjson.loads(data[start + len(marker) : size - 3])["1"]
+        out: dict[str, tuple[int, int, int]] = {}
+        for name, (offset, length, crc) in entries.items():
+            head = b'"' + name.encode("ascii") + b'":'
+            if not (len(head) <= offset and offset + length <= start):
+                return None
+            if data[offset - len(head) : offset] != head:
+                return None
+            out[name] = (int(offset), int(length), int(crc))
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return out
 
 
 def split_tables(data: bytes) -> dict[str, Any] | None:
@@ -117,6 +155,16 @@ def split_tables(data: bytes) -> dict[str, Any] | None:
         out[name] = view[cut + 2 : stop]
         pos = end if nxt < 0 else nxt + 2
     return out
+
+
+def _map_file(path: Path) -> Any:
+    """The file's bytes, memory-mapped where possible so that only the tables
+    read are paged in. (Not on Windows, where a mapped file cannot be replaced.)"""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0 or os.name == "nt":
+            return fh.read()
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 class LazyTables(MutableMapping[str, Any]):
@@ -176,8 +224,13 @@ class AtomicJSONStorage(Storage):
         lock_timeout: float = 5.0,
         today: Any = date.today,
         validate_table: Any = None,
+        trust_checksums: bool = True,
     ) -> None:
         self.path = Path(path)
+        # A table whose bytes match the CRC-32 recorded when this program wrote
+        # (and therefore validated) it is not validated again; `check` turns this off.
+        self.trust_checksums = trust_checksums
+        self._crcs: dict[str, tuple[Any, int]] = {}  # name -> (buffer, its CRC-32)
         self.readonly = readonly
         self._lock = FileLock(self.path.with_name(self.path.name + ".lock"), lock_timeout)
         self._today = today
@@ -205,7 +258,7 @@ class AtomicJSONStorage(Storage):
             self._sig = None
             return changed
         try:
-            data = self.path.read_bytes()
+            data = _map_file(self.path)
         except OSError as exc:
             raise StorageError(
                 f"Impossible de lire {self.path} : {describe_os_error(exc)}."
@@ -213,9 +266,10 @@ class AtomicJSONStorage(Storage):
         raw = self._decode_file(data)
         version = orjson.loads(raw[META])["1"]["schema_version"]
         if version < SCHEMA_VERSION:
-            raw = self._migrate(raw, version, data)
+            raw = self._migrate(raw, version, bytes(data))
             sig = _signature(self.path)
         self._raw = raw
+        self._crcs = {k: v for k, v in self._crcs.items() if raw.get(k) is v[0]}
         self._sig = sig  # if replaced meanwhile, the next load() simply reloads
         self._loaded = True
         self._validated = {k: v for k, v in self._validated.items() if raw.get(k) is v}
@@ -271,11 +325,23 @@ class AtomicJSONStorage(Storage):
             raise self._broken(problem)
         return problem
 
-    def _structure_problem(self, data: bytes) -> dict[str, bytes] | str:
-        """Raw tables of a file, or a French description of what is wrong."""
-        if not data or data.isspace():
-            return "Le fichier est vide."
-        raw = split_tables(data)
+    def _structure_problem(self, data: Any) -> dict[str, Any] | str:
+        """Raw tables of a file (bytes or mmap), or a French description of what
+        is wrong. Records the CRC-32 the file's index gives each table."""
+        index = read_index(data)
+        raw: dict[str, Any] | None = None
+        crcs: dict[str, tuple[Any, int]] = {}
+        if index is not None:
+            view = memoryview(data)
+            raw = {}
+            for name, (offset, length, crc) in index.items():
+                raw[name] = view[offset : offset + length]
+                crcs[name] = (raw[name], crc)
+        else:
+            data = bytes(data)
+            if not data or data.isspace():
+                return "Le fichier est vide."
+            raw = split_tables(data)
         if raw is None:
             try:
                 whole = orjson.loads(data)
@@ -306,21 +372,28 @@ class AtomicJSONStorage(Storage):
                 f"(schéma {version}, celle-ci lit jusqu'au schéma {SCHEMA_VERSION}) : "
                 "mettez le programme à jour."
             )
+        raw.pop(INDEX, None)
         for name in raw:
             if name not in _FIXED_TABLES and not _ENTRIES_RE.match(name):
                 return f"Table inconnue « {name} »."
+        self._crcs.update(crcs)
         return raw
 
     def _check_bytes(self, data: bytes) -> bool:
-        """True when `data` is a complete, valid data file (used on backups)."""
+        """True when `data` is a complete, valid data file (used on backups):
+        every table parsed and validated, nothing trusted, nothing raised."""
         raw = self._structure_problem(data)
         if isinstance(raw, str):
             return False
-        try:
-            for name, value in raw.items():
-                self._parse(name, value)
-        except (DataFileError, StorageError):
-            return False
+        for name, value in raw.items():
+            try:
+                parsed = orjson.loads(value)
+            except orjson.JSONDecodeError:
+                return False
+            if not isinstance(parsed, dict):
+                return False
+            if self._validate_table is not None and self._validate_table(name, parsed):
+                return False
         return True
 
     # ------------------------------------------------------------------ tables
@@ -334,11 +407,30 @@ class AtomicJSONStorage(Storage):
         if not isinstance(parsed, dict):
             raise self._broken(f"Table « {name} » : objet JSON attendu.")
         if self._validated.get(name) is not value and self._validate_table is not None:
-            problem = self._validate_table(name, parsed)
-            if problem:
-                raise self._broken(problem)
+            if not self._trusted(name, value):
+                problem = self._validate_table(name, parsed)
+                if problem:
+                    raise self._broken(problem)
             self._validated[name] = value
         return parsed
+
+    def _trusted(self, name: str, value: Any) -> bool:
+        recorded = self._crcs.get(name)
+        return (
+            self.trust_checksums
+            and recorded is not None
+            and recorded[0] is value
+            and zlib.crc32(value) == recorded[1]
+        )
+
+    def _checksum(self, name: str, value: Any) -> int:
+        """CRC-32 of a table's bytes, computed once per buffer."""
+        known = self._crcs.get(name)
+        if known is not None and known[0] is value:
+            return known[1]
+        crc = zlib.crc32(value)
+        self._crcs[name] = (value, crc)
+        return crc
 
     def table_names(self) -> list[str]:
         self._ensure_loaded()
@@ -437,7 +529,7 @@ class AtomicJSONStorage(Storage):
     def _commit(self, raw: dict[str, bytes]) -> None:
         if META not in raw:
             raw[META] = orjson.dumps({"1": {"app": APP_MARK, "schema_version": SCHEMA_VERSION}})
-        data = serialize(raw)
+        data = serialize(raw, self._checksum)
         self._ensure_dir()
         if self._sig is not None:
             backups.daily_backup(self.path, self._today())

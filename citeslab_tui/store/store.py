@@ -105,10 +105,12 @@ class Store:
         readonly: bool = False,
         now: Callable[[], datetime] = datetime.now,
         lock_timeout: float = 5.0,
+        trust_checksums: bool = True,
     ) -> Store:
         storage = AtomicJSONStorage(
             Path(path),
             readonly=readonly,
+            trust_checksums=trust_checksums,
             lock_timeout=lock_timeout,
             today=lambda: now().date(),
             validate_table=validate_table,

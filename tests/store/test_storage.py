@@ -249,3 +249,33 @@ def test_storage_refuses_an_invalid_record_written_through_tinydb(
         store.db.table("entries/2022-03").insert(Document({"id": "x", "minutes": -1}, doc_id="x"))
     assert db_path.read_bytes() == before
     assert len(store.entries()) == 1
+
+
+def test_index_lets_readers_skip_tables_and_checksums_catch_edits(
+    store: Store, db_path: Path, config
+) -> None:
+    from citeslab_tui.store.storage import read_index
+
+    store.add_entry(make_entry(date(2022, 3, 1)))
+    store.add_entry(make_entry(date(2022, 4, 1)))
+    data = db_path.read_bytes()
+    index = read_index(data)
+    assert index is not None and {"_meta", "entries/2022-03", "entries/2022-04"} <= set(index)
+    offset, length, _crc = index["entries/2022-04"]
+    assert orjson.loads(data[offset : offset + length])
+    # same length edit inside one table: offsets stay right, the CRC does not
+    edited = data.replace(b'"minutes":90', b'"minutes":-9')
+    db_path.write_bytes(edited)
+    other = Store.open(db_path, config)
+    with pytest.raises(DataFileError):
+        other.entries()
+
+
+def test_file_without_our_layout_is_still_read(store: Store, db_path: Path, config) -> None:
+    store.add_entry(make_entry())
+    pretty = orjson.dumps(orjson.loads(db_path.read_bytes()), option=orjson.OPT_INDENT_2)
+    db_path.write_bytes(pretty)
+    other = Store.open(db_path, config)
+    assert len(other.entries()) == 1
+    other.add_entry(make_entry())
+    assert len(Store.open(db_path, config).entries()) == 2
