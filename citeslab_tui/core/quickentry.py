@@ -28,6 +28,7 @@ from typing import NoReturn
 
 from citeslab_tui.core.errors import QuickEntryError
 from citeslab_tui.core.model import MAX_MINUTES, Config, Entry, format_hhmm, timestamp
+from citeslab_tui.core.text import hours as format_minutes
 from citeslab_tui.core.textmatch import (
     Choice,
     ConfigIndex,
@@ -148,14 +149,6 @@ class EntryDraft:
         if self.note:
             parts.append(f"note : {_one_line(self.note, 60)}")
         return " · ".join(parts)
-
-
-def format_minutes(minutes: int) -> str:
-    """French display of a duration: `45 min`, `2 h`, `2 h 05`."""
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h" if rest == 0 else f"{hours} h {rest:02d}"
 
 
 def _one_line(text: str, width: int) -> str:
