@@ -83,6 +83,14 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
     return None
 
 
+def _touches(record: dict[str, Any], lo: str, hi: str) -> bool:
+    """Has this raw porteur record a step (or, with none, its creation) in [lo, hi]?"""
+    steps = record["steps"]
+    if not steps:
+        return lo <= record["created_at"][:10] <= hi
+    return any(lo <= s["date"] <= hi for s in steps)
+
+
 class Store:
     """An open data file. Build it with `Store.open`."""
 
@@ -154,15 +162,39 @@ class Store:
         out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
         return out
 
-    def porteurs(self) -> list[Porteur]:
+    def porteurs(self, start: date | None = None, end: date | None = None) -> list[Porteur]:
+        """Porteurs by id. With `start`/`end`: only those that can count in that
+        window — a path step inside it, or no step yet and created inside it —
+        filtered on the raw records, so a yearly report does not build every
+        porteur of a long history."""
         raw = self.storage.raw_table(PORTEURS)
         if raw is None:
             return []
-        if self._porteur_cache is None or self._porteur_cache[0] is not raw:
+        cached = self._porteur_cache
+        if cached is not None and cached[0] is raw:
+            items = cached[1]
+        elif start is None and end is None:
             items = [Porteur.from_record(r) for r in self.storage.table(PORTEURS).values()]
             items.sort(key=lambda p: p.id)
             self._porteur_cache = (raw, items)
-        return self._porteur_cache[1]
+        else:
+            lo, hi = (start or date.min).isoformat(), (end or date.max).isoformat()
+            items = [
+                Porteur.from_record(r)
+                for r in self.storage.table(PORTEURS).values()
+                if _touches(r, lo, hi)
+            ]
+            items.sort(key=lambda p: p.id)
+            return items
+        if start is None and end is None:
+            return items
+        first, last = start or date.min, end or date.max
+        return [
+            p
+            for p in items
+            if any(first <= s.date <= last for s in p.steps)
+            or (not p.steps and first.isoformat() <= p.created_at[:10] <= last.isoformat())
+        ]
 
     def find_entry(self, id_or_prefix: str) -> Entry:
         """An entry by id or by a prefix of at least 6 characters (as with git)."""

@@ -1,0 +1,259 @@
+"""`citeslab report`: the indicators of a period, as French tables or JSON.
+
+Thin over `core.indicators.report`: parse the options, open the data file
+read-only (another process may hold it open for writing), compute, print.
+The tables fit 80 columns; every text coming from the configuration or the data
+goes through `rich.text.Text`, never through markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from citeslab_tui.cli.common import (
+    check_territory,
+    db_option,
+    json_option,
+    open_store,
+    parse_day,
+    period_options,
+    print_json,
+    resolve,
+    today,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from citeslab_tui.core.indicators import LivrableFigures, Report
+    from citeslab_tui.core.model import Config
+
+BAR_WIDTH = 10
+STATUS_STYLES = {
+    "atteint": "bold green",
+    "en avance": "green",
+    "dans les temps": "yellow",
+    "en retard": "bold red",
+}
+
+
+@click.command()
+@period_options
+@click.option("--as-of", "as_of", metavar="DATE", help="Date d'arrêté (défaut : aujourd'hui).")
+@click.option("--territory", metavar="CODE", help="Un seul territoire.")
+@json_option
+@db_option
+def report(
+    year: int | None,
+    month: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    as_of: str | None,
+    territory: str | None,
+    as_json: bool,
+) -> None:
+    """Indicateurs d'une période : ETP par territoire, piliers, livrables, part QPV.
+
+    Par défaut l'année civile de la date d'arrêté (--as-of, sinon aujourd'hui).
+    Exemple : citeslab report --year 2022 --as-of 2022-06-30
+    """
+    from datetime import timedelta
+
+    from citeslab_tui.core.indicators import report as compute
+    from citeslab_tui.core.indicators import report_to_json
+    from citeslab_tui.holiday_cache import calendar_for
+
+    day = parse_day(as_of) or today()
+    period = resolve(year, month, date_from, date_to, default_today=day)
+    store = open_store(readonly=True)
+    code = check_territory(store.config, territory)
+    # Only what the report can count: the period, the 12 weeks before as-of.
+    first = min(period.start, day - timedelta(weeks=12, days=day.weekday()))
+    last = max(period.end, day)
+    result = compute(
+        store.entries(first, last),
+        store.porteurs(first, last),
+        store.config,
+        period,
+        day,
+        calendar_for(period.years()),
+        code,
+    )
+    if as_json:
+        print_json(report_to_json(result))
+        return
+    from citeslab_tui.cli.common import console
+
+    render(result, store.config, console())
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def _num(value: float, digits: int = 2) -> str:
+    return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
+
+
+def _h(minutes: float) -> str:
+    return _num(minutes / 60)
+
+
+def _signed(text: str) -> str:
+    return text if text.startswith("−") or text.strip("0,") == "" else f"+{text}"
+
+
+def _pct(share: float | None, digits: int = 1) -> str:
+    return "—" if share is None else f"{_num(share * 100, digits)} %"
+
+
+def _count(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return str(int(value)) if float(value).is_integer() else _num(value, 1)
+
+
+def _bar(ratio: float) -> Text:
+    from rich.text import Text
+
+    filled = max(0, min(BAR_WIDTH, round(ratio * BAR_WIDTH)))
+    bar = Text("█" * filled, style="green" if ratio >= 1 else "cyan")
+    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    return bar
+
+
+def _status(status: str | None) -> Text:
+    from rich.text import Text
+
+    if status is None:
+        return Text("—", style="dim")
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def _livrable_cells(lv: LivrableFigures) -> tuple[str, str, str, float]:
+    """(actual / target, expected to date, projection, progress ratio)."""
+    if lv.kind == "qpv_share":
+        done = f"{_pct(lv.actual, 0)} / {_pct(lv.target, 0)}"
+        ratio = (lv.actual or 0) / lv.target if lv.target else 0.0
+        detail = f"{lv.numerator}/{lv.denominator}" if lv.denominator else "—"
+        return done, detail, "", ratio
+    done = f"{_count(lv.actual)} / {_count(lv.target)}"
+    ratio = (lv.actual or 0) / lv.target if lv.target else 0.0
+    return done, _count(lv.expected_to_date), _count(lv.projection), ratio
+
+
+def render(r: Report, config: Config, out: Console) -> None:
+    """The French tables of `citeslab report` (80 columns)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(config.name or "CitésLab", style="bold")
+    title.append(f" — du {r.period.start:%d/%m/%Y} au {r.period.end:%d/%m/%Y}", style="bold")
+    out.print(title)
+    out.print(
+        f"Arrêté au {r.as_of:%d/%m/%Y} : {r.elapsed_working_days} jours ouvrés "
+        f"sur {r.working_days} ({_pct(r.elapsed_share)})"
+        + (f" · territoire {r.territory}" if r.territory else ""),
+        markup=False,
+    )
+
+    t = Table(title="Temps par territoire (heures)", title_justify="left", box=None,
+              header_style="bold", pad_edge=False)  # fmt: skip
+    t.add_column("Territoire", max_width=26, overflow="ellipsis", no_wrap=True)
+    t.add_column("ETP", justify="right")
+    for head in ("Réalisé", "Attendu", "Écart", "Écart j", "Période"):
+        t.add_column(head, justify="right", no_wrap=True)
+    for tf in r.territories:
+        t.add_row(
+            Text(f"{tf.code} {tf.name}"),
+            _num(tf.etp, 2).rstrip("0").rstrip(","),
+            _h(tf.minutes_logged),
+            _h(tf.minutes_expected_to_date),
+            Text(_signed(_h(tf.gap_minutes)), style="red" if tf.gap_minutes < 0 else "green"),
+            _signed(_num(tf.gap_days, 1)),
+            _h(tf.minutes_expected),
+        )
+    if len(r.territories) > 1:
+        gap = r.minutes_logged - r.minutes_expected_to_date
+        t.add_row(
+            Text("Total", style="bold"), "", _h(r.minutes_logged), _h(r.minutes_expected_to_date),
+            _signed(_h(gap)), _signed(_num(gap / r.day_minutes, 1)), _h(r.minutes_expected),
+        )  # fmt: skip
+    out.print()
+    out.print(t)
+    out.print(
+        Text(
+            "Attendu = ETP × heures annuelles × jours ouvrés écoulés ÷ jours ouvrés de "
+            f"l'année ; Écart j en journées de {_h(r.day_minutes)} h.",
+            style="dim",
+        )
+    )
+
+    p = Table(title="Répartition par pilier", title_justify="left", box=None,
+              header_style="bold", pad_edge=False)  # fmt: skip
+    p.add_column("Pilier", max_width=28, overflow="ellipsis", no_wrap=True)
+    p.add_column("Heures", justify="right")
+    p.add_column("Part", justify="right")
+    p.add_column("Indicatif", justify="right")
+    p.add_column("Écart (pts)", justify="right")
+    for pf in r.pillars:
+        drift = "—" if pf.drift_points is None else _signed(_num(pf.drift_points, 1))
+        p.add_row(Text(pf.label), _h(pf.minutes), _pct(pf.share), _pct(pf.target_share, 0),
+                  drift)  # fmt: skip
+    out.print()
+    out.print(p)
+
+    if r.livrables:
+        lt = Table(title="Livrables", title_justify="left", box=None, header_style="bold",
+                   pad_edge=False)  # fmt: skip
+        lt.add_column("Livrable", ratio=1, overflow="fold", min_width=14)
+        lt.add_column("Réal./Obj.", justify="right", no_wrap=True)
+        lt.add_column("À date", justify="right", no_wrap=True)
+        lt.add_column("Proj.", justify="right", no_wrap=True)
+        lt.add_column("Avancement", no_wrap=True, min_width=BAR_WIDTH)
+        lt.add_column("Statut", no_wrap=True)
+        for lv in r.livrables:
+            done, expected, projection, ratio = _livrable_cells(lv)
+            lt.add_row(Text(lv.label), done, expected, projection, _bar(ratio), _status(lv.status))
+        out.print()
+        out.print(lt)
+        periods = sorted({(lv.period.start, lv.period.end) for lv in r.livrables})
+        spans = ", ".join(f"du {a:%d/%m/%Y} au {b:%d/%m/%Y}" for a, b in periods)
+        out.print(Text(f"Livrables calculés sur la période de convention : {spans}.", style="dim"))
+
+    q = r.qpv_share
+    out.print()
+    line = Text("Part des porteurs accompagnés issus d'un QPV : ", style="bold")
+    line.append(f"{_pct(q.actual)} ({q.qpv_residents} sur {q.accompanied})")
+    if q.target is not None:
+        line.append(f" — objectif {_pct(q.target, 0)}")
+    out.print(line)
+    _porteurs(r, config, out)
+
+
+def _porteurs(r: Report, config: Config, out: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from citeslab_tui.core.model import CATEGORIES, STAGE_LABELS
+
+    b = r.porteurs
+    out.print(Text(f"Porteurs suivis sur la période : {b.active}", style="bold"))
+    if not b.active:
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(ratio=1)
+    partners = {p.key: p.label for p in config.partners} | {"non_precise": "non précisé"}
+    qpvs = {"hors_qpv": "hors QPV", "qpv_non_precise": "QPV non précisé"}
+    for label, items, labels in (
+        ("  Étapes", b.by_stage, STAGE_LABELS),
+        ("  Publics", b.by_category, CATEGORIES),
+        ("  QPV", b.by_qpv, qpvs),
+        ("  Orientations", b.orientations, partners),
+    ):
+        parts = [f"{labels.get(k, k)} {v}" for k, v in items.items() if v]
+        grid.add_row(label, Text(", ".join(parts) or "—"))
+    out.print(grid)

@@ -1,0 +1,176 @@
+"""`citeslab report` on a history logged through `citeslab log`: the JSON gives
+the figures a reader computes by hand, the tables fit 80 columns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from citeslab_tui.cli import cli
+
+# (date, quick-entry line). Working days 01/01 → 30/06/2022: 126 of 253.
+LINES = [
+    ("2021-12-15", "2h atelier @CCG 9p"),  # before the year
+    ("2022-01-10", "2h atelier @CCG 12p"),
+    ("2022-01-11", "1h entretien @AA"),
+    ("2022-02-14", "1h30 atelier @CCG 8p"),
+    ("2022-03-07", "9h-12h permanence @CCG"),  # ISO week 10
+    ("2022-03-08", "2h permanence @CCG"),  # week 10 again
+    ("2022-03-15", "1h permanence @CCG"),  # week 11
+    ("2022-04-04", "2h atelier @AA 15p"),
+    ("2022-05-12", "2h comite_technique @CCG"),
+    ("2022-06-01", "2h30 permanence @AA"),
+    ("2022-06-20", "1h entretien @CCG /referent"),  # pillar overridden
+    ("2022-06-30", "45min suivi @AA"),  # on the as-of date: counted
+    ("2022-07-05", "2h atelier @CCG 10p"),  # after the as-of date
+]
+
+
+@pytest.fixture
+def run(db_path: Path):
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int = 0) -> Result:
+        result = runner.invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
+        assert result.exit_code == code, (result.output, result.stderr)
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def logged(run) -> None:
+    for day, line in LINES:
+        run("log", line, "--date", day)
+    run("porteur", "add", "--id", "P-2022-001", "--territory", "CCG", "--qpv", "QN07405M",
+        "--category", "femme", "--accueilli", "2022-02-01")  # fmt: skip
+    run("porteur", "step", "P-2022-001", "amorcage", "--date", "2022-03-01")
+    run("porteur", "step", "P-2022-001", "oriente", "--date", "2022-04-01", "--partner", "adie")
+    run("porteur", "add", "--id", "P-2022-002", "--territory", "CCG", "--accueilli", "2022-03-10")
+    run("porteur", "add", "--id", "P-2022-003", "--territory", "AA", "--qpv", "QN07401M",
+        "--accueilli", "2022-05-05")  # fmt: skip
+    run("porteur", "add", "--id", "P-2022-004", "--territory", "CCG", "--accueilli", "2022-08-01")
+
+
+def as_json(run, *args: str) -> dict[str, Any]:
+    return json.loads(run("report", *args, "--json").output)
+
+
+def test_json_matches_hand_figures(run, logged: None) -> None:
+    doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30")
+    assert doc["period"] == {"from": "2022-01-01", "to": "2022-12-31", "as_of": "2022-06-30"}
+    ccg, aa = doc["territories"]["CCG"], doc["territories"]["AA"]
+    # CCG: 120 + 90 + 180 + 120 + 60 + 120 + 60 = 750 min = 12.5 h
+    assert ccg["etp"] == 0.2 and ccg["hours_logged"] == 12.5
+    assert ccg["hours_expected_year"] == 321.4
+    assert ccg["hours_expected_to_date"] == 160.07  # 19284 × 126 / 253 = 9604 min
+    assert ccg["pillars"] == {
+        "prospection": 6.0,  # 180 + 120 + 60
+        "preparation_orientation": 0.0,
+        "animation": 5.5,  # 120 + 90 + 120
+        "referent": 1.0,  # the overridden entretien
+    }
+    # AA: 60 + 120 + 150 + 45 = 375 min
+    assert aa["hours_logged"] == 6.25 and aa["hours_expected_year"] == 1285.6
+    assert aa["hours_expected_to_date"] == 640.27  # 77136 × 126 / 253 = 38416 min
+    assert doc["pillars"]["prospection"] == {
+        "label": "Prospection",
+        "hours": 8.5,  # 510 min of 1125
+        "share": 0.4533,
+        "target_share": 0.3,
+        "drift_points": 15.33,
+    }
+    rows = {lv["key"]: lv for lv in doc["livrables"]}
+    got = {k: (v["target"], v["actual"], v["status"]) for k, v in rows.items()}
+    assert got == {
+        "ateliers": (6.0, 2, "dans les temps"),
+        "presence_qpv": (52.0, 2, "en retard"),
+        "comites_techniques": (3.0, 1, "dans les temps"),
+        "evenements": (1.0, 0, "dans les temps"),
+        "personnes_sensibilisees": (100.0, 20, "en retard"),
+        "personnes_accueillies": (40.0, 2, "en retard"),
+        "projets_amorcage": (24.0, 1, "en retard"),
+        "creations": (6.0, 0, "en retard"),
+        "part_qpv": (0.3, 0.6667, "atteint"),  # 001 and 003 of 001, 002, 003
+    }
+    assert rows["ateliers"]["expected_to_date"] == 2.99  # 6 × 126 / 253
+    assert rows["ateliers"]["projection"] == 4.02  # 2 × 253 / 126
+    assert doc["qpv_share"]["actual"] == 0.6667 and doc["qpv_share"]["target"] == 0.3
+    assert doc["porteurs"]["orientations"]["adie"] == 1
+
+
+def test_default_period_is_the_year_of_as_of(run, logged: None) -> None:
+    doc = as_json(run, "--as-of", "2022-06-30")
+    assert doc["period"]["from"] == "2022-01-01" and doc["period"]["to"] == "2022-12-31"
+
+
+def test_default_as_of_is_today(run, logged: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITESLAB_TODAY", "2021-12-31")
+    doc = as_json(run)
+    assert doc["period"]["as_of"] == "2021-12-31" and doc["period"]["from"] == "2021-01-01"
+    ateliers = next(lv for lv in doc["livrables"] if lv["key"] == "ateliers")
+    assert ateliers["target"] == 2.03  # 6 × 86 / 254
+    assert ateliers["actual"] == 1
+
+
+def test_territory_filter(run, logged: None) -> None:
+    doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30", "--territory", "ccg")
+    assert list(doc["territories"]) == ["CCG"]
+    assert doc["hours_logged"] == 12.5
+    assert doc["qpv_share"]["accompanied"] == 2
+
+
+def test_tables_fit_80_columns(run, logged: None) -> None:
+    out = run("report", "--year", "2022", "--as-of", "2022-06-30").output
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for text in ("Temps par territoire", "Répartition par pilier", "Livrables", "QPV",
+                 "dans les temps", "en retard", "321,40", "█"):  # fmt: skip
+        assert text in out, text
+
+
+def test_custom_range_clamps_livrables_to_convention(run, logged: None) -> None:
+    doc = as_json(run, "--from", "2021-06-01", "--to", "2021-12-31", "--as-of", "2022-01-01")
+    ateliers = next(lv for lv in doc["livrables"] if lv["key"] == "ateliers")
+    assert (ateliers["from"], ateliers["to"]) == ("2021-09-01", "2021-12-31")
+    assert ateliers["actual"] == 1
+
+
+def test_unknown_territory_is_refused(run, logged: None) -> None:
+    result = run("report", "--territory", "XYZ", code=1)
+    assert "territoire « XYZ » inconnu" in result.stderr
+
+
+def test_bad_dates_are_refused(run) -> None:
+    assert "date" in run("report", "--as-of", "demain", code=1).stderr
+    run("report", "--year", "2022", "--from", "2022-01-01", code=1)
+
+
+def test_empty_file_gives_zeros(run) -> None:
+    doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30")
+    assert doc["hours_logged"] == 0
+    assert doc["qpv_share"]["actual"] is None
+
+
+def test_works_while_another_process_holds_the_lock(run, logged: None, db_path: Path) -> None:
+    from citeslab_tui.store.lock import FileLock
+
+    with FileLock(db_path.with_name(db_path.name + ".lock"), timeout=0.1):
+        doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30")
+    assert doc["hours_logged"] == 18.75
+
+
+def test_labels_are_not_markup(run, logged: None, tmp_path: Path, monkeypatch) -> None:
+    from citeslab_tui.config import default_config_path
+
+    data = json.loads(default_config_path().read_text(encoding="utf-8"))
+    data["conventions"][0]["livrables"][0]["label"] = "[bold]Ateliers[/] [/]"
+    data["territories"][1]["name"] = "[red]CCG"
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("CITESLAB_CONFIG", str(path))
+    out = run("report", "--year", "2022", "--as-of", "2022-06-30").output
+    assert "[bold]Ateliers[/]" in out and "[red]CCG" in out
