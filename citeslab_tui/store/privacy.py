@@ -16,7 +16,7 @@ from typing import Any
 from tinydb.table import Document
 
 from citeslab_tui.core.model import Entry, Porteur, timestamp
-from citeslab_tui.store.storage import JOURNAL, PORTEURS
+from citeslab_tui.store.storage import JOURNAL
 from citeslab_tui.store.store import Store
 
 PERSONAL_FIELDS = {
@@ -70,7 +70,7 @@ def forget_porteur(store: Store, pid: str) -> list[Entry]:
             forgotten_at=timestamp(store.now()),
             updated_at=timestamp(store.now()),
         )
-        store._replace(PORTEURS, p.uuid, True, forgotten.to_record())
+        store._put_porteur(p, forgotten)
         if store.storage.raw_table(JOURNAL) is not None:
             journal = store.storage.table(JOURNAL)
             table = store.db.table(JOURNAL)

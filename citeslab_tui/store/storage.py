@@ -53,11 +53,12 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Any] = {}
 META = "_meta"
 INDEX = "_index"
-PORTEURS = "porteurs"
+PORTEURS_PREFIX = "porteurs/"
 JOURNAL = "journal"
 ENTRIES_PREFIX = "entries/"
 _ENTRIES_RE = re.compile(r"^entries/(\d{4})-(0[1-9]|1[0-2])$")
-_FIXED_TABLES = (META, PORTEURS, JOURNAL)
+_PORTEURS_RE = re.compile(r"^porteurs/(\d{4})$")
+_FIXED_TABLES = (META, JOURNAL)
 
 
 def entries_table(day: date) -> str:
@@ -65,8 +66,23 @@ def entries_table(day: date) -> str:
     return f"{ENTRIES_PREFIX}{day.year:04d}-{day.month:02d}"
 
 
+def porteurs_table(record: dict[str, Any]) -> str:
+    """The table a porteur record lives in: the year of its latest activity
+    (latest step, or creation). A porteur with a step in a window starting in
+    year Y is therefore in a table of year Y or later: a report of a recent
+    year reads one or two tables, not the whole register."""
+    last = max([s["date"] for s in record["steps"]] + [record["created_at"][:10]])
+    return f"{PORTEURS_PREFIX}{last[:4]}"
+
+
+def is_table_name(name: str) -> bool:
+    return name in _FIXED_TABLES or bool(_ENTRIES_RE.match(name) or _PORTEURS_RE.match(name))
+
+
 def _table_order(name: str) -> tuple[int, str]:
-    return (_FIXED_TABLES.index(name), "") if name in _FIXED_TABLES else (9, name)
+    if name in _FIXED_TABLES:
+        return (_FIXED_TABLES.index(name), "")
+    return (5 if name.startswith(PORTEURS_PREFIX) else 9, name)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -88,7 +104,7 @@ def serialize(raw: dict[str, Any], checksum: Any = None) -> bytes:
     index: dict[str, list[int]] = {}
     for name in sorted(raw, key=_table_order):
         value = raw[name]
-        if name == INDEX or (name.startswith(ENTRIES_PREFIX) and value == b"{}"):
+        if name == INDEX or (name not in _FIXED_TABLES and value == b"{}"):
             continue
         if index:
             parts.append(b",\n")
@@ -374,7 +390,7 @@ class AtomicJSONStorage(Storage):
             )
         raw.pop(INDEX, None)
         for name in raw:
-            if name not in _FIXED_TABLES and not _ENTRIES_RE.match(name):
+            if not is_table_name(name):
                 return f"Table inconnue « {name} »."
         self._crcs.update(crcs)
         return raw
@@ -475,7 +491,7 @@ class AtomicJSONStorage(Storage):
             raw = {name: orjson.dumps(value) for name, value in data.items()}
             touched = set(raw)
         for name in touched:
-            if name not in _FIXED_TABLES and not _ENTRIES_RE.match(name):
+            if not is_table_name(name):
                 raise StorageError(f"Table « {name} » non permise.")
             parsed = data[name]
             origin = data.origin.get(name) if isinstance(data, LazyTables) else None

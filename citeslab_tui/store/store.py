@@ -34,9 +34,10 @@ from citeslab_tui.store.storage import (
     ENTRIES_PREFIX,
     JOURNAL,
     META,
-    PORTEURS,
+    PORTEURS_PREFIX,
     AtomicJSONStorage,
     entries_table,
+    porteurs_table,
 )
 
 JOURNAL_KEEP = 100
@@ -66,7 +67,7 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
             if not (isinstance(rec, dict) and isinstance(rec.get("changes"), list)):
                 return f"journal : enregistrement {key} invalide"
         return None
-    kind = "porteur" if name == PORTEURS else "entry"
+    kind = "porteur" if name.startswith(PORTEURS_PREFIX) else "entry"
     id_field = "uuid" if kind == "porteur" else "id"
     if not schemas.table_is_valid(kind, table):
         for key, rec in table.items():
@@ -80,15 +81,9 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
             return f"{name} : la clé {key} ne correspond pas à l'identifiant {rec[id_field]}"
         if kind == "entry" and entries_table(date.fromisoformat(rec["date"])) != name:
             return f"{name} : l'entrée {key} est datée du {rec['date']}, hors de ce mois"
+        if kind == "porteur" and porteurs_table(rec) != name:
+            return f"{name} : le porteur {rec['id']} n'est pas dans la table de son année"
     return None
-
-
-def _touches(record: dict[str, Any], lo: str, hi: str) -> bool:
-    """Has this raw porteur record a step (or, with none, its creation) in [lo, hi]?"""
-    steps = record["steps"]
-    if not steps:
-        return lo <= record["created_at"][:10] <= hi
-    return any(lo <= s["date"] <= hi for s in steps)
 
 
 class Store:
@@ -102,7 +97,7 @@ class Store:
         self.now = now
         self.db = CitesLabDB(storage=lambda: storage)
         self._entry_cache: dict[str, tuple[bytes, list[Entry]]] = {}
-        self._porteur_cache: tuple[bytes, list[Porteur]] | None = None
+        self._porteur_cache: dict[str, tuple[Any, list[Porteur]]] = {}
 
     @classmethod
     def open(
@@ -162,39 +157,35 @@ class Store:
         out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
         return out
 
-    def porteurs(self, start: date | None = None, end: date | None = None) -> list[Porteur]:
-        """Porteurs by id. With `start`/`end`: only those that can count in that
-        window — a path step inside it, or no step yet and created inside it —
-        filtered on the raw records, so a yearly report does not build every
-        porteur of a long history."""
-        raw = self.storage.raw_table(PORTEURS)
+    def _porteurs_in(self, name: str) -> list[Porteur]:
+        raw = self.storage.raw_table(name)
         if raw is None:
             return []
-        cached = self._porteur_cache
+        cached = self._porteur_cache.get(name)
         if cached is not None and cached[0] is raw:
-            items = cached[1]
-        elif start is None and end is None:
-            items = [Porteur.from_record(r) for r in self.storage.table(PORTEURS).values()]
-            items.sort(key=lambda p: p.id)
-            self._porteur_cache = (raw, items)
-        else:
-            lo, hi = (start or date.min).isoformat(), (end or date.max).isoformat()
+            return cached[1]
+        items = [Porteur.from_record(r) for r in self.storage.table(name).values()]
+        self._porteur_cache[name] = (raw, items)
+        return items
+
+    def porteurs(self, start: date | None = None, end: date | None = None) -> list[Porteur]:
+        """Porteurs by id. With `start`/`end`: only those that can count in that
+        window — a path step inside it, or no step yet and created inside it. They
+        live in the tables of their latest activity, so only the tables of the
+        window's years and later are read."""
+        lo = f"{PORTEURS_PREFIX}{start.year:04d}" if start else ""
+        names = [n for n in self.storage.table_names() if n.startswith(PORTEURS_PREFIX) and n >= lo]
+        items = [p for n in names for p in self._porteurs_in(n)]
+        if start is not None or end is not None:
+            first, last = start or date.min, end or date.max
             items = [
-                Porteur.from_record(r)
-                for r in self.storage.table(PORTEURS).values()
-                if _touches(r, lo, hi)
+                p
+                for p in items
+                if any(first <= s.date <= last for s in p.steps)
+                or (not p.steps and first.isoformat() <= p.created_at[:10] <= last.isoformat())
             ]
-            items.sort(key=lambda p: p.id)
-            return items
-        if start is None and end is None:
-            return items
-        first, last = start or date.min, end or date.max
-        return [
-            p
-            for p in items
-            if any(first <= s.date <= last for s in p.steps)
-            or (not p.steps and first.isoformat() <= p.created_at[:10] <= last.isoformat())
-        ]
+        items.sort(key=lambda p: p.id)
+        return items
 
     def find_entry(self, id_or_prefix: str) -> Entry:
         """An entry by id or by a prefix of at least 6 characters (as with git)."""
@@ -302,9 +293,10 @@ class Store:
 
     def _put_porteur(self, before: Porteur | None, after: Porteur | None) -> dict[str, Any]:
         if before is not None:
-            self._replace(PORTEURS, before.uuid, True, None)
+            self._replace(porteurs_table(before.to_record()), before.uuid, True, None)
         if after is not None:
-            self._replace(PORTEURS, after.uuid, True, after.to_record())
+            rec = after.to_record()
+            self._replace(porteurs_table(rec), after.uuid, True, rec)
         return {
             "kind": "porteur",
             "before": before.to_record() if before else None,
@@ -422,9 +414,9 @@ class Store:
                         self._replace(table, before["id"], True, before)
                 else:
                     if after is not None:
-                        self._replace(PORTEURS, after["uuid"], True, None)
+                        self._replace(porteurs_table(after), after["uuid"], True, None)
                     if before is not None:
-                        self._replace(PORTEURS, before["uuid"], True, before)
+                        self._replace(porteurs_table(before), before["uuid"], True, before)
             self.db.table(JOURNAL).remove(doc_ids=[key])
         return str(record["label"])
 
@@ -448,9 +440,12 @@ class Store:
                     f"{self.path} n'est pas vide : les données de démonstration ne "
                     "s'écrivent que dans un fichier neuf (utilisez --db)"
                 )
-            self.db.table(PORTEURS).insert_multiple(
-                [Document(p.to_record(), doc_id=p.uuid) for p in porteurs]
-            )
+            by_table: dict[str, list[Document]] = {}
+            for p in porteurs:
+                rec = p.to_record()
+                by_table.setdefault(porteurs_table(rec), []).append(Document(rec, doc_id=p.uuid))
+            for name, docs in by_table.items():
+                self.db.table(name).insert_multiple(docs)
             for name, docs in by_month.items():
                 self.db.table(name).insert_multiple(docs)
         return count
