@@ -508,6 +508,7 @@ class AtomicJSONStorage(Storage):
             self._pending = raw
             return
         # A write outside a transaction: only if nobody changed the file since.
+        self._ensure_dir()
         with self._lock:
             if _signature(self.path) != self._sig:
                 raise StorageError(
@@ -529,6 +530,7 @@ class AtomicJSONStorage(Storage):
         if self._pending is not None:  # nested: the outer transaction writes
             yield
             return
+        self._ensure_dir()  # the lock file lives beside the data file
         with self._lock:
             self.load()
             self._pending = dict(self._raw)
