@@ -1,0 +1,45 @@
+"""Exports for funders and managers (CSV `excel-fr` / `rfc4180`, XLSX timesheet)
+and the import of an entries export. May read and write files; builds on the
+pure `core` (timesheet, indicators). Heavy libraries (xlsxwriter) are imported
+only when an XLSX file is made.
+
+Public API:
+- `ExportRequest`, `render(...)`, `destinations(...)`, `write_files(...)`,
+  `export(...)` (files.py)
+- `import_entries(path, config, existing_ids, ...) -> ImportResult`,
+  `ImportRejected` (importer.py)
+- `ExportError`, `DIALECTS`, `neutralise`, `unneutralise` (csvfmt.py)
+"""
+
+from __future__ import annotations
+
+from citeslab_tui.export.csvfmt import DIALECTS, ExportError, neutralise, unneutralise
+from citeslab_tui.export.files import (
+    FORMATS,
+    KINDS,
+    ExportRequest,
+    RenderedFile,
+    destinations,
+    export,
+    render,
+    write_files,
+)
+from citeslab_tui.export.importer import ImportRejected, ImportResult, import_entries
+
+__all__ = [
+    "DIALECTS",
+    "FORMATS",
+    "KINDS",
+    "ExportError",
+    "ExportRequest",
+    "ImportRejected",
+    "ImportResult",
+    "RenderedFile",
+    "destinations",
+    "export",
+    "import_entries",
+    "neutralise",
+    "render",
+    "unneutralise",
+    "write_files",
+]

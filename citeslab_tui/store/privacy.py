@@ -46,12 +46,12 @@ def _scrub_change(change: dict[str, Any], uuid: str, name: str) -> dict[str, Any
         return {
             **change,
             "before": _scrub(change["before"], uuid),
-            "after": _scrub(change["after"], uuid),
+            "after": change["after"],
         }
     return {
         **change,
         "before": _scrub_note(change["before"], name),
-        "after": _scrub_note(change["after"], name),
+        "after": change["after"],
     }
 
 

@@ -216,8 +216,9 @@ class Store:
 
     # ------------------------------------------------------------------ checks
 
-    def check_entry(self, entry: Entry) -> None:
-        """Refuse an entry that its schema or the configuration would not accept."""
+    def check_entry(self, entry: Entry, known_porteurs: set[str] | None = None) -> None:
+        """Refuse an entry that its schema or the configuration would not accept.
+        `known_porteurs` spares a caller checking many entries a lookup each."""
         cfg = self.config
         if entry.type not in cfg.type_keys:
             raise ValidationFailed(f"type d'action « {entry.type} » inconnu")
@@ -229,7 +230,9 @@ class Store:
             raise ValidationFailed(f"QPV « {entry.qpv} » inconnu")
         if entry.start and entry.end and entry.end <= entry.start:
             raise ValidationFailed("l'heure de fin doit suivre l'heure de début")
-        known = {p.id for p in self.porteurs()} if entry.porteurs else set()
+        if known_porteurs is None and entry.porteurs:
+            known_porteurs = {p.id for p in self.porteurs()}
+        known = known_porteurs or set()
         for pid in entry.porteurs:
             if pid not in known:
                 raise ValidationFailed(
@@ -281,48 +284,86 @@ class Store:
             t.insert(Document(after, doc_id=key))
 
     def _put_entry(self, before: Entry | None, after: Entry | None) -> dict[str, Any]:
+        """Replace `before` by `after` (either may be None); the journal change.
+
+        The journal keeps the full image of what was there before (to restore it)
+        and only the address of what is there after (to remove it on undo)."""
         if before is not None:
             self._replace(entries_table(before.date), before.id, True, None)
         if after is not None:
-            self._replace(entries_table(after.date), after.id, True, after.to_record())
+            self._replace(
+                entries_table(after.date), after.id, before is not None, after.to_record()
+            )
         return {
             "kind": "entry",
             "before": before.to_record() if before else None,
-            "after": after.to_record() if after else None,
+            "after": {"id": after.id, "table": entries_table(after.date)} if after else None,
         }
 
     def _put_porteur(self, before: Porteur | None, after: Porteur | None) -> dict[str, Any]:
         if before is not None:
             self._replace(porteurs_table(before.to_record()), before.uuid, True, None)
+        table = None
         if after is not None:
             rec = after.to_record()
-            self._replace(porteurs_table(rec), after.uuid, True, rec)
+            table = porteurs_table(rec)
+            self._replace(table, after.uuid, before is not None, rec)
         return {
             "kind": "porteur",
             "before": before.to_record() if before else None,
-            "after": after.to_record() if after else None,
+            "after": {"id": after.uuid, "table": table} if after else None,
         }
+
+    def _insert_new(self, docs: dict[str, list[Document]]) -> None:
+        """Insert many new records, one TinyDB call per table (imports)."""
+        for name, items in docs.items():
+            self.db.table(name).insert_multiple(items)
 
     # ------------------------------------------------------------------ entries
 
     def add_entry(self, entry: Entry) -> Entry:
         return self.add_entries([entry], label=None)[0]
 
-    def add_entries(self, entries: Iterable[Entry], label: str | None = None) -> list[Entry]:
-        """Add entries in one atomic write (import, duplicate); ids must be new."""
+    def add_entries(
+        self,
+        entries: Iterable[Entry],
+        label: str | None = None,
+        new_porteurs: Iterable[Porteur] = (),
+    ) -> list[Entry]:
+        """Add entries — and the porteurs they introduce — in one atomic write
+        and one journal record (import, duplicate); ids must be new."""
         items = list(entries)
-        for e in items:
-            self.check_entry(e)
-        if not items:
+        porteurs = list(new_porteurs)
+        for p in porteurs:
+            self.check_porteur(p)
+        if not items and not porteurs:
             return []
         with self.storage.transaction():
-            existing = {e.id for e in self.entries()} if len(items) > 1 else set()
+            known = {p.id for p in self.porteurs()}
             changes = []
+            docs: dict[str, list[Document]] = {}
+            for p in porteurs:
+                if p.id in known:
+                    raise ValidationFailed(f"le porteur {p.id} existe déjà")
+                known.add(p.id)
+                rec = p.to_record()
+                table = porteurs_table(rec)
+                docs.setdefault(table, []).append(Document(rec, doc_id=p.uuid))
+                changes.append(
+                    {"kind": "porteur", "before": None, "after": {"id": p.uuid, "table": table}}
+                )
+            existing = {e.id for e in self.entries()} if len(items) > 1 else set()
             for e in items:
+                self.check_entry(e, known)
                 if e.id in existing:
                     raise ValidationFailed(f"l'entrée {e.id} existe déjà")
                 existing.add(e.id)
-                changes.append(self._put_entry(None, e))
+                table = entries_table(e.date)
+                docs.setdefault(table, []).append(Document(e.to_record(), doc_id=e.id))
+                changes.append(
+                    {"kind": "entry", "before": None, "after": {"id": e.id, "table": table}}
+                )
+            self._insert_new(docs)
             text = label or (
                 f"ajout de l'entrée du {items[0].date:%d/%m/%Y} ({items[0].type})"
                 if len(items) == 1
@@ -403,20 +444,24 @@ class Store:
                 return None
             key = max(journal)
             record = journal[key]
+            removals: dict[str, list[str]] = {}
+            for change in record["changes"]:
+                if change["after"] is not None:
+                    removals.setdefault(change["after"]["table"], []).append(change["after"]["id"])
+            for table, ids in removals.items():
+                present = self.storage.table(table) if self.storage.raw_table(table) else {}
+                gone = [i for i in ids if i in present]
+                if gone:
+                    self.db.table(table).remove(doc_ids=gone)
             for change in reversed(record["changes"]):
-                before, after = change["before"], change["after"]
+                before = change["before"]
+                if before is None:
+                    continue
                 if change["kind"] == "entry":
-                    if after is not None:
-                        table = entries_table(date.fromisoformat(after["date"]))
-                        self._replace(table, after["id"], True, None)
-                    if before is not None:
-                        table = entries_table(date.fromisoformat(before["date"]))
-                        self._replace(table, before["id"], True, before)
+                    table = entries_table(date.fromisoformat(before["date"]))
+                    self._replace(table, before["id"], True, before)
                 else:
-                    if after is not None:
-                        self._replace(porteurs_table(after), after["uuid"], True, None)
-                    if before is not None:
-                        self._replace(porteurs_table(before), before["uuid"], True, before)
+                    self._replace(porteurs_table(before), before["uuid"], True, before)
             self.db.table(JOURNAL).remove(doc_ids=[key])
         return str(record["label"])
 

@@ -279,3 +279,19 @@ def test_file_without_our_layout_is_still_read(store: Store, db_path: Path, conf
     assert len(other.entries()) == 1
     other.add_entry(make_entry())
     assert len(Store.open(db_path, config).entries()) == 2
+
+
+def test_bulk_add_with_new_porteurs_is_one_write_and_one_undo(store: Store, db_path: Path) -> None:
+    porteurs = [make_porteur(f"P-2022-{i:03d}") for i in range(1, 4)]
+    entries = [
+        make_entry(date(2022, 3 + i % 3, 1 + i % 20), porteurs=(porteurs[i % 3].id,))
+        for i in range(30)
+    ]
+    store.add_entries(entries, label="import", new_porteurs=porteurs)
+    assert len(store.entries()) == 30 and len(store.porteurs()) == 3
+    journal = store.journal()
+    assert len(journal) == 1 and len(journal[0]["changes"]) == 33
+    # the journal keeps only addresses of what was added, not copies
+    assert all(set(c["after"]) == {"id", "table"} for c in journal[0]["changes"])
+    assert store.undo() == "import"
+    assert store.entries() == [] and store.porteurs() == []

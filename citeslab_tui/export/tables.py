@@ -1,0 +1,327 @@
+"""The four exports as tables (a header and rows of formatted, neutralised
+strings) in a given dialect: `timesheet`, `entries`, `indicators`, `porteurs`.
+
+Personal data (DOMAIN.md, "Personal data"): the `porteurs` table is
+pseudonymous — id, territory, QPV, categories, stage and step dates — and
+carries names and contact details only when `with_names` is asked. RQTH and the
+free-text notes about a person never leave the data file.
+
+**Timesheet hours** are printed so that the columns add up: the cells are
+rounded to hundredths of an hour *cumulatively*, in reading order (row by row,
+pillar by pillar): each cell prints `R(C) − R(C_before)`, where `C` is the
+running total of minutes and `R` rounds minutes to hundredths of an hour. Every
+cell is therefore within 0,01 h (0.6 minute) of its exact value — identical to
+it whenever the minutes are a multiple of 3, as with quarter-hours — each row's
+total is exactly the sum of its pillar cells, and the sum of the `Total (h)`
+column is exactly the period's hours as `citeslab report` prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from citeslab_tui.core.model import CATEGORIES, SORTIE_REASONS, STAGE_LABELS, Config, Entry, Porteur
+from citeslab_tui.core.model import format_hhmm as _hhmm
+from citeslab_tui.export.csvfmt import (
+    RISKY_FIRST,
+    Dialect,
+    format_hundredths,
+    hundredths,
+    neutralise,
+)
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.indicators import Report
+    from citeslab_tui.core.timesheet import Timesheet
+
+Table = tuple[list[str], list[list[str]]]
+
+# The French headers the issue fixes for the default pillars; other pillars use
+# their configured label (`Préparation / Orientation` → `Préparation/Orientation`).
+_FR_PILLAR_HEADERS = {
+    "prospection": "Prospection (h)",
+    "preparation_orientation": "Préparation/Orientation (h)",
+    "animation": "Animation (h)",
+    "referent": "Référent de parcours (h)",
+}
+
+ENTRY_FIELDS: tuple[str, ...] = (
+    "id", "date", "start", "end", "hours", "type", "type_label", "pillar", "territory",
+    "qpv", "persons", "porteurs", "partner", "note",
+)  # fmt: skip
+ENTRY_HEADERS_FR: dict[str, str] = {
+    "id": "Identifiant",
+    "date": "Date",
+    "start": "Début",
+    "end": "Fin",
+    "hours": "Heures",
+    "type": "Type",
+    "type_label": "Libellé du type",
+    "pillar": "Pilier",
+    "territory": "Territoire",
+    "qpv": "QPV",
+    "persons": "Personnes",
+    "porteurs": "Porteurs",
+    "partner": "Partenaire",
+    "note": "Note",
+}
+PORTEUR_SEPARATOR = " "  # porteur ids inside one cell
+
+
+def pillar_header(config: Config, key: str, dialect: Dialect) -> str:
+    if not dialect.french:
+        return f"{key}_h"
+    if key in _FR_PILLAR_HEADERS:
+        return _FR_PILLAR_HEADERS[key]
+    try:
+        label = config.pillar(key).label
+    except KeyError:
+        label = key
+    return f"{label.replace(' / ', '/')} (h)"
+
+
+# --------------------------------------------------------------------------- timesheet
+
+
+def timesheet_table(ts: Timesheet, config: Config, dialect: Dialect) -> Table:
+    """One row per shown day and territory (see `core.timesheet`)."""
+    header = ["Date", "Territoire"] if dialect.french else ["date", "territory"]
+    header += [pillar_header(config, key, dialect) for key in ts.pillars]
+    header.append("Total (h)" if dialect.french else "total_h")
+    rows: list[list[str]] = []
+    decimal = dialect.decimal
+    running = printed = 0
+    for row in ts.rows:
+        cells = [dialect.date(row.day), neutralise(row.territory)]
+        row_total = 0
+        for m in row.minutes:
+            if m:
+                running += m
+                now = hundredths(running)
+                cell, printed = now - printed, now
+            else:
+                cell = 0
+            row_total += cell
+            cells.append(format_hundredths(cell, decimal))
+        cells.append(format_hundredths(row_total, decimal))
+        rows.append(cells)
+    return header, rows
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def entries_header(dialect: Dialect) -> list[str]:
+    if dialect.french:
+        return [ENTRY_HEADERS_FR[f] for f in ENTRY_FIELDS]
+    return list(ENTRY_FIELDS)
+
+
+def entries_table(entries: Iterable[Entry], config: Config, dialect: Dialect) -> Table:
+    """The detailed log, one row per entry. Hours per entry are rounded on their
+    own (2 decimals), which the import turns back into the exact minutes."""
+    labels = {t.key: neutralise(t.label) for t in config.action_types}
+    # Dates, times, durations and keys repeat from row to row: each distinct
+    # value is formatted once.
+    dates: dict[object, str] = {}
+    times: dict[object, str] = {None: ""}
+    durations: dict[int, str] = {}
+    codes: dict[str | None, str] = {None: ""}  # type, pillar, territory, qpv
+    risky = RISKY_FIRST
+    rows: list[list[str]] = []
+    append = rows.append
+    for e in entries:
+        day = dates.get(e.date)
+        if day is None:
+            day = dates[e.date] = dialect.date(e.date)
+        start = times.get(e.start)
+        if start is None:
+            start = times[e.start] = _hhmm(e.start)
+        end = times.get(e.end)
+        if end is None:
+            end = times[e.end] = _hhmm(e.end)
+        hours = durations.get(e.minutes)
+        if hours is None:
+            hours = durations[e.minutes] = dialect.hours(e.minutes)
+        cells = []
+        for code in (e.type, e.pillar, e.territory, e.qpv):
+            text = codes.get(code)
+            if text is None:
+                text = codes[code] = neutralise(code or "")
+            cells.append(text)
+        porteurs = PORTEUR_SEPARATOR.join(e.porteurs)
+        partner = e.partner or ""
+        note = e.note
+        append(
+            [
+                e.id, day, start, end, hours, cells[0], labels.get(e.type, ""), cells[1],
+                cells[2], cells[3], str(e.persons),
+                neutralise(porteurs) if porteurs and porteurs[0] in risky else porteurs,
+                neutralise(partner) if partner and partner[0] in risky else partner,
+                neutralise(note) if note and note[0] in risky else note,
+            ]
+        )  # fmt: skip
+    return entries_header(dialect), rows
+
+
+# --------------------------------------------------------------------------- indicators
+
+_SECTIONS = {
+    "livrable": "Livrable",
+    "territory": "Territoire",
+    "pillar": "Pilier",
+}
+_UNITS = {
+    "count": "nombre",
+    "share": "part",
+    "hours": "heures",
+    "etp": "ETP",
+}
+
+
+def indicators_table(
+    report: Report, config: Config, dialect: Dialect, full_time_minutes: float
+) -> Table:
+    """The indicators report as a long table: one row per livrable, then per
+    territory its hours (logged against expected) and ETP (spent against
+    allocated), then the hours per territory and pillar, then the pillar split
+    over the territories in scope (share against the indicative share).
+
+    `full_time_minutes` is what 1 ETP works in the report's period (see
+    `core.timesheet.full_time_minutes`): the base of the ETP actually spent."""
+    fr = dialect.french
+    header = (
+        ["Rubrique", "Clé", "Libellé", "Territoire", "Unité", "Objectif", "Réalisé",
+         "Attendu à date", "Statut"]
+        if fr
+        else ["section", "key", "label", "territory", "unit", "target", "actual",
+              "expected_to_date", "status"]
+    )  # fmt: skip
+    num = dialect.number
+
+    def hours(minutes: int | None) -> str:
+        return "" if minutes is None else format_hundredths(hundredths(minutes), dialect.decimal)
+
+    def line(
+        section: str, key: str, label: str, territory: str | None, unit: str,
+        target: str, actual: str, expected: str, status: str | None,
+    ) -> list[str]:  # fmt: skip
+        return [
+            _SECTIONS[section] if fr else section,
+            neutralise(key),
+            neutralise(label),
+            neutralise(territory or ""),
+            _UNITS[unit] if fr else unit,
+            target,
+            actual,
+            expected,
+            neutralise(status or ""),
+        ]
+
+    rows: list[list[str]] = []
+    for lv in report.livrables:
+        if lv.kind == "qpv_share":
+            rows.append(
+                line("livrable", lv.key, lv.label, lv.territory, "share", num(lv.target, 4),
+                     num(lv.actual, 4), num(lv.expected_to_date, 4), lv.status)
+            )  # fmt: skip
+        else:
+            actual = "" if lv.actual is None else _count(lv.actual, dialect)
+            rows.append(
+                line("livrable", lv.key, lv.label, lv.territory, "count", num(lv.target),
+                     actual, num(lv.expected_to_date), lv.status)
+            )  # fmt: skip
+    for t in report.territories:
+        rows.append(
+            line("territory", "heures", f"Heures – {t.name}", t.code, "hours",
+                 hours(t.minutes_expected), hours(t.minutes_logged),
+                 hours(t.minutes_expected_to_date), None)
+        )  # fmt: skip
+        spent = t.minutes_logged / full_time_minutes if full_time_minutes else None
+        rows.append(
+            line("territory", "etp", f"ETP – {t.name}", t.code, "etp", num(t.etp, 2),
+                 num(spent, 2), "", None)
+        )  # fmt: skip
+    for t in report.territories:
+        for p in t.pillars:
+            rows.append(
+                line("pillar", p.key, p.label, t.code, "hours", "", hours(p.minutes), "", None)
+            )
+    for p in report.pillars:
+        rows.append(
+            line("pillar", p.key, p.label, report.territory, "share", num(p.target_share, 4),
+                 num(p.share, 4), "", None)
+        )  # fmt: skip
+    return header, rows
+
+
+def _count(value: float, dialect: Dialect) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return dialect.number(value)
+
+
+# --------------------------------------------------------------------------- porteurs
+
+_PORTEUR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "Identifiant"),
+    ("territory", "Territoire"),
+    ("qpv_resident", "Résident QPV"),
+    ("qpv", "QPV"),
+    ("categories", "Catégories"),
+    ("stage", "Étape"),
+    ("accueilli", "Accueilli le"),
+    ("amorcage", "Amorçage le"),
+    ("oriente", "Orienté le"),
+    ("oriente_partner", "Orienté vers"),
+    ("creation", "Création le"),
+    ("sortie", "Sortie le"),
+    ("sortie_reason", "Motif de sortie"),
+)
+_NAME_COLUMNS: tuple[tuple[str, str], ...] = (("name", "Nom"), ("contact", "Contact"))
+
+
+def porteurs_table(
+    porteurs: Sequence[Porteur], config: Config, dialect: Dialect, *, with_names: bool = False
+) -> Table:
+    """The register, pseudonymised. Never RQTH, never the notes; names and
+    contact details only `with_names`."""
+    fr = dialect.french
+    columns = _PORTEUR_COLUMNS + (_NAME_COLUMNS if with_names else ())
+    header = [french if fr else key for key, french in columns]
+    rows = []
+    for p in porteurs:
+        oriente = sorted((s for s in p.steps if s.step == "oriente"), key=lambda s: s.date)
+        sortie = sorted((s for s in p.steps if s.step == "sortie"), key=lambda s: s.date)
+        partner = oriente[0].partner if oriente else None
+        reason = sortie[0].reason if sortie else None
+        if fr:
+            categories = ", ".join(CATEGORIES.get(c, c) for c in p.categories)
+            stage = STAGE_LABELS.get(p.stage, p.stage)
+            partner_text = config.partner_label(partner) if partner else ""
+            reason_text = SORTIE_REASONS.get(reason, reason) if reason else ""
+        else:
+            categories = " ".join(p.categories)
+            stage = p.stage
+            partner_text = partner or ""
+            reason_text = reason or ""
+        row = [
+            neutralise(p.id),
+            neutralise(p.territory),
+            dialect.boolean(p.qpv_resident),
+            neutralise(p.qpv or ""),
+            neutralise(categories),
+            neutralise(stage),
+            dialect.date(p.step_date("accueilli")),
+            dialect.date(p.step_date("amorcage")),
+            dialect.date(oriente[0].date if oriente else None),
+            neutralise(partner_text),
+            dialect.date(p.step_date("creation")),
+            dialect.date(sortie[0].date if sortie else None),
+            neutralise(reason_text),
+        ]
+        if with_names:
+            row += [neutralise(p.name or ""), neutralise(p.contact or "")]
+        rows.append(row)
+    return header, rows

@@ -1,0 +1,145 @@
+"""The XLSX feuille de temps, read back with openpyxl: sheets, header,
+totals, shares, ETP, days off marked, signature blocks."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from citeslab_tui.core.calendar import WorkingCalendar
+from citeslab_tui.core.model import Config
+from citeslab_tui.core.period import Period
+from citeslab_tui.export import ExportRequest, render
+from tests.export.conftest import make_entry
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def entries() -> list:
+    return [
+        make_entry("2022-03-01", 90, "terrain"),  # AA prospection 1,5 h
+        make_entry("2022-03-01", 150, "atelier", territory="CCG"),  # CCG animation 2,5 h
+        make_entry("2022-03-02", 20, "suivi", territory="CCG"),  # CCG referent
+        make_entry("2022-03-05", 45, "salon"),  # Saturday, AA prospection
+        make_entry("2022-04-18", 60, "evenement", territory="CCG"),  # lundi de Pâques
+        make_entry("2022-04-04", 7, "entretien"),  # AA préparation
+    ]
+
+
+@pytest.fixture
+def book(config: Config, calendar: WorkingCalendar) -> Any:
+    cfg = replace(config, person="Camille Martin", manager="Dominique Durand")
+    request = ExportRequest("timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)),
+                            date(2022, 5, 2), format="xlsx")  # fmt: skip
+    (file,) = render(request, entries=entries(), porteurs=[], config=cfg, calendar=calendar)
+    assert file.name == "feuille-de-temps_2022-03-01_2022-04-30.xlsx"
+    return openpyxl.load_workbook(io.BytesIO(file.data), data_only=True)
+
+
+def texts(ws: Any) -> list[str]:
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def find(ws: Any, value: str) -> tuple[int, int]:
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value == value:
+                return c.row, c.column
+    raise AssertionError(f"{value!r} not in {ws.title}")
+
+
+def test_sheets_summary_then_one_per_month(book: Any) -> None:
+    assert book.sheetnames == ["Récapitulatif", "Mars 2022", "Avril 2022"]
+
+
+def test_header_and_signature_blocks(book: Any) -> None:
+    for ws in book.worksheets:
+        t = texts(ws)
+        assert "Camille Martin" in t
+        assert "Maison de l'Economie Développement (MED)" in t
+        assert any(s.startswith("Convention CCG ⇄ MED") for s in t)
+        assert any(s.startswith("du ") and "/2022 au " in s for s in t)
+        assert "Le/la salarié(e)" in t and "Le/la responsable hiérarchique" in t
+        assert "Nom : Camille Martin" in t and "Nom : Dominique Durand" in t
+        assert t.count("Signature :") == 2
+
+
+def month_totals(ws: Any) -> dict[str, float]:
+    """Totals row of a month sheet, keyed by the header of the column."""
+    head_row, _ = find(ws, "Date")
+    total_row, _ = find(ws, "Total (h)")
+    out = {}
+    for col in range(3, ws.max_column + 1):
+        title = ws.cell(head_row + 1, col).value or ws.cell(head_row, col).value
+        value = ws.cell(total_row, col).value
+        if title and isinstance(value, (int, float)):
+            out[title] = value
+    return out
+
+
+def test_march_totals_read_back(book: Any) -> None:
+    ws = book["Mars 2022"]
+    totals = month_totals(ws)
+    assert totals["Total AA (h)"] == pytest.approx((90 + 45) / 60)
+    assert totals["Total CCG (h)"] == pytest.approx((150 + 20) / 60)
+    assert totals["Total jour (h)"] == pytest.approx(305 / 60)
+    # Days as rows: 23 working days of March + the Saturday with time.
+    head_row, _ = find(ws, "Date")
+    total_row, _ = find(ws, "Total (h)")
+    days = [ws.cell(r, 1).value for r in range(head_row + 2, total_row)]
+    assert len(days) == 24 and all(isinstance(d, datetime) for d in days)
+    saturday = days.index(datetime(2022, 3, 5)) + head_row + 2
+    remark_col = find(ws, "Remarque")[1]
+    assert ws.cell(saturday, remark_col).value == "samedi"
+    # Each day's total equals the sum of its cells.
+    day_col = find(ws, "Total jour (h)")[1]
+    assert sum(ws.cell(r, day_col).value for r in range(head_row + 2, total_row)) == (
+        pytest.approx(305 / 60)
+    )
+
+
+def test_holiday_with_time_is_marked(book: Any) -> None:
+    ws = book["Avril 2022"]
+    row, _ = find(ws, "jour férié")
+    assert ws.cell(row, 1).value == datetime(2022, 4, 18)
+    assert month_totals(ws)["Total CCG (h)"] == pytest.approx(1.0)
+
+
+def test_share_and_etp_under_each_territory(book: Any, calendar: WorkingCalendar) -> None:
+    ws = book["Mars 2022"]
+    share_row, _ = find(ws, "Part du temps")
+    etp_row, _ = find(ws, "ETP")
+    _, ccg_total_col = find(ws, "Total CCG (h)")
+    assert ws.cell(share_row, ccg_total_col).value == pytest.approx(170 / 305)
+    full_time = 1607 * 60 * 23 / 253  # March 2022: 23 of 253 working days
+    assert ws.cell(etp_row, ccg_total_col).value == pytest.approx(170 / full_time)
+
+
+def test_summary_sheet_totals(book: Any) -> None:
+    ws = book["Récapitulatif"]
+    row, _ = find(ws, "Total de la période")
+    _, total_col = find(ws, "Total (h)")
+    _, aa_col = find(ws, "AA (h)")
+    _, wd_col = find(ws, "Jours ouvrés")
+    assert ws.cell(row, total_col).value == pytest.approx(372 / 60)
+    assert ws.cell(row, aa_col).value == pytest.approx((90 + 45 + 7) / 60)
+    assert ws.cell(row, wd_col).value == 23 + 20  # April 2022: 20 working days
+    months = [ws.cell(r, 1).value for r in range(row - 2, row)]
+    assert months == ["Mars 2022", "Avril 2022"]
+
+
+def test_formulas_are_kept_for_the_reader(config: Config, calendar: WorkingCalendar) -> None:
+    request = ExportRequest("timesheet", Period.month(2022, 3), date(2022, 5, 2), format="xlsx",
+                            territory="CCG")  # fmt: skip
+    (file,) = render(request, entries=entries(), porteurs=[], config=config, calendar=calendar)
+    assert file.name == "feuille-de-temps_2022-03_CCG.xlsx"
+    wb = openpyxl.load_workbook(io.BytesIO(file.data))  # formulas, not values
+    ws = wb["Mars 2022"]
+    row, _ = find(ws, "Total (h)")
+    formulas = [c.value for c in ws[row] if isinstance(c.value, str) and c.value.startswith("=")]
+    assert formulas and all(f.startswith("=SUM(") for f in formulas)
+    assert "AA – Annemasse Agglo" not in texts(ws)  # only the CCG's columns
