@@ -34,18 +34,26 @@ def load_schema(name: str) -> dict[str, Any]:
     return data
 
 
+def schema_key(document: Any) -> str:
+    """A short fingerprint of a JSON document (two independent 32-bit sums),
+    used to name cache files: hashlib's import would cost more than the check."""
+    import zlib
+
+    data = orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
 def _compile(schema: dict[str, Any]) -> Callable[[Any], Any]:
     """fastjsonschema's compiled validator for `schema`. The bytecode of the
     generated code is cached in the user's cache directory, keyed by a hash of
     the schema and the Python version: compiling the configuration schema costs
     ~40 ms, which every command would otherwise pay."""
-    import hashlib
     import importlib.util
     import marshal
 
     import fastjsonschema
 
-    key = hashlib.sha256(orjson.dumps(schema, option=orjson.OPT_SORT_KEYS)).hexdigest()[:20]
+    key = schema_key(schema)
     magic = importlib.util.MAGIC_NUMBER
     code: Any = None
     cache_file: Path | None = None

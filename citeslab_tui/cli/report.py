@@ -60,22 +60,18 @@ def report(
     Par défaut l'année civile de la date d'arrêté (--as-of, sinon aujourd'hui).
     Exemple : citeslab report --year 2022 --as-of 2022-06-30
     """
-    from datetime import timedelta
-
+    from citeslab_tui.core.indicators import inputs, report_to_json
     from citeslab_tui.core.indicators import report as compute
-    from citeslab_tui.core.indicators import report_to_json
     from citeslab_tui.holiday_cache import calendar_for
 
     day = parse_day(as_of) or today()
     period = resolve(year, month, date_from, date_to, default_today=day)
     store = open_store(readonly=True)
     code = check_territory(store.config, territory)
-    # Only what the report can count: the period, the 12 weeks before as-of.
-    first = min(period.start, day - timedelta(weeks=12, days=day.weekday()))
-    last = max(period.end, day)
+    needs = inputs(period, day)
     result = compute(
-        store.entries(first, last),
-        store.porteurs(first, last),
+        store.entries_in(needs.entry_ranges),
+        store.porteurs(*needs.porteur_range),
         store.config,
         period,
         day,

@@ -241,6 +241,26 @@ def _stage_at(p: Porteur, day: date) -> str:
 # --------------------------------------------------------------------------- report
 
 
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The only data `report` can count, so that callers read no more: entries
+    of `entry_ranges` (the period, and the weeks up to as-of for the weekly
+    figures) and porteurs with a step (or creation) in `porteur_range`."""
+
+    entry_ranges: tuple[tuple[date, date], ...]
+    porteur_range: tuple[date, date]
+
+
+def inputs(period: Period, as_of: date, *, weeks: int = 12) -> Inputs:
+    """What `report(…, period, as_of, weeks=weeks)` needs from the store."""
+    week_start = as_of - timedelta(days=as_of.weekday() + 7 * (max(weeks, 1) - 1))
+    ranges = [(period.start, period.end)]
+    if week_start < period.start or as_of > period.end:
+        ranges.append((week_start, as_of))
+    stop = max(period.start, min(period.end, as_of))
+    return Inputs(tuple(ranges), (period.start, stop))
+
+
 def report(
     entries: Iterable[Entry],
     porteurs: Sequence[Porteur],

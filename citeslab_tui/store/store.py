@@ -157,6 +157,16 @@ class Store:
         out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
         return out
 
+    def entries_in(self, ranges: Iterable[tuple[date, date]]) -> list[Entry]:
+        """Entries of several date ranges (overlaps counted once), by date."""
+        seen: set[str] = set()
+        out: list[Entry] = []
+        for start, end in ranges:
+            out += [e for e in self.entries(start, end) if e.id not in seen]
+            seen.update(e.id for e in out)
+        out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
+        return out
+
     def _porteurs_in(self, name: str) -> list[Porteur]:
         raw = self.storage.raw_table(name)
         if raw is None:
@@ -339,7 +349,8 @@ class Store:
         if not items and not porteurs:
             return []
         with self.storage.transaction():
-            known = {p.id for p in self.porteurs()}
+            cites = bool(porteurs) or any(e.porteurs for e in items)
+            known = {p.id for p in self.porteurs()} if cites else set()
             changes = []
             docs: dict[str, list[Document]] = {}
             for p in porteurs:
