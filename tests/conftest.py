@@ -56,3 +56,21 @@ def store(db_path: Path, config: Config, fixed_now: datetime):
 @pytest.fixture
 def today() -> date:
     return date(2022, 4, 12)
+
+
+@pytest.fixture
+def run(db_path: Path):
+    """Invoke `citeslab --db <tmp file> ARGS…` through click's CliRunner and
+    check the exit code (`code=`, 0 by default); the test sees the Result."""
+    from click.testing import CliRunner
+
+    from citeslab_tui.cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int = 0, db: Path = db_path):
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == code, (result.output, result.stderr)
+        return result
+
+    return invoke

@@ -8,9 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-
-from citeslab_tui.cli import cli
 
 # (date, quick-entry line). Working days 01/01 → 30/06/2022: 126 of 253.
 LINES = [
@@ -28,18 +25,6 @@ LINES = [
     ("2022-06-30", "45min suivi @AA"),  # on the as-of date: counted
     ("2022-07-05", "2h atelier @CCG 10p"),  # after the as-of date
 ]
-
-
-@pytest.fixture
-def run(db_path: Path):
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int = 0) -> Result:
-        result = runner.invoke(cli, ["--db", str(db_path), *args], catch_exceptions=False)
-        assert result.exit_code == code, (result.output, result.stderr)
-        return result
-
-    return invoke
 
 
 @pytest.fixture

@@ -11,9 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from citeslab_tui.cli import cli
 
 LINES = [
     ("2021-12-15", "2h atelier @CCG 9p"),  # before the year
@@ -28,18 +25,11 @@ LINES = [
 ]
 
 
-@pytest.fixture
-def run(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.fixture(autouse=True)
+def _export_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports go to ./exports/ of a temporary folder, on a fixed day."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CITESLAB_TODAY", "2023-01-16")
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int = 0, db: Path = db_path) -> Result:
-        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-        assert result.exit_code == code, (result.output, result.stderr)
-        return result
-
-    return invoke
 
 
 @pytest.fixture
