@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 APP = "citeslab"
 DB_ENV = "CITESLAB_DB"
 
 
-def _dirs():  # imported lazily: platformdirs costs a few ms
+def _dirs() -> Any:  # imported lazily: platformdirs costs a few ms
     import platformdirs
 
     return platformdirs.PlatformDirs(APP, appauthor=False)

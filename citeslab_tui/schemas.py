@@ -82,7 +82,8 @@ def _compile(schema: dict[str, Any]) -> Callable[[Any], Any]:
         # the root validator: `validate`, or `validate_<$id>` when the schema has one
         validate = namespace[min((n for n in namespace if n.startswith("validate")), key=len)]
     except Exception:  # a damaged cache file: compile afresh
-        return fastjsonschema.compile(schema)  # type: ignore[no-any-return]
+        fallback: Callable[[Any], Any] = fastjsonschema.compile(schema)
+        return fallback
     return validate  # type: ignore[no-any-return]
 
 
@@ -168,7 +169,7 @@ def _french(error: Any) -> str:
         return f"champ inconnu {_show(extra[0]) if extra else ''}".rstrip()
     if v == "type":
         types = arg if isinstance(arg, list) else [arg]
-        wanted = " ou ".join(_TYPE_NAMES.get(t, t) for t in types)
+        wanted = " ou ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
         return f"{_show(val)} n'est pas {wanted}"
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low = schema.get("minimum", schema.get("exclusiveMinimum"))

@@ -20,6 +20,8 @@ from citeslab_tui.cli.common import (
 from citeslab_tui.core.text import hours, printable
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from citeslab_tui.core.model import Config, Entry
 
 
@@ -99,6 +101,8 @@ def list_(
     """Liste les entrées (aujourd'hui par défaut)."""
     from datetime import timedelta
 
+    start: date | None
+    end: date | None
     if sum(x is not None for x in (day, date_from or date_to)) + week > 1:
         raise click.UsageError("--date, --from/--to et --week s'excluent")
     if week:
@@ -137,7 +141,7 @@ def _print_table(entries: list[Entry], config: Config) -> None:
         ("Pers.", {"justify": "right"}),
         ("Note", {"ratio": 1, "no_wrap": True, "overflow": "ellipsis"}),
     ):
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+        table.add_column(name, **kw)
     total = 0
     for e in entries:
         total += e.minutes

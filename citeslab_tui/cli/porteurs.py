@@ -51,7 +51,7 @@ def _qpv(store: Any, code: str | None) -> str | None:
     up = code.strip().lstrip("#").upper()
     for q in store.config.all_qpvs():
         if q.code == up or slug(q.name).startswith(slug(code.lstrip("#"))):
-            return q.code
+            return str(q.code)
     known = ", ".join(q.code for q in store.config.all_qpvs())
     raise UserError(f"QPV « {code} » inconnu (connus : {known})")
 

@@ -13,11 +13,9 @@ import re
 from datetime import date
 from typing import Any
 
-from tinydb.table import Document
-
 from citeslab_tui.core.model import Entry, Porteur, timestamp
 from citeslab_tui.store.storage import JOURNAL
-from citeslab_tui.store.store import Store
+from citeslab_tui.store.store import Store, _doc, _keys
 
 PERSONAL_FIELDS = {
     "name": None,
@@ -77,8 +75,8 @@ def forget_porteur(store: Store, pid: str) -> list[Entry]:
             for key, rec in journal.items():
                 changes = [_scrub_change(c, p.uuid, name) for c in rec["changes"]]
                 if changes != rec["changes"]:
-                    table.remove(doc_ids=[key])
-                    table.insert(Document({**rec, "changes": changes}, doc_id=key))
+                    table.remove(doc_ids=_keys([key]))
+                    table.insert(_doc({**rec, "changes": changes}, key))
     if not name:
         return []
     lowered = name.lower()

@@ -478,7 +478,7 @@ class AtomicJSONStorage(Storage):
 
     # ------------------------------------------------------------------ TinyDB API
 
-    def read(self) -> LazyTables:
+    def read(self) -> LazyTables:  # type: ignore[override]  # a lazy mapping of tables
         self._ensure_loaded()
         return LazyTables(self._current(), self._parse)
 

@@ -58,6 +58,16 @@ class CitesLabDB(TinyDB):
     table_class = UuidTable
 
 
+def _doc(record: dict[str, Any], key: str) -> Document:
+    """A TinyDB document keyed by our UUID (TinyDB's stubs say int)."""
+    return Document(record, doc_id=key)  # type: ignore[arg-type]
+
+
+def _keys(keys: list[str]) -> Any:
+    """Our string ids where TinyDB's stubs expect ints."""
+    return keys
+
+
 def validate_table(name: str, table: dict[str, Any]) -> str | None:
     """Schema check of one stored table; a French problem (no personal data)."""
     if name == META:
@@ -276,10 +286,10 @@ class Store:
         existing = self.storage.table(JOURNAL) if self.storage.raw_table(JOURNAL) else {}
         seq = max((rec["seq"] for rec in existing.values()), default=0) + 1
         doc = {"seq": seq, "at": timestamp(self.now()), "label": label, "changes": changes}
-        table.insert(Document(doc, doc_id=f"{seq:010d}"))
+        table.insert(_doc(doc, f"{seq:010d}"))
         old = sorted(existing)[: max(0, len(existing) + 1 - JOURNAL_KEEP)]
         if old:
-            table.remove(doc_ids=old)
+            table.remove(doc_ids=_keys(old))
 
     def _replace(self, table: str, key: str, before: bool, after: dict[str, Any] | None) -> None:
         """Remove record `key` from `table` (if there) and insert `after` (if any)."""
@@ -289,9 +299,9 @@ class Store:
             and self.storage.raw_table(table) is not None
             and key in self.storage.table(table)
         ):
-            t.remove(doc_ids=[key])
+            t.remove(doc_ids=_keys([key]))
         if after is not None:
-            t.insert(Document(after, doc_id=key))
+            t.insert(_doc(after, key))
 
     def _put_entry(self, before: Entry | None, after: Entry | None) -> dict[str, Any]:
         """Replace `before` by `after` (either may be None); the journal change.
@@ -359,7 +369,7 @@ class Store:
                 known.add(p.id)
                 rec = p.to_record()
                 table = porteurs_table(rec)
-                docs.setdefault(table, []).append(Document(rec, doc_id=p.uuid))
+                docs.setdefault(table, []).append(_doc(rec, p.uuid))
                 changes.append(
                     {"kind": "porteur", "before": None, "after": {"id": p.uuid, "table": table}}
                 )
@@ -370,7 +380,7 @@ class Store:
                     raise ValidationFailed(f"l'entrée {e.id} existe déjà")
                 existing.add(e.id)
                 table = entries_table(e.date)
-                docs.setdefault(table, []).append(Document(e.to_record(), doc_id=e.id))
+                docs.setdefault(table, []).append(_doc(e.to_record(), e.id))
                 changes.append(
                     {"kind": "entry", "before": None, "after": {"id": e.id, "table": table}}
                 )
@@ -463,7 +473,7 @@ class Store:
                 present = self.storage.table(table) if self.storage.raw_table(table) else {}
                 gone = [i for i in ids if i in present]
                 if gone:
-                    self.db.table(table).remove(doc_ids=gone)
+                    self.db.table(table).remove(doc_ids=_keys(gone))
             for change in reversed(record["changes"]):
                 before = change["before"]
                 if before is None:
@@ -473,7 +483,7 @@ class Store:
                     self._replace(table, before["id"], True, before)
                 else:
                     self._replace(porteurs_table(before), before["uuid"], True, before)
-            self.db.table(JOURNAL).remove(doc_ids=[key])
+            self.db.table(JOURNAL).remove(doc_ids=_keys([key]))
         return str(record["label"])
 
     # ------------------------------------------------------------------ bulk
@@ -486,9 +496,7 @@ class Store:
         by_month: dict[str, list[Document]] = {}
         count = 0
         for e in entries:
-            by_month.setdefault(entries_table(e.date), []).append(
-                Document(e.to_record(), doc_id=e.id)
-            )
+            by_month.setdefault(entries_table(e.date), []).append(_doc(e.to_record(), e.id))
             count += 1
         with self.storage.transaction():
             if not self.is_empty():
@@ -499,7 +507,7 @@ class Store:
             by_table: dict[str, list[Document]] = {}
             for p in porteurs:
                 rec = p.to_record()
-                by_table.setdefault(porteurs_table(rec), []).append(Document(rec, doc_id=p.uuid))
+                by_table.setdefault(porteurs_table(rec), []).append(_doc(rec, p.uuid))
             for name, docs in by_table.items():
                 self.db.table(name).insert_multiple(docs)
             for name, docs in by_month.items():
