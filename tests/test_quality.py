@@ -1,0 +1,45 @@
+"""The project's own checks, run with the tests so that CI runs them too:
+formatting and lint (ruff) on everything, strict typing (mypy) on the pure core."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "format", "--check", "--quiet", "."],
+        ["ruff", "check", "--quiet", "."],
+        ["mypy", "--no-error-summary", "citeslab_tui/core"],
+    ],
+    ids=["ruff-format", "ruff-check", "mypy-core"],
+)
+def test_code_checks(command: list[str], tmp_path: Path) -> None:
+    extra = ["--cache-dir", str(tmp_path / "cache")] if command[0] == "mypy" else []
+    done = subprocess.run(
+        [sys.executable, "-m", *command, *extra], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_cli_command_is_importable_without_textual() -> None:
+    code = (
+        "import sys\n"
+        "from citeslab_tui.cli import LAZY_COMMANDS\n"
+        "import importlib\n"
+        "for target in LAZY_COMMANDS.values():\n"
+        "    mod = target.split(':')[0]\n"
+        "    if mod.endswith('tui_cmd'):\n"
+        "        continue\n"
+        "    importlib.import_module(mod)\n"
+        "print('textual' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
