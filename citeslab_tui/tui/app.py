@@ -1,0 +1,219 @@
+"""The application: wires the screens (one Textual mode each), the global keys,
+the command palette, and the poll that shows other processes' changes.
+
+It holds no domain logic and draws nothing itself. The store and the clock are
+handed in by `make_app`, the one factory used by the CLI and by the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.store import Store
+from citeslab_tui.tui.keys import key_display
+from citeslab_tui.tui.screens.base import StoreScreen
+
+HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
+
+POLL_SECONDS = 1.0  # another process's change shows within two seconds
+MODES = ("journal", "dashboard", "porteurs", "export", "help")
+FRENCH_KEYS = {
+    "pageup": "PgPréc",
+    "pagedown": "PgSuiv",
+    "delete": "Suppr",
+    "escape": "Échap",
+    "enter": "Entrée",
+}
+MODE_LABELS = {
+    "journal": "Journal",
+    "dashboard": "Tableau de bord",
+    "porteurs": "Porteurs",
+    "export": "Export",
+    "help": "Aide",
+}
+
+
+class CitesLabApp(App[int]):
+    """Journal, dashboard, porteurs, export and help, one mode each."""
+
+    TITLE = "CitésLab"
+    # The journal is the first screen: its CSS is read with the app's, because a
+    # screen's own CSS_PATH, loaded when the screen is first shown, makes Textual
+    # re-parse every stylesheet before the first paint.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        HERE / "app.tcss",
+        HERE / "screens" / "journal.tcss",
+    ]
+    DEFAULT_MODE = "journal"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "show('help')", "Aide", id="help"),
+        Binding("f2", "show('journal')", "Journal", id="journal"),
+        Binding("f3", "show('dashboard')", "Tableau de bord", id="dashboard"),
+        Binding("f4", "show('porteurs')", "Porteurs", id="porteurs"),
+        Binding("f5", "show('export')", "Export", id="export"),
+        Binding("ctrl+z", "undo", "Annuler", id="undo"),
+        Binding("q", "leave", "Quitter", id="quit", show=False),
+        Binding("ctrl+q", "quit", "Quitter", id="quit-app", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        today: Callable[[], date],
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.export_dir = export_dir
+        self.title = store.config.name or "CitésLab"
+        self._previous_mode = "journal"
+        self._poll_error: str | None = None
+        for mode in MODES:
+            self.add_mode(mode, partial(self._build_screen, mode))
+
+    def _build_screen(self, mode: str) -> Screen[Any]:
+        """Screens are built the first time they are shown: the dashboard computes
+        nothing before the user asks for it."""
+        if mode == "journal":
+            from citeslab_tui.tui.screens.journal import JournalScreen
+
+            return JournalScreen(self.store, self.today)
+        if mode == "dashboard":
+            from citeslab_tui.tui.screens.dashboard import DashboardScreen
+
+            return DashboardScreen(self.store, self.today)
+        if mode == "porteurs":
+            from citeslab_tui.tui.screens.porteurs import PorteursScreen
+
+            return PorteursScreen(self.store, self.today)
+        if mode == "export":
+            from citeslab_tui.tui.screens.export import ExportScreen
+
+            return ExportScreen(self.store, self.today, self.export_dir)
+        from citeslab_tui.tui.keys import binding_sections
+        from citeslab_tui.tui.screens.help import HelpScreen
+
+        return HelpScreen(binding_sections())
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll_store)
+
+    # ------------------------------------------------------------------ data
+
+    def poll_store(self) -> None:
+        """Reload when another process changed the file, and redraw."""
+        try:
+            changed = self.store.refresh()
+        except CitesLabError as error:
+            if str(error) != self._poll_error:  # say it once, not every second
+                self._poll_error = str(error)
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self._poll_error = None
+        if changed:
+            self.data_changed()
+
+    def data_changed(self) -> None:
+        """Redraw the screens of the current mode; the others redraw when shown."""
+        for screen in self.screen_stack:
+            if isinstance(screen, StoreScreen):
+                screen.redraw()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A form or a prompt is open: its own keys come first.
+        return not (action in ("show", "undo", "leave") and isinstance(self.screen, ModalScreen))
+
+    async def action_leave(self) -> None:
+        await self.action_quit()
+
+    async def action_show(self, mode: str) -> None:
+        if mode == self.current_mode:
+            if mode == "help":
+                await self.switch_mode(self._previous_mode)
+            return
+        if self.current_mode != "help":
+            self._previous_mode = self.current_mode
+        await self.switch_mode(mode)
+
+    async def action_back(self) -> None:
+        await self.switch_mode(self._previous_mode)
+
+    def action_undo(self) -> None:
+        try:
+            label = self.store.undo()
+        except CitesLabError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if label is None:
+            self.notify("Rien à annuler.")
+            return
+        self.notify(f"Annulé : {label}", markup=False)
+        self.data_changed()
+
+    def get_key_display(self, binding: Binding) -> str:
+        key = binding.key.split(",")[0].strip()
+        if not binding.key_display:
+            if key in FRENCH_KEYS:
+                return FRENCH_KEYS[key]
+            if key[:1] == "f" and key[1:].isdigit():
+                return key.upper()  # F1, as on the keyboard and in the documentation
+        return super().get_key_display(binding)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a French prompt."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(placeholder="Chercher une action…", id="--command-palette")
+            )
+
+    def action_help_quit(self) -> None:
+        self.notify("Pour quitter : ctrl+q, ou q hors d'un champ de saisie.")
+
+    # ------------------------------------------------------------------ palette
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette offers the same actions as the keys, in French."""
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.id in ("quit", "quit-app"):
+                continue
+            yield SystemCommand(
+                binding.description,
+                f"Touche {self.get_key_display(binding)}",
+                partial(self.run_action, binding.action),
+            )
+        for binding in getattr(type(screen), "BINDINGS", []):
+            if not isinstance(binding, Binding) or binding.id is None:
+                continue
+            name = binding.action.split("(")[0]
+            if screen.check_action(name, ()) is not True:
+                continue
+            yield SystemCommand(
+                binding.description,
+                f"Touche {key_display(self, binding)}",
+                partial(screen.run_action, binding.action),
+            )
+        yield SystemCommand("Thème", "Changer les couleurs", self.action_change_theme)
+        yield SystemCommand("Quitter", "Touche ctrl+q (ou q hors saisie)", self.action_quit)
+
+
+def make_app(
+    store: Store, *, today: Callable[[], date], export_dir: Path | None = None
+) -> CitesLabApp:
+    """The app for the CLI (`citeslab`) and for the tests."""
+    return CitesLabApp(store, today=today, export_dir=export_dir)

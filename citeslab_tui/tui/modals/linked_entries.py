@@ -1,0 +1,97 @@
+"""The entries that name a porteur, newest first. Finding them means reading
+every month of the file, so it runs in a worker thread on a read-only copy of
+the store; at most `LIMIT` rows are shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, Static
+
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.model import Config, Entry
+from citeslab_tui.tui.format import duration, hours, literal
+
+HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
+
+LIMIT = 200
+
+
+def linked_entries(path: Path, config: Config, porteur_id: str) -> list[Entry]:
+    """Read in a thread: its own read-only store, never the UI's."""
+    from citeslab_tui.store import Store
+
+    store = Store.open(path, config, readonly=True)
+    found = [e for e in store.entries() if porteur_id in e.porteurs]
+    found.reverse()
+    return found
+
+
+class LinkedEntries(ModalScreen[None]):
+    CSS_PATH = HERE / "modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", "Fermer les entrées liées", id="close-linked")
+    ]
+
+    def __init__(self, porteur_id: str, path: Path, config: Config) -> None:
+        super().__init__()
+        self.porteur_id = porteur_id
+        self.path = path
+        self.config = config
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="linked-dialog"):
+            yield Label(f"Entrées liées à {self.porteur_id}", classes="dialog-title")
+            yield Static("Recherche…", id="linked-summary")
+            yield DataTable(id="linked-table", cursor_type="row")
+            yield Static("Échap : fermer", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Date", width=10)
+        table.add_column("Durée", width=5)
+        table.add_column("Type", width=22)
+        table.add_column("Terr.", width=4)
+        table.add_column("Note", width=30)
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        try:
+            entries = linked_entries(self.path, self.config, self.porteur_id)
+        except CitesLabError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.show, entries)
+
+    def show(self, entries: list[Entry]) -> None:
+        table = self.query_one(DataTable)
+        for e in entries[:LIMIT]:
+            try:
+                label = self.config.action_type(e.type).label
+            except KeyError:
+                label = e.type
+            table.add_row(
+                Text(f"{e.date:%d/%m/%Y}"),
+                Text(duration(e.minutes), justify="right"),
+                literal(label, 22),
+                literal(e.territory, 4),
+                literal(e.note, 30),
+                key=e.id,
+            )
+        total = sum(e.minutes for e in entries)
+        summary = f"{len(entries)} entrée(s) · {hours(total) if total else '0 h'}"
+        if len(entries) > LIMIT:
+            summary += f" · les {LIMIT} plus récentes affichées"
+        self.query_one("#linked-summary", Static).update(Text(summary))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

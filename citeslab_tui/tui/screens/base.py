@@ -1,0 +1,62 @@
+"""What every screen that shows stored data shares: the store and the clock
+handed in, redrawing when the data changed (our own write, another process's
+write seen by the app's poll, or changes made while the screen was hidden), and
+one way to call the store that turns a refused change into a French
+notification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from textual.screen import Screen
+
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.store import Store
+
+T = TypeVar("T")
+
+
+class StoreScreen(Screen[None]):
+    """A screen drawn from the store. Subclasses implement `reload()`."""
+
+    def __init__(self, store: Store, today: Callable[[], date]) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self._drawn_generation = -1
+        self._ready = False
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        if self._ready and self._drawn_generation != self.store.generation:
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Draw again from the store (cheap: screens read a day, a week or a page)."""
+        if not self._ready:
+            return
+        self._drawn_generation = self.store.generation
+        self.reload()
+
+    def reload(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def attempt(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call the store; a refusal becomes an error notification and None.
+        After a change, every screen of the stack is drawn again."""
+        try:
+            result = call(*args, **kwargs)
+        except CitesLabError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return None
+        data_changed = getattr(self.app, "data_changed", None)
+        if data_changed is not None:
+            data_changed()
+        else:  # pragma: no cover - only inside CitesLabApp in practice
+            self.redraw()
+        return result

@@ -1,0 +1,245 @@
+"""F5 Export: the files for the funders and the managers — what, which
+period, which territory, which format — made by `citeslab_tui.export` in a
+worker thread (on its own read-only copy of the store), then where they went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.worker import Worker, WorkerState
+
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.period import Period
+from citeslab_tui.store import Store
+from citeslab_tui.tui.format import literal, short_date
+from citeslab_tui.tui.modals.date_prompt import read_day
+from citeslab_tui.tui.screens.base import StoreScreen
+from citeslab_tui.tui.widgets.footer import AppFooter
+from citeslab_tui.tui.widgets.inputs import SteadyInput, TickBox
+
+HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
+
+KIND_LABELS = {
+    "timesheet": "Feuille de temps",
+    "entries": "Journal détaillé (entrées)",
+    "indicators": "Indicateurs et livrables",
+    "porteurs": "Registre des porteurs (pseudonymisé)",
+}
+DIALECT_LABELS = {
+    "excel-fr": "Tableur français (;  virgule décimale)",
+    "rfc4180": "Scripts (RFC 4180, virgule)",
+}
+PRESETS = {
+    "year": "Année en cours",
+    "previous-year": "Année précédente",
+    "month": "Mois en cours",
+    "previous-month": "Mois précédent",
+    "custom": "Dates ci-dessous",
+}
+
+
+def preset_period(preset: str, today: date) -> Period:
+    if preset == "previous-year":
+        return Period.year(today.year - 1)
+    if preset == "month":
+        return Period.month(today.year, today.month)
+    if preset == "previous-month":
+        last = today.replace(day=1) - timedelta(days=1)
+        return Period.month(last.year, last.month)
+    return Period.year(today.year)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportJob:
+    kind: str
+    period: Period
+    territory: str | None
+    dialect: str
+    format: str
+    split: str | None
+    force: bool
+    folder: Path
+
+
+class ExportScreen(StoreScreen):
+    CSS_PATH = HERE / "export.tcss"
+    AUTO_FOCUS = "#x-kind"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "run_export", "Exporter", id="run-export", show=False)
+    ]
+
+    def __init__(self, store: Store, today: Callable[[], date], folder: Path | None = None) -> None:
+        super().__init__(store, today)
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        cfg = self.store.config
+        period = preset_period("year", self.today())
+        folder = self.folder or Path.cwd() / "exports"
+        yield Static(Text("Export · fichiers pour les financeurs", style="bold"), id="export-title")
+        with VerticalScroll(id="export-body"), Grid(id="export-form"):
+            yield Label("Quoi")
+            yield Select(
+                [(Text(v), k) for k, v in KIND_LABELS.items()],
+                value="timesheet",
+                allow_blank=False,
+                id="x-kind",
+                compact=True,
+            )
+            yield Label("Période")
+            yield Select(
+                [(Text(v), k) for k, v in PRESETS.items()],
+                value="year",
+                allow_blank=False,
+                id="x-preset",
+                compact=True,
+            )
+            yield Label("Du")
+            yield SteadyInput(short_date(period.start), id="x-from", compact=True)
+            yield Label("Au")
+            yield SteadyInput(short_date(period.end), id="x-to", compact=True)
+            yield Label("Territoire")
+            yield Select(
+                [(Text(f"{t.code} — {t.name}"), t.code) for t in cfg.territories],
+                prompt="tous",
+                id="x-territory",
+                compact=True,
+            )
+            yield Label("Format")
+            yield Select(
+                [(Text("CSV"), "csv"), (Text("XLSX (feuille de temps)"), "xlsx")],
+                value="csv",
+                allow_blank=False,
+                id="x-format",
+                compact=True,
+            )
+            yield Label("Dialecte CSV")
+            yield Select(
+                [(Text(v), k) for k, v in DIALECT_LABELS.items()],
+                value="excel-fr",
+                allow_blank=False,
+                id="x-dialect",
+                compact=True,
+            )
+            yield Label("Options")
+            with Horizontal(id="x-options"):
+                yield TickBox("un fichier par mois", id="x-split", compact=True)
+                yield TickBox("remplacer s'il existe", id="x-force", compact=True)
+            yield Label("Dossier")
+            yield SteadyInput(str(folder), id="x-folder", compact=True)
+            yield Label("")
+            yield Button("Exporter (ctrl+s)", variant="primary", id="x-run", compact=True)
+        yield Static(id="export-result")
+        yield AppFooter()
+
+    def reload(self) -> None:
+        """Nothing drawn from the data: the files are made on demand."""
+
+    # ------------------------------------------------------------------ form
+
+    @on(Select.Changed, "#x-preset")
+    def preset_changed(self, event: Select.Changed) -> None:
+        if event.value == "custom" or event.value is Select.NULL:
+            return
+        period = preset_period(str(event.value), self.today())
+        self.query_one("#x-from", Input).value = short_date(period.start)
+        self.query_one("#x-to", Input).value = short_date(period.end)
+
+    def read_job(self) -> ExportJob:
+        def value(widget_id: str) -> Any:
+            return self.query_one(f"#{widget_id}", Select).value
+
+        today = self.today()
+        try:
+            start = read_day(self.query_one("#x-from", Input).value, today, today)
+            end = read_day(self.query_one("#x-to", Input).value, today, start)
+            period = Period(start, end)
+        except CitesLabError as error:
+            raise CitesLabError(f"période : {error}") from None
+        territory = value("x-territory")
+        folder = self.query_one("#x-folder", Input).value.strip()
+        if not folder:
+            raise CitesLabError("dossier de sortie manquant")
+        return ExportJob(
+            kind=str(value("x-kind")),
+            period=period,
+            territory=None if territory is Select.NULL else str(territory),
+            dialect=str(value("x-dialect")),
+            format=str(value("x-format")),
+            split="monthly" if self.query_one("#x-split", Checkbox).value else None,
+            force=self.query_one("#x-force", Checkbox).value,
+            folder=Path(folder).expanduser(),
+        )
+
+    @on(Button.Pressed, "#x-run")
+    def action_run_export(self) -> None:
+        try:
+            job = self.read_job()
+        except CitesLabError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.query_one("#export-result", Static).update(Text("Export en cours…"))
+        self.run_job(job)
+
+    # ------------------------------------------------------------------ worker
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def run_job(self, job: ExportJob) -> list[tuple[Path, int]]:
+        from citeslab_tui.export import ExportRequest, render, write_files
+        from citeslab_tui.holiday_cache import calendar_for
+
+        store = Store.open(self.store.path, self.store.config, readonly=True, now=self.store.now)
+        request = ExportRequest(
+            kind=job.kind,
+            period=job.period,
+            today=self.today(),
+            territory=job.territory,
+            dialect=job.dialect,
+            format=job.format,
+            split=job.split,
+        )
+        if job.kind == "porteurs":
+            entries, calendar = [], calendar_for(())
+        else:
+            entries = store.entries(job.period.start, job.period.end)
+            calendar = calendar_for(job.period.years())
+        files = render(
+            request,
+            entries=entries,
+            porteurs=store.porteurs(),
+            config=store.config,
+            calendar=calendar,
+        )
+        paths = [job.folder / f.name for f in files]
+        write_files(files, paths, force=job.force)
+        return [(path.resolve(), f.rows) for path, f in zip(paths, files, strict=True)]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker: Worker[Any] = event.worker
+        if worker.group != "export":
+            return
+        result = self.query_one("#export-result", Static)
+        if event.state == WorkerState.ERROR:
+            error = worker.error
+            message = str(error) if isinstance(error, CitesLabError) else repr(error)
+            result.update(Text("Rien n'a été exporté."))
+            self.notify(message, severity="error", markup=False, timeout=10)
+        elif event.state == WorkerState.SUCCESS:
+            lines = Text()
+            for path, rows in worker.result or []:
+                what = "jour(s)" if path.suffix == ".xlsx" else "ligne(s)"
+                lines.append("Écrit : ")
+                lines.append_text(literal(str(path)))
+                lines.append(f" ({rows} {what})\n")
+            result.update(lines)
+            self.notify(f"Export terminé : {len(worker.result or [])} fichier(s).")

@@ -1,0 +1,247 @@
+"""F2 Journal, the start screen: one day's entries, the day's and the week's
+totals, and the quick-entry bar (focused on start) that logs a line on Enter.
+
+Reads one day and one week from the store per redraw (a few hundred entries at
+most), so moving between days stays instant with years of history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from citeslab_tui.core.model import Config, Entry, timestamp
+from citeslab_tui.core.text import printable
+from citeslab_tui.store import Store
+from citeslab_tui.tui.format import day_label, duration, hours
+from citeslab_tui.tui.screens.base import StoreScreen
+from citeslab_tui.tui.widgets.entry_table import EntryTable
+from citeslab_tui.tui.widgets.footer import AppFooter
+from citeslab_tui.tui.widgets.quick_entry import QuickEntryBar
+
+PARTNER_LOOKBACK = timedelta(days=120)  # free partners offered for completion
+
+
+def totals_table(day: Sequence[Entry], week: Sequence[Entry], monday: date, config: Config) -> Text:
+    """Hours of the day and of its week, per pillar and per territory, as
+    aligned columns (a plain Text: cheaper to draw than a rich Table)."""
+    pillar_keys = [*config.pillar_keys, *sorted({e.pillar for e in week} - set(config.pillar_keys))]
+    codes = [*config.territory_codes,
+             *sorted({e.territory for e in week} - set(config.territory_codes))]  # fmt: skip
+    shorts = {p.key: p.short or p.label for p in config.pillars}
+    header = ["", "Total", *(shorts.get(k, k) for k in pillar_keys), *codes]
+
+    def total(items: Iterable[Entry]) -> str:
+        minutes = sum(e.minutes for e in items)
+        return duration(minutes) if minutes else "—"
+
+    rows = [header]
+    for label, items in (("Jour", day), (f"Semaine {monday.isocalendar()[1]}", week)):
+        rows.append(
+            [label, total(items)]
+            + [total(e for e in items if e.pillar == k) for k in pillar_keys]
+            + [total(e for e in items if e.territory == c) for c in codes]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    first_code = 2 + len(pillar_keys)
+    out = Text(no_wrap=True, overflow="ellipsis")
+    for n, row in enumerate(rows):
+        if n:
+            out.append("\n")
+        for i, cell in enumerate(row):
+            text = cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+            sep = " │ " if i == first_code else "  "
+            style = "bold" if n == 0 or i == 1 else ""
+            out.append((sep if i else "") + printable(text), style=style)
+    return out
+
+
+class JournalScreen(StoreScreen):
+    """The day, its entries, and the quick-entry bar."""
+
+    # journal.tcss is loaded by the app (first paint); see CitesLabApp.CSS_PATH.
+    AUTO_FOCUS = "#quick-entry"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "pageup", "previous_day", "Jour précédent", id="previous-day", priority=True, show=False
+        ),
+        Binding("pagedown", "next_day", "Jour suivant", id="next-day", priority=True, show=False),
+        Binding("t", "go_today", "Aujourd'hui", id="go-today", show=False),
+        Binding("g", "goto_date", "Aller à une date…", id="goto-date", show=False),
+        Binding("n", "new_entry", "Nouvelle entrée (barre de saisie)", id="new-entry", show=False),
+        Binding("e", "edit_entry", "Modifier l'entrée", id="edit-entry", show=False),
+        Binding(
+            "d",
+            "duplicate_entry",
+            "Dupliquer l'entrée à aujourd'hui",
+            id="duplicate-entry",
+            show=False,
+        ),
+        Binding("delete,x", "delete_entry", "Supprimer l'entrée", id="delete-entry", show=False),
+    ]
+
+    def __init__(self, store: Store, today: Callable[[], date]) -> None:
+        super().__init__(store, today)
+        self.selected_day = today()
+        self._vocabulary_generation = -1
+        self._porteur_ids: list[str] = []
+        self._partners: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="journal-title")
+        yield QuickEntryBar(
+            self.store.config, porteur_ids=self.porteur_ids, partners=self.partners, id="quick-bar"
+        )
+        yield Static(id="journal-empty")
+        yield EntryTable(self.store.config, id="entries")
+        yield Static(id="totals")
+        yield AppFooter()
+
+    @property
+    def table(self) -> EntryTable:
+        return self.query_one("#entries", EntryTable)
+
+    @property
+    def bar(self) -> QuickEntryBar:
+        return self.query_one("#quick-bar", QuickEntryBar)
+
+    # ------------------------------------------------------------------ drawing
+
+    def reload(self) -> None:
+        day = self.selected_day
+        store, config = self.store, self.store.config
+        monday = day - timedelta(days=day.weekday())
+        week = store.entries(monday, monday + timedelta(days=6))
+        entries = [e for e in week if e.date == day]
+        total = sum(e.minutes for e in entries)
+        title = Text("Journal · ", style="bold")
+        title.append(day_label(day), style="bold")
+        if day == self.today():
+            title.append(" (aujourd'hui)")
+        count = len(entries)
+        title.append(f" · {count} entrée{'s' if count > 1 else ''}")
+        if total:
+            title.append(f" · {hours(total)}")
+        self.query_one("#journal-title", Static).update(title)
+        table = self.table
+        table.show(entries, self.size.width or self.app.size.width)
+        empty = self.query_one("#journal-empty", Static)
+        empty.display = not entries
+        empty.update(Text("Aucune entrée ce jour : tapez une ligne dans la barre ci-dessus."))
+        self.query_one("#totals", Static).update(totals_table(entries, week, monday, config))
+
+    def porteur_ids(self) -> list[str]:
+        """Completion candidates, newest porteur first; read when first needed."""
+        if self._vocabulary_generation != self.store.generation:
+            self._load_vocabulary()
+        return self._porteur_ids
+
+    def partners(self) -> list[str]:
+        """Partners typed in the last months (outside the configured list too)."""
+        if self._vocabulary_generation != self.store.generation:
+            self._load_vocabulary()
+        return self._partners
+
+    def _load_vocabulary(self) -> None:
+        store, today = self.store, self.today()
+        self._porteur_ids = [p.id for p in reversed(store.porteurs())]
+        recent = store.entries(today - PARTNER_LOOKBACK, today)
+        self._partners = list(dict.fromkeys(e.partner for e in reversed(recent) if e.partner))
+        self._vocabulary_generation = store.generation
+
+    def on_resize(self) -> None:
+        table = self.table
+        if self._ready and self.size.width != table.drawn_width:
+            table.show(table.entries, self.size.width)
+
+    def show_day(self, day: date) -> None:
+        self.selected_day = day
+        self.redraw()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_entry", "duplicate_entry", "delete_entry"):
+            return self._ready and self.table.selected() is not None
+        return True
+
+    def action_previous_day(self) -> None:
+        self.show_day(self.selected_day - timedelta(days=1))
+
+    def action_next_day(self) -> None:
+        self.show_day(self.selected_day + timedelta(days=1))
+
+    def action_go_today(self) -> None:
+        self.show_day(self.today())
+
+    def action_new_entry(self) -> None:
+        self.bar.input.focus()
+
+    def action_goto_date(self) -> None:
+        from citeslab_tui.tui.modals.date_prompt import DatePrompt
+
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self.show_day(day)
+
+        self.app.push_screen(DatePrompt(self.today(), self.selected_day), chosen)
+
+    def action_edit_entry(self) -> None:
+        from citeslab_tui.tui.modals.entry_form import EntryForm  # imported when first needed
+
+        entry = self.table.selected()
+        if entry is None:
+            return
+
+        def done(changes: dict[str, Any] | None) -> None:
+            if not changes:
+                if changes is not None:
+                    self.notify("Aucune modification.")
+                return
+            after = self.attempt(self.store.update_entry, entry.id, **changes)
+            if after is not None:
+                moved = f" (déplacée au {after.date:%d/%m/%Y})" if after.date != entry.date else ""
+                self.notify(f"Entrée modifiée{moved}.", markup=False)
+
+        form = EntryForm(
+            entry, self.store.config, self.today(), self.porteur_ids(), self.partners()
+        )
+        self.app.push_screen(form, done)
+
+    def action_duplicate_entry(self) -> None:
+        entry = self.table.selected()
+        if entry is None:
+            return
+        stamp = timestamp(self.store.now())
+        copy = entry.with_changes(
+            id=self.store.new_entry_id(), date=self.today(), created_at=stamp, updated_at=stamp
+        )
+        if self.attempt(self.store.add_entry, copy) is not None:
+            self.notify(f"Entrée dupliquée au {copy.date:%d/%m/%Y}.")
+
+    def action_delete_entry(self) -> None:
+        entry = self.table.selected()
+        if entry is None:
+            return
+        if self.attempt(self.store.delete_entry, entry.id) is not None:
+            self.notify("Entrée supprimée (ctrl+z pour annuler).")
+
+    # ------------------------------------------------------------------ events
+
+    def on_quick_entry_bar_submitted(self, event: QuickEntryBar.Submitted) -> None:
+        entry = event.draft.to_entry(
+            id=self.store.new_entry_id(), day=self.selected_day, now=self.store.now()
+        )
+        if self.attempt(self.store.add_entry, entry) is not None:
+            event.bar.clear()
+            self.table.select_entry(entry.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_entry()

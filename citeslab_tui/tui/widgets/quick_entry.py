@@ -1,0 +1,155 @@
+"""The quick-entry bar of the journal: one line in the `citeslab log` syntax,
+a live preview under it, completion of the word being typed.
+
+The bar only reads: on Enter with a line that parses it posts `Submitted` with
+the draft, and the screen hands it to the store (and clears the bar once the
+store took it). `quickentry.parse` is cheap enough to run on every keypress.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from citeslab_tui.core.errors import QuickEntryError
+from citeslab_tui.core.model import Config
+from citeslab_tui.core.text import printable
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.quickentry import EntryDraft
+
+# core.quickentry (and its matching tables) is imported at the first keypress,
+# not before the first paint.
+
+PLACEHOLDER = "ex. 2h atelier @CCG 12p -- note   (→ complète, Entrée enregistre, F1 aide)"
+HINT = "Syntaxe : durée type @territoire 12p +porteur >partenaire #QPV /pilier -- note"
+_LAST_WORD = re.compile(r"\S+$")
+
+
+def preview(text: str, config: Config) -> tuple[Text, str]:
+    """What the bar will record, or why it cannot: (line, state) with state
+    `empty`, `ok` or `error`. User text is shown literally."""
+    if not text.strip():
+        return Text(HINT), "empty"
+    from citeslab_tui.core.quickentry import try_parse
+
+    result = try_parse(text, config)
+    if isinstance(result, QuickEntryError):
+        return Text("✗ " + printable(str(result), one_line=True)), "error"
+    return Text("✓ " + printable(result.describe(), one_line=True)), "ok"
+
+
+class QuickEntrySuggester(Suggester):
+    """Completes the last word with `quickentry.completions` (types, @territory,
+    +porteur, >partner, #QPV, /pillar)."""
+
+    def __init__(
+        self,
+        config: Config,
+        porteur_ids: Callable[[], Sequence[str]],
+        partners: Callable[[], Sequence[str]],
+    ) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.config = config
+        self.porteur_ids = porteur_ids
+        self.partners = partners
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return suggest(value, self.config, self.porteur_ids(), self.partners())
+
+
+def suggest(
+    value: str, config: Config, porteur_ids: Sequence[str], partners: Sequence[str]
+) -> str | None:
+    """The whole line with its last word completed, or None."""
+    from citeslab_tui.core.quickentry import completions
+
+    found = _LAST_WORD.search(value)
+    if found is None:
+        return None
+    last = found.group().casefold()
+    for candidate in completions(value, config, porteur_ids, partners):
+        if candidate.casefold().startswith(last) and len(candidate) > len(last):
+            return value[: found.start()] + candidate
+    return None
+
+
+class QuickEntryBar(Vertical):
+    """The input and its preview."""
+
+    DEFAULT_CSS = """
+    QuickEntryBar {
+        height: auto;
+        #quick-preview { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+        #quick-preview.-ok { color: $text-success; }
+        #quick-preview.-error { color: $text-error; }
+    }
+    """
+
+    class Submitted(Message):
+        """A line that parses was submitted: the screen records it."""
+
+        def __init__(self, bar: QuickEntryBar, draft: EntryDraft, text: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.draft = draft
+            self.text = text
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        porteur_ids: Callable[[], Sequence[str]] = list,
+        partners: Callable[[], Sequence[str]] = list,
+        id: str | None = None,
+    ) -> None:
+        """`porteur_ids` and `partners` give the completion candidates; they are
+        called when a suggestion is wanted, not before."""
+        super().__init__(id=id)
+        self.config = config
+        self.porteur_ids = porteur_ids
+        self.partners = partners
+
+    def compose(self) -> ComposeResult:
+        from citeslab_tui.tui.widgets.inputs import SteadyInput
+
+        yield SteadyInput(
+            placeholder=PLACEHOLDER,
+            suggester=QuickEntrySuggester(self.config, self.porteur_ids, self.partners),
+            id="quick-entry",
+            select_on_focus=False,
+        )
+        yield Static(Text(HINT), id="quick-preview")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#quick-entry", Input)
+
+    def clear(self) -> None:
+        self.input.value = ""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        line, state = preview(event.value, self.config)
+        widget = self.query_one("#quick-preview", Static)
+        widget.update(line)
+        widget.set_class(state == "ok", "-ok")
+        widget.set_class(state == "error", "-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        from citeslab_tui.core.quickentry import try_parse
+
+        result = try_parse(event.value, self.config)
+        if isinstance(result, QuickEntryError):
+            self.app.bell()
+            return
+        self.post_message(self.Submitted(self, result, event.value))

@@ -1,0 +1,269 @@
+"""Dashboard, porteurs, export, help and the command palette (Pilot)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select
+
+from citeslab_tui.core.model import Config
+from citeslab_tui.store import Store
+from citeslab_tui.tui.app import CitesLabApp
+from citeslab_tui.tui.keys import binding_sections
+from citeslab_tui.tui.modals.linked_entries import LinkedEntries
+from citeslab_tui.tui.modals.porteur_form import PorteurForm
+from citeslab_tui.tui.modals.step_form import StepForm
+from citeslab_tui.tui.screens.dashboard import DashboardScreen
+from citeslab_tui.tui.screens.export import ExportScreen
+from citeslab_tui.tui.screens.help import HelpScreen
+from citeslab_tui.tui.screens.journal import JournalScreen
+from citeslab_tui.tui.screens.porteurs import PorteursScreen
+from citeslab_tui.tui.widgets.bars import LivrableBar, TerritoryGauge
+
+from .conftest import reopen
+
+SIZE = (100, 32)
+
+
+async def settle(app: CitesLabApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_the_dashboard_is_not_built_before_it_is_shown(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE):
+        assert "dashboard" not in app._screen_stacks
+
+
+async def test_dashboard_figures_change_after_logging_an_atelier(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        ateliers = app.screen.query_one("#livrable-ateliers", LivrableBar)
+        persons = app.screen.query_one("#livrable-personnes_sensibilisees", LivrableBar)
+        ccg = app.screen.query_one("#territory-CCG", TerritoryGauge)
+        before = (ateliers.actual, persons.actual, ccg.figures.minutes_logged)
+        assert before[0] == 1  # the one on 12/04 (the history's ateliers are on the AA)
+        await pilot.press("f2", *"2h atelier @CCG 12p", "enter", "f3")
+        await settle(app, pilot)
+        ateliers = app.screen.query_one("#livrable-ateliers", LivrableBar)
+        assert ateliers.actual == before[0] + 1
+        assert app.screen.query_one("#livrable-personnes_sensibilisees").actual == before[1] + 12
+        gauge = app.screen.query_one("#territory-CCG", TerritoryGauge)
+        assert gauge.figures.minutes_logged == before[2] + 120
+
+
+async def test_dashboard_switches_year_and_territory(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        assert screen.report is not None and screen.report.period.start == date(2022, 1, 1)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert screen.report.territory == "AA"
+        assert [t.code for t in screen.report.territories] == ["AA"]
+        assert not screen.query("#livrable-ateliers")  # a CCG livrable
+        await pilot.press("r", "r")
+        await settle(app, pilot)
+        assert screen.report.territory is None
+        await pilot.press("[")
+        await settle(app, pilot)
+        assert screen.report.period.start == date(2021, 1, 1)
+        assert screen.report.as_of == date(2021, 12, 31)
+        assert screen.report.minutes_logged == 0
+        await pilot.press("]", "]")
+        await settle(app, pilot)
+        assert screen.report.period.start == date(2023, 1, 1)
+
+
+async def test_dashboard_follows_another_process(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    from .conftest import TODAY, entry
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await settle(app, pilot)
+        before = app.screen.query_one("#livrable-ateliers", LivrableBar).actual
+        other = Store.open(seeded.path, config)
+        other.add_entry(entry(970, TODAY, "atelier", "animation", "CCG", 60, persons=5))
+        for _ in range(25):
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            if app.screen.query_one("#livrable-ateliers", LivrableBar).actual != before:
+                break
+        assert app.screen.query_one("#livrable-ateliers", LivrableBar).actual == before + 1
+
+
+async def test_adding_a_porteur_and_a_step(app: CitesLabApp, seeded: Store, config: Config) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        screen = app.screen
+        assert isinstance(screen, PorteursScreen)
+        assert screen.query_one(DataTable).row_count == 4
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, PorteurForm)
+        assert form.query_one("#p-id", Input).value == "P-2022-005"
+        form.query_one("#p-territory", Select).value = "CCG"
+        form.query_one("#p-qpv", Select).value = "QN07405M"
+        form.query_one("#p-cat-femme").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        p = reopen(seeded, config).find_porteur("P-2022-005")
+        assert (p.territory, p.qpv_resident, p.qpv, p.categories) == (
+            "CCG", True, "QN07405M", ("femme",),
+        )  # fmt: skip
+        assert [(s.step, s.date) for s in p.steps] == [("accueilli", date(2022, 4, 12))]
+        assert screen.selected() is not None and screen.selected().id == "P-2022-005"
+        await pilot.press("s")
+        step_form = app.screen
+        assert isinstance(step_form, StepForm)
+        step_form.query_one("#s-step", Select).value = "oriente"
+        await pilot.pause()
+        partner = step_form.query_one("#s-partner", Input)
+        assert not partner.disabled
+        partner.value = "adie"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        p = reopen(seeded, config).find_porteur("P-2022-005")
+        assert [(s.step, s.partner) for s in p.steps] == [("accueilli", None), ("oriente", "ADIE")]
+        assert p.stage == "oriente"
+
+
+async def test_editing_a_porteur_and_filters(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        screen = app.screen
+        assert isinstance(screen, PorteursScreen)
+        screen.query_one("#filter-territory", Select).value = "CCG"
+        await pilot.pause()
+        assert screen.query_one(DataTable).row_count == 2
+        screen.query_one("#filter-qpv", Select).value = "oui"
+        await pilot.pause()
+        assert screen.query_one(DataTable).row_count == 1
+        assert screen.selected().id == "P-2022-002"
+        screen.query_one("#filter-qpv", Select).value = Select.NULL
+        screen.query_one("#filter-territory", Select).value = Select.NULL
+        screen.query_one("#filter-stage", Select).value = "oriente"
+        await pilot.pause()
+        assert [p.id for p in screen._shown] == ["P-2022-003"]
+        screen.query_one(DataTable).focus()
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, PorteurForm)
+        form.query_one("#p-notes", Input).value = "Projet de food-truck"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert reopen(seeded, config).find_porteur("P-2022-003").notes == "Projet de food-truck"
+
+
+async def test_linked_entries_of_a_porteur(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        screen = app.screen
+        assert isinstance(screen, PorteursScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=3)  # P-2022-001 (newest first)
+        assert screen.selected().id == "P-2022-001"
+        await pilot.press("l")
+        await settle(app, pilot)
+        modal = app.screen
+        assert isinstance(modal, LinkedEntries)
+        assert modal.query_one(DataTable).row_count == 1
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_names_are_shown_literally_in_the_register(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        table = app.screen.query_one(DataTable)
+        row = table.get_row(f"{1004:032x}")
+        assert row[-1].plain == "Mme [bold]Test[/]"
+
+
+async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        screen.query_one("#x-territory", Select).value = "CCG"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        written = tmp_path / "exports" / "feuille-de-temps_2022_CCG.csv"
+        assert written.exists()
+        assert written.read_bytes().startswith(b"\xef\xbb\xbf")
+        result = str(screen.query_one("#export-result").render())
+        assert "feuille-de-temps_2022_CCG.csv" in result
+        await pilot.press("ctrl+s")  # the file exists: refused, in French
+        await settle(app, pilot)
+        assert any("existe déjà" in n.message for n in app._notifications)
+
+
+async def test_help_lists_every_binding(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        rows = {key.value for key in screen.query_one("#help-keys", DataTable).rows}
+        ids = {b.id for _, bindings in binding_sections() for b in bindings}
+        assert ids <= rows
+        # every binding with an id on the app and its screens is in the sections
+        for cls in (CitesLabApp, JournalScreen, DashboardScreen, PorteursScreen, ExportScreen):
+            for b in cls.BINDINGS:
+                assert b.id in ids, b
+        await pilot.press("escape")
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("tab", "f1", "f1")  # F1 again also goes back
+        assert isinstance(app.screen, JournalScreen)
+
+
+async def test_command_palette_offers_the_same_actions(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for name in ("Aide", "Journal", "Tableau de bord", "Porteurs", "Export", "Annuler",
+                     "Jour précédent", "Aller à une date…", "Quitter"):  # fmt: skip
+            assert name in titles
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Porteurs")
+        result = command.callback()
+        if result is not None:
+            await result
+        await pilot.pause()
+        assert isinstance(app.screen, PorteursScreen)
+
+
+async def test_works_at_80x24_and_160x50(app: CitesLabApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("f3", "f4", "f5", "f1", "f2"):
+            await pilot.press(key)
+            await settle(app, pilot)
+        await pilot.resize_terminal(160, 50)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert app.screen.has_class("-wide")
+
+
+async def test_export_monthly_split_with_the_tickbox(app: CitesLabApp, tmp_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        screen.query_one("#x-preset", Select).value = "previous-month"
+        await pilot.pause()
+        assert screen.query_one("#x-from", Input).value == "01/03/2022"
+        box = screen.query_one("#x-split")
+        box.focus()
+        await pilot.press("space")
+        assert box.value and box.BUTTON_INNER == "X"
+        screen.query_one("#x-kind", Select).value = "entries"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert (tmp_path / "exports" / "journal_2022-03.csv").exists()

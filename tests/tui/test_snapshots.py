@@ -1,0 +1,47 @@
+"""SVG snapshots of the four main screens at 100×32, with the fixed history of
+conftest.py and today frozen on 12/04/2022. Regenerate with
+`pytest tests/tui/test_snapshots.py --snapshot-update`, then open the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from citeslab_tui.tui.app import CitesLabApp
+
+SIZE = (100, 32)
+
+
+async def _settle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _go(*keys: str) -> Callable[[Pilot], object]:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press(*keys)
+        await _settle(pilot)
+        await _settle(pilot)
+
+    return run_before
+
+
+def test_journal(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go(*"1h entretien @CCG"))
+
+
+def test_dashboard(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go("f3"))
+
+
+def test_porteurs(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go("f4"))
+
+
+def test_help(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go("f1"))
+
+
+def test_entry_form(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go("tab", "e"))
