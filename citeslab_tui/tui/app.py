@@ -109,6 +109,21 @@ class CitesLabApp(App[int]):
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
 
+    def _fatal_error(self) -> None:
+        """An unexpected exception: Textual would print a traceback *with local
+        variables* (personal data) after exiting. Instead, log the code location
+        only and leave one French line on the terminal. (Textual is pinned; this
+        overrides its private hook, checked by a test.)"""
+        from rich.text import Text
+
+        from citeslab_tui.crashlog import log_unexpected
+
+        error = self._exception
+        line = log_unexpected(error) if error is not None else "Erreur inattendue."
+        self.bell()
+        self._exit_renderables.append(Text(line))
+        self._close_messages_no_wait()
+
     # ------------------------------------------------------------------ data
 
     def poll_store(self) -> None:

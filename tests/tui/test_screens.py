@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Select
 
 from citeslab_tui.core.model import Config
@@ -267,3 +268,23 @@ async def test_export_monthly_split_with_the_tickbox(app: CitesLabApp, tmp_path:
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert (tmp_path / "exports" / "journal_2022-03.csv").exists()
+
+
+async def test_unexpected_error_exits_with_one_french_line_and_no_locals(
+    app: CitesLabApp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No traceback (Textual's shows local variables) reaches the terminal."""
+
+    def explode() -> None:
+        secret = "Awa Diallo"  # noqa: F841 - a local Textual would have printed
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            app.call_later(explode)
+            await pilot.pause()
+    err = capsys.readouterr().err
+    assert "Erreur inattendue (RuntimeError)" in err
+    assert "Traceback" not in err and "Awa" not in err and "secret" not in err
+    log = tmp_path / "home" / "state" / "citeslab" / "erreurs.log"
+    assert "RuntimeError" in log.read_text() and "Awa" not in log.read_text()
