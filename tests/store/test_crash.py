@@ -60,9 +60,12 @@ def _kill_rounds(tmp_path: Path, config, rounds: int, seed: int) -> int:
             env=env,
             text=True,
         )
-        time.sleep(0.25 + rng.random() * 0.35)  # import time, then some writes
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # the writer is up: its first write is acknowledged
+        time.sleep(rng.random() * 0.3)  # then kill it at a random moment
         proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate()
+        rest, _ = proc.communicate()
+        out = first + rest
         kills += 1
         last_added: str | None = None
         for line in out.splitlines():
