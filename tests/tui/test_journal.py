@@ -287,3 +287,28 @@ async def test_saving_the_form_keeps_an_untouched_start_time(
         e = reopen(seeded, config).find_entry(f"{902:032x}")
         assert (e.start, e.end, e.minutes) == (time(9, 0), None, 120)
         assert e.partner == "mission"  # free text kept as typed
+
+
+async def test_the_tui_and_the_cli_writing_the_same_file_lose_nothing(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    """The app logs, a `citeslab log` in another process logs (without the app
+    having reloaded), the app logs again: the file holds all three."""
+    import os
+    import subprocess
+    import sys
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"1h atelier @CCG -- depuis l'appli 1", "enter")
+        await pilot.pause()
+        env = {**os.environ, "CITESLAB_DB": str(seeded.path)}
+        done = subprocess.run(
+            [sys.executable, "-m", "citeslab_tui", "log", "45m salon @AA -- depuis la CLI",
+             "--date", TODAY.isoformat()],
+            env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        await pilot.press(*"30m suivi @AA -- depuis l'appli 2", "enter")
+        await pilot.pause()
+    notes = {e.note for e in reopen(seeded, config).entries(TODAY, TODAY)}
+    assert {"depuis l'appli 1", "depuis la CLI", "depuis l'appli 2"} <= notes
