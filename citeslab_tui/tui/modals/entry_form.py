@@ -10,14 +10,12 @@ import re
 from collections.abc import Sequence
 from datetime import date, time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -25,6 +23,7 @@ from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry, format_hhmm
 from citeslab_tui.core.quickentry import parse
 from citeslab_tui.tui.modals.date_prompt import read_day
+from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
@@ -44,14 +43,6 @@ FIELDS = (
     "partner",
     "note",
 )
-
-
-class FormError(CitesLabError):
-    """A field the form refuses; `field` is the id of the widget to focus."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def timing_text(entry: Entry) -> str:
@@ -90,14 +81,8 @@ def read_porteurs(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-class EntryForm(ModalScreen[dict[str, Any] | None]):
+class EntryForm(Form[dict[str, Any]]):
     """Dismisses with {field: new value} for the fields that changed, or None."""
-
-    CSS_PATH = HERE / "modals.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annuler", id="form-cancel"),
-        Binding("ctrl+s", "save", "Enregistrer", id="form-save"),
-    ]
 
     def __init__(
         self,
@@ -206,22 +191,6 @@ class EntryForm(ModalScreen[dict[str, Any] | None]):
         except KeyError:
             return
         self.query_one("#f-pillar", Select).value = pillar
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            changes = self.read()
-        except FormError as error:
-            message = self.query_one("#form-error", Static)
-            message.update(Text(str(error)))
-            message.add_class("-error")
-            self.query_one(f"#{error.field}").focus()
-            return
-        self.dismiss(changes)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def read(self) -> dict[str, Any]:
         """The fields that differ from the entry. Raises FormError."""

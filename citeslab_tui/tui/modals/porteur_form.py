@@ -8,20 +8,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import CATEGORIES, PROFILES, Config, Porteur
 from citeslab_tui.tui.modals.date_prompt import read_day
-from citeslab_tui.tui.modals.entry_form import FormError
+from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import SteadyInput, TickBox
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
@@ -30,15 +27,9 @@ _ID = re.compile(r"P-[0-9]{4}-[0-9]{3,}")
 UNSPECIFIED_QPV = "?"
 
 
-class PorteurForm(ModalScreen[dict[str, Any] | None]):
+class PorteurForm(Form[dict[str, Any]]):
     """New porteur (`porteur` None): every field, plus `welcomed` (date of the
     accueilli step, or None). Editing: only the fields that changed."""
-
-    CSS_PATH = HERE / "modals.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annuler", id="form-cancel"),
-        Binding("ctrl+s", "save", "Enregistrer", id="form-save"),
-    ]
 
     def __init__(
         self, config: Config, today: date, porteur: Porteur | None = None, next_id: str = ""
@@ -108,22 +99,6 @@ class PorteurForm(ModalScreen[dict[str, Any] | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Enregistrer (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Annuler (Échap)", id="cancel", compact=True)
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            result = self.read()
-        except FormError as error:
-            message = self.query_one("#form-error", Static)
-            message.update(Text(str(error)))
-            message.add_class("-error")
-            self.query_one(f"#{error.field}").focus()
-            return
-        self.dismiss(result)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def read(self) -> dict[str, Any]:
         def text(widget_id: str) -> str:

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import SORTIE_REASONS, STEP_LABELS, STEPS, Config, PathStep, Porteur
 from citeslab_tui.tui.modals.date_prompt import read_day
+from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
@@ -31,13 +29,7 @@ def next_step(porteur: Porteur) -> str:
     return STEPS[min(STEPS.index(stage) + 1, len(STEPS) - 1)]
 
 
-class StepForm(ModalScreen[PathStep | None]):
-    CSS_PATH = HERE / "modals.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annuler", id="form-cancel"),
-        Binding("ctrl+s", "save", "Enregistrer", id="form-save"),
-    ]
-
+class StepForm(Form[PathStep]):
     def __init__(self, porteur: Porteur, config: Config, today: date) -> None:
         super().__init__()
         self.porteur = porteur
@@ -83,30 +75,17 @@ class StepForm(ModalScreen[PathStep | None]):
         self.query_one("#s-partner").disabled = step != "oriente"
         self.query_one("#s-reason").disabled = step != "sortie"
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def read(self) -> PathStep:
         step = str(self.query_one("#s-step", Select).value)
         try:
             day = read_day(self.query_one("#s-date", Input).value, self.today, self.today)
         except CitesLabError as error:
-            message = self.query_one("#form-error", Static)
-            message.update(Text(f"date : {error}"))
-            message.add_class("-error")
-            self.query_one("#s-date").focus()
-            return
+            raise FormError(f"date : {error}", "s-date") from None
         partner = self.query_one("#s-partner", Input).value.strip()
         reason = str(self.query_one("#s-reason", Select).value)
-        self.dismiss(
-            PathStep(
-                step,
-                day,
-                partner=self.config.partner_label(partner)
-                if partner and step == "oriente"
-                else None,
-                reason=reason if step == "sortie" else None,
-            )
+        return PathStep(
+            step,
+            day,
+            partner=self.config.partner_label(partner) if partner and step == "oriente" else None,
+            reason=reason if step == "sortie" else None,
         )
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
