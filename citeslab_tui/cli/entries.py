@@ -17,6 +17,7 @@ from citeslab_tui.cli.common import (
     print_json,
     today,
 )
+from citeslab_tui.core.model import ENTRY_EDITABLE
 from citeslab_tui.core.text import hours, printable
 
 if TYPE_CHECKING:
@@ -188,24 +189,8 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
         from citeslab_tui.core.quickentry import parse
 
         fresh = parse(text, store.config).to_entry(id=entry.id, day=entry.date, now=now())
-        changes.update(
-            {
-                k: getattr(fresh, k)
-                for k in (
-                    "start",
-                    "end",
-                    "minutes",
-                    "type",
-                    "pillar",
-                    "territory",
-                    "qpv",
-                    "persons",
-                    "porteurs",
-                    "partner",
-                    "note",
-                )
-            }
-        )
+        # the line replaces everything but the day
+        changes.update({k: getattr(fresh, k) for k in ENTRY_EDITABLE if k != "date"})
     if day:
         changes["date"] = parse_day(day)
     if options.get("type_"):

@@ -48,6 +48,11 @@ STAGE_NEW = "nouveau"
 STAGE_LABELS: dict[str, str] = {STAGE_NEW: "Nouveau", **STEP_LABELS}
 
 MAX_MINUTES = 24 * 60
+# What a user may change on an entry (the id and the stamps are the program's).
+ENTRY_EDITABLE: tuple[str, ...] = (
+    "date", "start", "end", "minutes", "type", "pillar", "territory",
+    "qpv", "persons", "porteurs", "partner", "note",
+)  # fmt: skip
 
 
 def new_uuid() -> str:

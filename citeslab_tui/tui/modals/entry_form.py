@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.model import Config, Entry, format_hhmm
+from citeslab_tui.core.model import ENTRY_EDITABLE, Config, Entry, format_hhmm
 from citeslab_tui.core.quickentry import parse
 from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.modals.form import Form, FormError
@@ -29,20 +29,7 @@ from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
 _PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,}")
-FIELDS = (
-    "date",
-    "start",
-    "end",
-    "minutes",
-    "type",
-    "pillar",
-    "territory",
-    "qpv",
-    "persons",
-    "porteurs",
-    "partner",
-    "note",
-)
+FIELDS = ENTRY_EDITABLE
 
 
 def timing_text(entry: Entry) -> str:
