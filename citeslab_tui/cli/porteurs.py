@@ -44,15 +44,18 @@ def porteur() -> None:
 
 
 def _qpv(store: Any, code: str | None) -> str | None:
+    """A QPV by code or by the start of its name (`saint-georges`), matched as
+    the quick entry's `#` token is."""
     if not code:
         return None
-    from citeslab_tui.core.textmatch import slug
+    from citeslab_tui.core.textmatch import config_index, match, norm_words
 
-    up = code.strip().lstrip("#").upper()
-    for q in store.config.all_qpvs():
-        if q.code == up or slug(q.name).startswith(slug(code.lstrip("#"))):
-            return str(q.code)
+    found = match(norm_words(code.lstrip("#")), config_index(store.config).qpvs)
+    if len(found) == 1:
+        return str(found[0])
     known = ", ".join(q.code for q in store.config.all_qpvs())
+    if found:
+        raise UserError(f"QPV « {code} » ambigu : {', '.join(found)}")
     raise UserError(f"QPV « {code} » inconnu (connus : {known})")
 
 
