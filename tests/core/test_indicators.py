@@ -3,7 +3,6 @@ figure is computed by hand below, and invariants over generated histories."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from itertools import count
 
@@ -127,10 +126,8 @@ def test_convention_period_sums_its_years(config: Config, cal: WorkingCalendar) 
 def test_stated_target_wins_over_prorating(config: Config, cal: WorkingCalendar) -> None:
     conv = config.conventions[0]
     ateliers = next(lv for lv in conv.livrables if lv.key == "ateliers")
-    stated = dataclasses.replace(ateliers, targets_stated={2021: 2})
-    custom = dataclasses.replace(
-        config, conventions=(dataclasses.replace(conv, livrables=(stated,)),)
-    )
+    stated = ateliers._replace(targets_stated={2021: 2})
+    custom = config._replace(conventions=(conv._replace(livrables=(stated,)),))
     r = report([], [], custom, Period(date(2021, 1, 1), date(2022, 12, 31)), date(2022, 1, 1), cal)
     assert r.livrable("ateliers").target == pytest.approx(2 + 6)  # type: ignore[union-attr]
 

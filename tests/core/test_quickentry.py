@@ -4,7 +4,6 @@ lines built from known parts parse back to those parts)."""
 
 from __future__ import annotations
 
-import dataclasses
 import time as clock
 from datetime import date, datetime, time
 
@@ -295,7 +294,7 @@ def test_messages_use_french_quotes_and_name_the_token(config: Config) -> None:
 
 
 def test_territory_is_required_without_a_default(config: Config) -> None:
-    no_default = dataclasses.replace(config, default_territory=None)
+    no_default = config._replace(default_territory=None)
     with pytest.raises(QuickEntryError, match="territoire manquant : ajoutez @AA ou @CCG"):
         parse("1h atelier", no_default)
     assert parse("1h atelier @CCG", no_default).territory == "CCG"
@@ -304,9 +303,7 @@ def test_territory_is_required_without_a_default(config: Config) -> None:
 
 
 def test_a_single_territory_is_implicit(config: Config) -> None:
-    only_ccg = dataclasses.replace(
-        config, default_territory=None, territories=config.territories[1:]
-    )
+    only_ccg = config._replace(default_territory=None, territories=config.territories[1:])
     assert parse("1h atelier", only_ccg).territory == "CCG"
 
 

@@ -4,7 +4,6 @@ totals, shares, ETP, days off marked, signature blocks."""
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -32,7 +31,7 @@ def entries() -> list:
 
 @pytest.fixture
 def book(config: Config, calendar: WorkingCalendar) -> Any:
-    cfg = replace(config, person="Camille Martin", manager="Dominique Durand")
+    cfg = config._replace(person="Camille Martin", manager="Dominique Durand")
     request = ExportRequest("timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)),
                             date(2022, 5, 2), format="xlsx")  # fmt: skip
     (file,) = render(request, entries=entries(), porteurs=[], config=cfg, calendar=calendar)
