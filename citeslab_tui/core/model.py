@@ -2,8 +2,8 @@
 configuration of one CitésLab (pillars, action types, territories, conventions).
 
 Pure data: frozen dataclasses for records (with conversions to and from the
-JSON records the store keeps), NamedTuples for the configuration. Durations are integer minutes everywhere; hours only exist when a
-figure is printed.
+JSON records the store keeps), NamedTuples for the configuration. Durations are
+integer minutes everywhere; hours only exist when a figure is printed.
 """
 
 from __future__ import annotations
