@@ -43,8 +43,9 @@ class StoreScreen(Screen[None]):
         self._drawn_generation = self.store.generation
         self.reload()
 
-    def reload(self) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def reload(self) -> None:
+        """The hook each screen fills: draw what it shows from the store. The
+        base screen shows nothing of its own, so it has nothing to draw."""
 
     def attempt(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call the store; a refusal becomes an error notification and None.
