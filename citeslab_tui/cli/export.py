@@ -84,8 +84,7 @@ def export(
       citeslab export entries --from 2022-01-01 --to 2022-06-30 --dialect rfc4180
     Les fichiers vont dans ./exports/ (créé au besoin), lisibles par vous seul.
     """
-    from citeslab_tui.core.indicators import inputs
-    from citeslab_tui.export import ExportRequest
+    from citeslab_tui.export import ExportRequest, sources
     from citeslab_tui.export import export as run_export
     from citeslab_tui.holiday_cache import calendar_for
 
@@ -98,18 +97,9 @@ def export(
         kind=kind, period=period, today=day, territory=code, dialect=dialect, format=fmt,
         split=split, with_names=with_names, as_of=parse_day(as_of),
     )  # fmt: skip
-    if kind == "porteurs":
-        entries = []
-        calendar = calendar_for(())
-    else:
-        entries = store.entries(period.start, period.end)
-        calendar = calendar_for(period.years())
-    if kind == "porteurs":
-        porteurs = store.porteurs()
-    elif kind == "indicators":
-        porteurs = store.porteurs(*inputs(period, request.as_of or day).porteur_range)
-    else:
-        porteurs = []  # timesheets and the entries log cite porteurs by id only
+    needs = sources(request)
+    entries, porteurs = needs.read(store)
+    calendar = calendar_for(needs.years)
     written = run_export(
         request,
         entries=entries,

@@ -19,9 +19,11 @@ from citeslab_tui.export.files import (
     KINDS,
     ExportRequest,
     RenderedFile,
+    Sources,
     destinations,
     export,
     render,
+    sources,
     write_files,
 )
 from citeslab_tui.export.importer import ImportRejected, ImportResult, import_entries
@@ -35,11 +37,13 @@ __all__ = [
     "ImportRejected",
     "ImportResult",
     "RenderedFile",
+    "Sources",
     "destinations",
     "export",
     "import_entries",
     "neutralise",
     "render",
+    "sources",
     "unneutralise",
     "write_files",
 ]

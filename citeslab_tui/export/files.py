@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.errors import CitesLabError
@@ -59,6 +60,45 @@ class ExportRequest:
     split: str | None = None
     with_names: bool = False
     as_of: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What an export reads from the store, so callers read no more: entries of
+    `entry_range` (None: none), porteurs of `porteur_range` (None: none, unless
+    `all_porteurs`), and a working calendar of `years`."""
+
+    entry_range: tuple[date, date] | None
+    porteur_range: tuple[date, date] | None
+    all_porteurs: bool
+    years: tuple[int, ...]
+
+    def read(self, store: Any) -> tuple[list[Entry], list[Porteur]]:
+        """Entries and porteurs from anything with the Store's `entries(start,
+        end)` and `porteurs(start, end)` (the export package imports no store)."""
+        entries = store.entries(*self.entry_range) if self.entry_range else []
+        if self.all_porteurs:
+            porteurs = store.porteurs()
+        elif self.porteur_range:
+            porteurs = store.porteurs(*self.porteur_range)
+        else:
+            porteurs = []
+        return entries, porteurs
+
+
+def sources(request: ExportRequest) -> Sources:
+    """The data `render(request, …)` needs. The register exports every porteur;
+    the indicators need those of the report's window; timesheets and the entries
+    log cite porteurs by id only."""
+    from citeslab_tui.core.indicators import inputs
+
+    period = request.period
+    if request.kind == "porteurs":
+        return Sources(None, None, True, ())
+    window = None
+    if request.kind == "indicators":
+        window = inputs(period, request.as_of or request.today).porteur_range
+    return Sources((period.start, period.end), window, False, tuple(period.years()))
 
 
 @dataclass(frozen=True, slots=True)

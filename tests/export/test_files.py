@@ -147,3 +147,41 @@ def test_destinations_default_to_exports_under_cwd(tmp_path: Path) -> None:
 
     files = [RenderedFile("a.csv", b"", 0)]
     assert destinations(files, None, tmp_path) == [tmp_path / "exports" / "a.csv"]
+
+
+class FakeStore:
+    """Records what is read, so a test sees the ranges an export asks for."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[date, ...]]] = []
+
+    def entries(self, *span: date) -> list[object]:
+        self.calls.append(("entries", span))
+        return []
+
+    def porteurs(self, *span: date) -> list[object]:
+        self.calls.append(("porteurs", span))
+        return []
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("timesheet", [("entries", (date(2022, 3, 1), date(2022, 3, 31)))]),
+        ("entries", [("entries", (date(2022, 3, 1), date(2022, 3, 31)))]),
+        ("porteurs", [("porteurs", ())]),
+        # Indicators as of 2022-03-15: porteurs active from the start of the
+        # period up to that day, not those of the rest of the month.
+        ("indicators", [("entries", (date(2022, 3, 1), date(2022, 3, 31))),
+                        ("porteurs", (date(2022, 3, 1), date(2022, 3, 15)))]),
+    ],
+)  # fmt: skip
+def test_sources_read_only_what_the_export_needs(kind: str, expected: list[object]) -> None:
+    from citeslab_tui.export import sources
+
+    request = ExportRequest(kind, MARCH, TODAY, as_of=date(2022, 3, 15))  # type: ignore[arg-type]
+    needs = sources(request)
+    store = FakeStore()
+    needs.read(store)
+    assert store.calls == expected
+    assert needs.years == (() if kind == "porteurs" else (2022,))

@@ -11,7 +11,7 @@ worker thread, so a keypress never waits for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,7 +23,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static
 from textual.worker import Worker, WorkerState
 
-from citeslab_tui.core.indicators import Report, report
+from citeslab_tui.core.indicators import Report, inputs, report
 from citeslab_tui.core.model import STAGE_LABELS, Entry, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.store import Store
@@ -100,10 +100,9 @@ class DashboardScreen(StoreScreen):
 
     def reload(self) -> None:
         period, as_of = self.period(), self.as_of()
-        first = min(period.start, as_of - timedelta(weeks=WEEKS, days=as_of.weekday()))
-        last = max(period.end, as_of)
-        entries = self.store.entries(first, last)
-        porteurs = self.store.porteurs(first, last)
+        needs = inputs(period, as_of, weeks=WEEKS)
+        entries = self.store.entries_in(needs.entry_ranges)
+        porteurs = self.store.porteurs(*needs.porteur_range)
         self._request += 1
         self.query_one("#dash-title", Static).update(self.title_text(computing=True))
         self.compute(self._request, entries, porteurs, period, as_of, self.territory)

@@ -195,7 +195,7 @@ class ExportScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_job(self, job: ExportJob) -> list[tuple[Path, int]]:
-        from citeslab_tui.export import ExportRequest, render, write_files
+        from citeslab_tui.export import ExportRequest, render, sources, write_files
         from citeslab_tui.holiday_cache import calendar_for
 
         store = Store.open(self.store.path, self.store.config, readonly=True, now=self.store.now)
@@ -208,17 +208,14 @@ class ExportScreen(StoreScreen):
             format=job.format,
             split=job.split,
         )
-        if job.kind == "porteurs":
-            entries, calendar = [], calendar_for(())
-        else:
-            entries = store.entries(job.period.start, job.period.end)
-            calendar = calendar_for(job.period.years())
+        needs = sources(request)
+        entries, porteurs = needs.read(store)
         files = render(
             request,
             entries=entries,
-            porteurs=store.porteurs(),
+            porteurs=porteurs,
             config=store.config,
-            calendar=calendar,
+            calendar=calendar_for(needs.years),
         )
         paths = [job.folder / f.name for f in files]
         write_files(files, paths, force=job.force)
