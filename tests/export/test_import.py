@@ -4,7 +4,6 @@ same entries and the same report."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -48,7 +47,9 @@ def export_entries(entries: list[Entry], config: Config, calendar: WorkingCalend
 
 
 def same(a: Entry, b: Entry) -> bool:
-    return replace(a, created_at="", updated_at="") == replace(b, created_at="", updated_at="")
+    return a.with_changes(created_at="", updated_at="") == b.with_changes(
+        created_at="", updated_at=""
+    )
 
 
 def same_entries(a: list[Entry] | tuple[Entry, ...], b: list[Entry] | tuple[Entry, ...]) -> bool:
