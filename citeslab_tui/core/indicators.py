@@ -26,15 +26,17 @@ Conventions, chosen so every figure can be recomputed by hand:
 - **Porteurs breakdowns** count the porteurs with a path step in the window (or,
   without any step, created in it), at their stage on the last day counted.
   Orientations count every `oriente` step in the window, per partner.
+
+The result records are NamedTuples, not dataclasses: every `citeslab report`
+process defines them, and a dataclass costs ~0.6 ms to create (core/model.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.livrables import (
@@ -85,8 +87,7 @@ QPV_UNSPECIFIED = "qpv_non_precise"
 PARTNER_UNSPECIFIED = "non_precise"
 
 
-@dataclass(frozen=True, slots=True)
-class PillarFigures:
+class PillarFigures(NamedTuple):
     key: str
     label: str
     minutes: int
@@ -95,8 +96,7 @@ class PillarFigures:
     drift_points: float | None  # (share - target_share) × 100
 
 
-@dataclass(frozen=True, slots=True)
-class TerritoryFigures:
+class TerritoryFigures(NamedTuple):
     code: str
     name: str
     etp: float
@@ -111,8 +111,7 @@ class TerritoryFigures:
         return {p.key: p.minutes for p in self.pillars}
 
 
-@dataclass(frozen=True, slots=True)
-class LivrableFigures:
+class LivrableFigures(NamedTuple):
     key: str
     label: str
     territory: str | None
@@ -129,16 +128,14 @@ class LivrableFigures:
     denominator: int | None = None  # qpv_share: porteurs received
 
 
-@dataclass(frozen=True, slots=True)
-class QpvShare:
+class QpvShare(NamedTuple):
     accompanied: int  # porteurs first received (accueilli) in the window, in scope
     qpv_residents: int  # … of whom living in a QPV
     actual: float | None
     target: float | None  # from the first qpv_share livrable of the report
 
 
-@dataclass(frozen=True, slots=True)
-class PorteurBreakdown:
+class PorteurBreakdown(NamedTuple):
     active: int  # porteurs with a path step (or created, if no step) in the window
     by_stage: dict[str, int]  # stage at as_of → count, every STAGE_LABELS key
     by_category: dict[str, int]  # every CATEGORIES key (never RQTH)
@@ -146,16 +143,14 @@ class PorteurBreakdown:
     orientations: dict[str, int]  # partner key (label if unknown, or PARTNER_UNSPECIFIED)
 
 
-@dataclass(frozen=True, slots=True)
-class WeekMinutes:
+class WeekMinutes(NamedTuple):
     year: int  # ISO year
     week: int  # ISO week
     monday: date
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     period: Period
     as_of: date
     territory: str | None  # the territory filter, if any
@@ -241,8 +236,7 @@ def _stage_at(p: Porteur, day: date) -> str:
 # --------------------------------------------------------------------------- report
 
 
-@dataclass(frozen=True, slots=True)
-class Inputs:
+class Inputs(NamedTuple):
     """The only data `report` can count, so that callers read no more: entries
     of `entry_ranges` (the period, and the weeks up to as-of for the weekly
     figures) and porteurs with a step (or creation) in `porteur_range`."""
