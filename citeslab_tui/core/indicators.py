@@ -28,10 +28,9 @@ Conventions, chosen so every figure can be recomputed by hand:
   Orientations count every `oriente` step in the window, per partner.
 
 The result records are NamedTuples, not dataclasses: every `citeslab report`
-process defines them, and a dataclass costs ~0.6 ms to create (core/model.py).
+process defines them, and a dataclass costs ~0.6 ms to create; for the same
+reason annotations are not postponed here (see core/model.py).
 """
-
-from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta

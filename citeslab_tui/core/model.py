@@ -10,9 +10,11 @@ thousand entries, and a frozen dataclass's `__init__` (one `object.__setattr__`
 per field) took 4 µs an entry against 1.6 µs for a NamedTuple; creating each
 dataclass also costs ~0.6 ms at import. Change a record with `with_changes`;
 never compare a record to a plain tuple.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here (nor in core/indicators.py):
+typing.NamedTuple compiles every string annotation into a ForwardRef, which
+doubled the cost of defining each record class.
+"""
 
 import functools
 from collections.abc import Mapping
@@ -145,7 +147,7 @@ class Entry(NamedTuple):
         }
 
     @classmethod
-    def from_record(cls, rec: dict[str, Any]) -> Entry:
+    def from_record(cls, rec: dict[str, Any]) -> "Entry":
         """Build an entry from a record already validated against the schema.
         Positional, in field order: twice as fast as keywords, and this runs for
         every entry a command reads (tests/core/test_model.py checks the order)."""
@@ -168,7 +170,7 @@ class Entry(NamedTuple):
             rec["updated_at"],
         )
 
-    def with_changes(self, **changes: Any) -> Entry:
+    def with_changes(self, **changes: Any) -> "Entry":
         return self._replace(**changes)
 
 
@@ -192,7 +194,7 @@ class PathStep(NamedTuple):
         }
 
     @classmethod
-    def from_record(cls, rec: dict[str, Any]) -> PathStep:
+    def from_record(cls, rec: dict[str, Any]) -> "PathStep":
         return cls(
             step=rec["step"],
             date=date.fromisoformat(rec["date"]),
@@ -261,7 +263,7 @@ class Porteur(NamedTuple):
         }
 
     @classmethod
-    def from_record(cls, rec: dict[str, Any]) -> Porteur:
+    def from_record(cls, rec: dict[str, Any]) -> "Porteur":
         consent = rec.get("rqth_consent_date")
         return cls(
             uuid=rec["uuid"],
@@ -282,7 +284,7 @@ class Porteur(NamedTuple):
             updated_at=rec["updated_at"],
         )
 
-    def with_changes(self, **changes: Any) -> Porteur:
+    def with_changes(self, **changes: Any) -> "Porteur":
         return self._replace(**changes)
 
 
