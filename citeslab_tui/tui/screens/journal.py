@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Static
+from textual.widgets import OptionList, Static
 
 from citeslab_tui.core.model import Config, Entry, timestamp
 from citeslab_tui.core.text import printable
@@ -242,6 +242,8 @@ class JournalScreen(StoreScreen):
             event.bar.clear()
             self.table.select_entry(entry.id)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "entry-rows":
+            return
         event.stop()
         self.action_edit_entry()

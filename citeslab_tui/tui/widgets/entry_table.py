@@ -1,4 +1,11 @@
-"""The entries of one day as a table, one row per entry keyed by its id.
+"""The entries of one day as a table: a header line over a list of rows, one
+row per entry, the highlighted row being the selected entry.
+
+Built on `OptionList`, not `DataTable`: the journal is the first screen, and a
+DataTable of a dozen rows cost about 30 ms of the first paint (its import, its
+stylesheet and its cell-by-cell rendering), a third of the app's whole start-up
+budget (BENCHMARKS.md). Rows are aligned here instead, each one a single `Text`
+cut to the width of the table.
 
 Cells are `Text` (never markup: a note may hold `[/]`), widths follow the
 terminal so that the note keeps what room is left at 80 columns and more when
@@ -9,26 +16,43 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
 
 from citeslab_tui.core.model import Config, Entry, format_hhmm
 from citeslab_tui.tui.format import duration, literal
 
 # Widths of the fixed columns (time, duration, territory, persons, porteurs);
 # the pillar gets 9 or 13 cells, type and note share the rest.
-_FIXED = 5 + 5 + 4 + 5 + 10
+_FIXED = 5 + 5 + 5 + 5 + 10
 _COLUMNS = 8
-_PADDING = 2  # DataTable's cell padding, both sides
+_PADDING = 2  # one space each side of a cell
+_HEADINGS = ("Heure", "Durée", "Type", "Pilier", "Terr.", "Pers.", "Porteurs", "Note")
+_RIGHT = {1, 5}  # duration and persons are right-aligned
 
 
-class EntryTable(DataTable[Text]):
-    """A day's entries; `show()` replaces them, keeping the cursor on the same entry."""
+class EntryRows(OptionList):
+    """The rows; Enter or a click posts `OptionList.OptionSelected`."""
+
+
+class EntryTable(Vertical):
+    """A day's entries; `show()` replaces them, keeping the selection on the same entry."""
 
     def __init__(self, config: Config, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        super().__init__(id=id)
         self.config = config
         self._entries: list[Entry] = []
+        self._cells: dict[str, list[Text]] = {}
         self._width = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entries-head")
+        yield EntryRows(id="entry-rows", markup=False, compact=True)
+
+    @property
+    def rows(self) -> EntryRows:
+        return self.query_one("#entry-rows", EntryRows)
 
     @property
     def drawn_width(self) -> int:
@@ -39,47 +63,64 @@ class EntryTable(DataTable[Text]):
     def entries(self) -> list[Entry]:
         return self._entries
 
+    @property
+    def row_count(self) -> int:
+        return len(self._entries)
+
+    def get_row(self, entry_id: str) -> list[Text]:
+        """The cells shown for an entry (KeyError if it is not on screen)."""
+        return self._cells[entry_id]
+
     def selected(self) -> Entry | None:
-        if not self._entries or self.cursor_row < 0 or self.cursor_row >= len(self._entries):
+        index = self.rows.highlighted
+        if index is None or not 0 <= index < len(self._entries):
             return None
-        return self._entries[self.cursor_row]
-
-    def _column_widths(self, width: int) -> tuple[int, int, int]:
-        """(pillar, type, note) widths for a table `width` cells wide."""
-        pillar = 13 if width >= 100 else 9
-        room = max(24, width - 2 - _FIXED - pillar - _PADDING * _COLUMNS)
-        type_width = max(12, min(30, room // 2))
-        return pillar, type_width, max(12, room - type_width)
-
-    def show(self, entries: Sequence[Entry], width: int) -> None:
-        keep = self.selected()
-        self._entries = list(entries)
-        pillar_width, type_width, note_width = self._column_widths(width)
-        if width != self._width or not self.columns:
-            self.clear(columns=True)
-            self._width = width
-            self.add_column("Heure", width=5, key="start")
-            self.add_column("Durée", width=5, key="minutes")
-            self.add_column("Type", width=type_width, key="type")
-            self.add_column("Pilier", width=pillar_width, key="pillar")
-            self.add_column("Terr.", width=4, key="territory")
-            self.add_column("Pers.", width=5, key="persons")
-            self.add_column("Porteurs", width=10, key="porteurs")
-            self.add_column("Note", width=note_width, key="note")
-        else:
-            self.clear()
-        for e in self._entries:
-            self.add_row(*self._cells(e, pillar_width, type_width, note_width), key=e.id)
-        if keep is not None:
-            self.select_entry(keep.id)
+        return self._entries[index]
 
     def select_entry(self, entry_id: str) -> None:
         for i, e in enumerate(self._entries):
             if e.id == entry_id:
-                self.move_cursor(row=i, animate=False)
+                self.rows.highlighted = i
                 return
 
-    def _cells(self, e: Entry, pillar_width: int, type_width: int, note_width: int) -> list[Text]:
+    def _column_widths(self, width: int) -> tuple[int, ...]:
+        """Widths of the eight columns for a table `width` cells wide (one cell
+        is kept for the scroll bar)."""
+        pillar = 13 if width >= 100 else 9
+        room = max(24, width - 2 - _FIXED - pillar - _PADDING * _COLUMNS)
+        type_width = max(12, min(30, room // 2))
+        return (5, 5, type_width, pillar, 5, 5, 10, max(12, room - type_width))
+
+    def show(self, entries: Sequence[Entry], width: int) -> None:
+        keep = self.selected()
+        self._entries = list(entries)
+        self._width = width
+        widths = self._column_widths(width)
+        head = self._line([Text(h) for h in _HEADINGS], widths)
+        head.stylize("bold")
+        self.query_one("#entries-head", Static).update(head)
+        self._cells = {e.id: self._cell_texts(e, widths) for e in self._entries}
+        rows = self.rows
+        rows.set_options(self._line(self._cells[e.id], widths) for e in self._entries)
+        if keep is not None and keep.id in self._cells:
+            self.select_entry(keep.id)
+        elif self._entries:
+            rows.highlighted = 0
+
+    @staticmethod
+    def _line(cells: Sequence[Text], widths: Sequence[int]) -> Text:
+        """One row: each cell cut or padded to its column (in terminal cells)."""
+        line = Text(" ", no_wrap=True, overflow="crop", end="")
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            if i:
+                line.append("  ")
+            fitted = cell.copy()
+            fitted.truncate(width, overflow="ellipsis")
+            fitted.align("right" if i in _RIGHT else "left", width)
+            line.append_text(fitted)
+        return line
+
+    def _cell_texts(self, e: Entry, widths: Sequence[int]) -> list[Text]:
         cfg = self.config
         try:
             type_label = cfg.action_type(e.type).label
@@ -97,13 +138,14 @@ class EntryTable(DataTable[Text]):
         note = e.note
         if e.partner:
             note = f">{e.partner} {note}".strip()
+        _, _, type_width, pillar_width, _, _, _, note_width = widths
         return [
             Text(format_hhmm(e.start)),
-            Text(duration(e.minutes), justify="right"),
+            Text(duration(e.minutes)),
             literal(type_label, type_width),
             literal(pillar_label, pillar_width),
-            literal(e.territory, 4),
-            Text(str(e.persons) if e.persons else "", justify="right"),
+            literal(e.territory, 5),
+            Text(str(e.persons) if e.persons else ""),
             literal(porteurs, 10),
             literal(note, note_width),
         ]
