@@ -19,7 +19,8 @@ from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import CATEGORIES, PROFILES, Config, Porteur
 from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.modals.form import Form, FormError
-from citeslab_tui.tui.widgets.inputs import SteadyInput, TickBox
+from citeslab_tui.tui.widgets.inputs import SteadyInput
+from citeslab_tui.tui.widgets.tickbox import TickBox
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 

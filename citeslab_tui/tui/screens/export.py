@@ -25,7 +25,8 @@ from citeslab_tui.tui.format import literal, short_date
 from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.footer import AppFooter
-from citeslab_tui.tui.widgets.inputs import SteadyInput, TickBox
+from citeslab_tui.tui.widgets.inputs import SteadyInput
+from citeslab_tui.tui.widgets.tickbox import TickBox
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 

@@ -3,7 +3,8 @@
 `SteadyInput` does not blink: a steady cursor is as easy to find, and it keeps
 SVG snapshots identical from one run to the next. `ListSuggester` completes the
 last word of a free-text field from a list (partners, porteur ids), whatever
-comes before it."""
+comes before it. (The forms' checkbox is in `tickbox`: the journal's bar imports
+this module before the first paint, and has no checkbox.)"""
 
 from __future__ import annotations
 
@@ -11,23 +12,11 @@ from collections.abc import Callable, Sequence
 
 from textual.reactive import reactive
 from textual.suggester import Suggester
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input
 
 
 class SteadyInput(Input):
     cursor_blink = reactive(False, init=False)
-
-
-class TickBox(Checkbox):
-    """A checkbox whose state shows without colour: `X` checked, blank not."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.BUTTON_INNER = "X" if self.value else " "
-
-    def watch_value(self) -> None:
-        self.BUTTON_INNER = "X" if self.value else " "
-        super().watch_value()  # the -on class and the Changed message
 
 
 class ListSuggester(Suggester):
