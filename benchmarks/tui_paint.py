@@ -10,8 +10,8 @@ this process (CLOCK_MONOTONIC is shared by all processes on Linux):
 once the app is ready, asks `call_after_refresh` for a callback: the moment that
 callback runs is the first paint. It then waits for the app's workers and pending
 messages ("settled"), and exits. The citeslab app starts exactly as `citeslab`
-without a subcommand does (`citeslab_tui.cli.main(["--db", DB])`: click, the
-store, `make_app`). Exit code 3 when `citeslab_tui.tui.app.make_app` does not
+without a subcommand does (`citeslab_tui.launch.main(["--db", DB])`, the
+console script: the store, `make_app`). Exit code 3 when `citeslab_tui.tui.app.make_app` does not
 exist yet. Writes {"paint": t, "settled": t} (monotonic seconds) to OUT_JSON.
 """
 
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
             import citeslab_tui.tui.app  # noqa: F401
         except ImportError:
             return 3
-        from citeslab_tui.cli import main as citeslab_main
+        from citeslab_tui.launch import main as citeslab_main
 
         citeslab_main(["--db", argv[2]])
     if "paint" not in MARKS:

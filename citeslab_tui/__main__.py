@@ -1,6 +1,6 @@
 """`python -m citeslab_tui` does what `citeslab` does."""
 
-from citeslab_tui.cli import main
+from citeslab_tui.launch import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

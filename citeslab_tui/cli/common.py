@@ -4,16 +4,18 @@ messages with the right exit code (0 ok, 1 refused or data problem, 2 usage)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.launch import fail
+from citeslab_tui.launch import now as now  # re-exported for the commands
+from citeslab_tui.launch import today as today
 
 if TYPE_CHECKING:
     from citeslab_tui.core.model import Config
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
     from citeslab_tui.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
-TODAY_ENV = "CITESLAB_TODAY"
 
 
 class UserError(click.ClickException):
@@ -60,22 +61,6 @@ def db_path() -> Path:
     ctx = click.get_current_context(silent=True)
     chosen = ctx.meta.get("citeslab.db") if ctx else None
     return Path(chosen).expanduser() if chosen else default_db_path()
-
-
-def today() -> date:
-    """Today, or $CITESLAB_TODAY (YYYY-MM-DD) for tests and demos."""
-    forced = os.environ.get(TODAY_ENV)
-    if forced:
-        try:
-            return date.fromisoformat(forced)
-        except ValueError:
-            raise UserError(f"{TODAY_ENV}={forced!r} n'est pas une date AAAA-MM-JJ") from None
-    return date.today()
-
-
-def now() -> datetime:
-    real = datetime.now()
-    return datetime.combine(today(), real.time()) if os.environ.get(TODAY_ENV) else real
 
 
 def get_config() -> Config:
@@ -157,17 +142,6 @@ def run_guarded(group: click.Command, args: Sequence[str]) -> int:
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except CitesLabError as exc:
-        click.echo(f"Erreur : {exc}", err=True)
-        return 1
-    except KeyboardInterrupt:
-        click.echo("Interrompu.", err=True)
-        return 130
-    except BrokenPipeError:
-        return 1
-    except Exception as exc:  # the last line of defence: no traceback on screen
-        from citeslab_tui.crashlog import log_unexpected
-
-        click.echo(log_unexpected(exc), err=True)
-        return 1
+    except (CitesLabError, KeyboardInterrupt, Exception) as exc:
+        return fail(exc)  # one French line, no traceback on screen
     return result if isinstance(result, int) else 0

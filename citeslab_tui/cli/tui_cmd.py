@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import click
 
-from citeslab_tui.cli.common import db_option, db_path, get_config, now, today
+from citeslab_tui.cli.common import db_option, db_path
 
 
 def start_tui() -> int:
-    """Open the store, build the app and run it; the app's return code is ours."""
-    from citeslab_tui.store import Store
-    from citeslab_tui.tui.app import make_app
+    """The app on the data file chosen by --db (or its default)."""
+    from citeslab_tui.launch import start_tui as start
 
-    store = Store.open(db_path(), get_config(), now=now)
-    app = make_app(store, today=today)
-    app.run()
-    return app.return_code or 0
+    return start(db_path())
 
 
 @click.command()

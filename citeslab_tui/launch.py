@@ -1,0 +1,104 @@
+"""The `citeslab` console script, and what every entry point shares: "today",
+"now", and turning an error into one French line with an exit code.
+
+Bare `citeslab` (or `citeslab --db FILE`) opens the app straight away. Click,
+whose import is about 3 % of the app's first paint, is imported only when there
+is something for it to parse: any other argument goes to the click CLI
+(`citeslab_tui.cli`), which starts the same app for `citeslab tui`.
+
+No import of click, Textual or the store at module level: this module is on the
+path of every command.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from citeslab_tui.core.errors import CitesLabError
+
+TODAY_ENV = "CITESLAB_TODAY"
+
+
+def today() -> date:
+    """Today, or $CITESLAB_TODAY (YYYY-MM-DD) for tests and demos."""
+    forced = os.environ.get(TODAY_ENV)
+    if forced:
+        try:
+            return date.fromisoformat(forced)
+        except ValueError:
+            raise CitesLabError(f"{TODAY_ENV}={forced!r} n'est pas une date AAAA-MM-JJ") from None
+    return date.today()
+
+
+def now() -> datetime:
+    real = datetime.now()
+    return datetime.combine(today(), real.time()) if os.environ.get(TODAY_ENV) else real
+
+
+def fail(error: BaseException) -> int:
+    """Say what went wrong in one French line on stderr (never a traceback, never
+    record contents) and give the exit code; re-raise what is not an error."""
+    if isinstance(error, CitesLabError):
+        print(f"Erreur : {error}", file=sys.stderr)
+        return 1
+    if isinstance(error, KeyboardInterrupt):
+        print("Interrompu.", file=sys.stderr)
+        return 130
+    if isinstance(error, BrokenPipeError):
+        return 1
+    if isinstance(error, Exception):  # the last line of defence
+        from citeslab_tui.crashlog import log_unexpected
+
+        print(log_unexpected(error), file=sys.stderr)
+        return 1
+    raise error
+
+
+def start_tui(db: Path) -> int:
+    """Open the store, build the app and run it; the app's return code is ours."""
+    from citeslab_tui.config import load_config
+    from citeslab_tui.store import Store
+    from citeslab_tui.tui.app import make_app
+
+    today()  # a bad $CITESLAB_TODAY is said here, not as a crash inside the app
+    store = Store.open(db, load_config(), now=now)
+    app = make_app(store, today=today)
+    app.run()
+    return app.return_code or 0
+
+
+def app_only(args: Sequence[str]) -> Path | None:
+    """The data file when `args` only ask for the app (nothing, or `--db FILE`);
+    None when click should parse them (including a `--db` it would refuse)."""
+    if not args:
+        from citeslab_tui.paths import default_db_path
+
+        return default_db_path()
+    if len(args) == 2 and args[0] == "--db":
+        value = args[1]
+    elif len(args) == 1 and args[0].startswith("--db="):
+        value = args[0].removeprefix("--db=")
+    else:
+        return None
+    path = Path(value).expanduser()
+    if not value or value.startswith("-") or path.is_dir():
+        return None  # click explains these
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `citeslab` and `python -m citeslab_tui`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    db = app_only(args)
+    if db is None:
+        from citeslab_tui.cli import main as cli_main
+
+        return int(cli_main(args))
+    try:
+        return start_tui(db)
+    except BaseException as error:
+        return fail(error)
