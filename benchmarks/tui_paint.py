@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 import time
 from typing import Any
@@ -34,6 +35,8 @@ def _headless_run(self: App[Any], *args: Any, **kwargs: Any) -> Any:
         painted: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self.call_after_refresh(lambda: painted.set_result(time.monotonic()))
         MARKS["paint"] = await painted
+        if os.environ.get("CITESLAB_BENCH_EXIT_AT_PAINT"):  # tui_instructions.py
+            os._exit(0)
         await self.workers.wait_for_complete()
         await pilot.pause()
         MARKS["settled"] = time.monotonic()
