@@ -188,13 +188,12 @@ class CitesLabApp(App[int]):
         return super().get_key_display(binding)
 
     def action_command_palette(self) -> None:
-        """Textual's palette, with a French prompt."""
-        from textual.command import CommandPalette
+        """Textual's palette, in French."""
+        from citeslab_tui.tui.widgets.palette import FrenchPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(
-                CommandPalette(placeholder="Chercher une action…", id="--command-palette")
-            )
+        if self.use_command_palette and not FrenchPalette.is_open(self):  # type: ignore[arg-type]
+            palette = FrenchPalette(placeholder="Chercher une action…", id="--command-palette")
+            self.push_screen(palette)
 
     def action_help_quit(self) -> None:
         self.notify("Pour quitter : ctrl+q, ou q hors d'un champ de saisie.")

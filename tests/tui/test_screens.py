@@ -288,3 +288,23 @@ async def test_unexpected_error_exits_with_one_french_line_and_no_locals(
     assert "Traceback" not in err and "Awa" not in err and "secret" not in err
     log = tmp_path / "home" / "state" / "citeslab" / "erreurs.log"
     assert "RuntimeError" in log.read_text() and "Awa" not in log.read_text()
+
+
+async def test_the_palette_says_no_match_in_french(app: CitesLabApp) -> None:
+    from textual.command import CommandList
+
+    from citeslab_tui.tui.widgets.palette import NO_MATCH, FrenchPalette
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, FrenchPalette)
+        await pilot.press(*"zzzqqq")
+        for _ in range(40):  # Textual waits a moment before saying it
+            await pilot.pause(0.05)
+            options = app.screen.query_one(CommandList).options
+            if options:
+                break
+        shown = [str(o.prompt.renderable) for o in options]  # type: ignore[union-attr]
+        assert shown == [NO_MATCH]
+        await pilot.press("escape")
