@@ -312,3 +312,15 @@ async def test_the_tui_and_the_cli_writing_the_same_file_lose_nothing(
         await pilot.pause()
     notes = {e.note for e in reopen(seeded, config).entries(TODAY, TODAY)}
     assert {"depuis l'appli 1", "depuis la CLI", "depuis l'appli 2"} <= notes
+
+
+async def test_narrow_terminal_cuts_rows_instead_of_wrapping(app: CitesLabApp) -> None:
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        table = journal(app).query_one(EntryTable)
+        rows = table.rows
+        room = rows.scrollable_content_region.width
+        assert table.row_count == 3
+        assert all(o.prompt.cell_len <= room for o in rows.options)  # type: ignore[union-attr]
+        head = table.query_one("#entries-head", Static).render()
+        assert "Heure" in str(head)

@@ -96,20 +96,22 @@ class EntryTable(Vertical):
         self._entries = list(entries)
         self._width = width
         widths = self._column_widths(width)
-        head = self._line([Text(h) for h in _HEADINGS], widths)
+        room = max(1, width - 1)  # below 80 columns the last columns are cut, not wrapped
+        head = self._line([Text(h) for h in _HEADINGS], widths, room)
         head.stylize("bold")
         self.query_one("#entries-head", Static).update(head)
         self._cells = {e.id: self._cell_texts(e, widths) for e in self._entries}
         rows = self.rows
-        rows.set_options(self._line(self._cells[e.id], widths) for e in self._entries)
+        rows.set_options(self._line(self._cells[e.id], widths, room) for e in self._entries)
         if keep is not None and keep.id in self._cells:
             self.select_entry(keep.id)
         elif self._entries:
             rows.highlighted = 0
 
     @staticmethod
-    def _line(cells: Sequence[Text], widths: Sequence[int]) -> Text:
-        """One row: each cell cut or padded to its column (in terminal cells)."""
+    def _line(cells: Sequence[Text], widths: Sequence[int], room: int) -> Text:
+        """One row: each cell cut or padded to its column (in terminal cells), the
+        whole cut to `room` cells so that the list never wraps it."""
         line = Text(" ", no_wrap=True, overflow="crop", end="")
         for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
             if i:
@@ -118,6 +120,7 @@ class EntryTable(Vertical):
             fitted.truncate(width, overflow="ellipsis")
             fitted.align("right" if i in _RIGHT else "left", width)
             line.append_text(fitted)
+        line.truncate(room)
         return line
 
     def _cell_texts(self, e: Entry, widths: Sequence[int]) -> list[Text]:
