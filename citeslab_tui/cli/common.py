@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.launch import fail
 from citeslab_tui.launch import now as now  # re-exported for the commands
 from citeslab_tui.launch import today as today
@@ -142,6 +141,6 @@ def run_guarded(group: click.Command, args: Sequence[str]) -> int:
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except (CitesLabError, KeyboardInterrupt, Exception) as exc:
+    except (KeyboardInterrupt, Exception) as exc:
         return fail(exc)  # one French line, no traceback on screen
     return result if isinstance(result, int) else 0

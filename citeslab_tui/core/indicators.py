@@ -244,9 +244,14 @@ class Inputs(NamedTuple):
     porteur_range: tuple[date, date]
 
 
+def _weeks_start(as_of: date, weeks: int) -> date:
+    """Monday of the first of the last `weeks` ISO weeks, the last one holding as_of."""
+    return as_of - timedelta(days=as_of.weekday() + 7 * (max(weeks, 1) - 1))
+
+
 def inputs(period: Period, as_of: date, *, weeks: int = 12) -> Inputs:
     """What `report(…, period, as_of, weeks=weeks)` needs from the store."""
-    week_start = as_of - timedelta(days=as_of.weekday() + 7 * (max(weeks, 1) - 1))
+    week_start = _weeks_start(as_of, weeks)
     ranges = [(period.start, period.end)]
     if week_start < period.start or as_of > period.end:
         ranges.append((week_start, as_of))
@@ -273,8 +278,7 @@ def report(
     (the latter still computed over every territory, as the convention says)."""
     start = period.start
     stop = min(period.end, as_of)  # stop < start: nothing has happened yet
-    # The last `weeks` ISO weeks, the last one holding as_of (counted up to as_of).
-    week_start = as_of - timedelta(days=as_of.weekday() + 7 * (max(weeks, 1) - 1))
+    week_start = _weeks_start(as_of, weeks)  # weekly minutes are counted up to as_of
 
     # Livrables of the conventions overlapping the period.
     plans: list[tuple[Livrable, str, Period, EntryCounter | None]] = []

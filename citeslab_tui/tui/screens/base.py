@@ -47,6 +47,20 @@ class StoreScreen(Screen[None]):
         """The hook each screen fills: draw what it shows from the store. The
         base screen shows nothing of its own, so it has nothing to draw."""
 
+    def edit_through(
+        self, form: Screen[dict[str, Any] | None], save: Callable[[dict[str, Any]], None]
+    ) -> None:
+        """Show an edit form: its changes go to `save`; a form closed unchanged
+        says so, a cancelled one says nothing."""
+
+        def done(changes: dict[str, Any] | None) -> None:
+            if changes:
+                save(changes)
+            elif changes is not None:
+                self.notify("Aucune modification.")
+
+        self.app.push_screen(form, done)
+
     def attempt(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call the store; a refusal becomes an error notification and None.
         After a change, every screen of the stack is drawn again."""

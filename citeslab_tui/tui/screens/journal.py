@@ -199,11 +199,7 @@ class JournalScreen(StoreScreen):
         if entry is None:
             return
 
-        def done(changes: dict[str, Any] | None) -> None:
-            if not changes:
-                if changes is not None:
-                    self.notify("Aucune modification.")
-                return
+        def save(changes: dict[str, Any]) -> None:
             after = self.attempt(self.store.update_entry, entry.id, **changes)
             if after is not None:
                 moved = f" (déplacée au {after.date:%d/%m/%Y})" if after.date != entry.date else ""
@@ -212,7 +208,7 @@ class JournalScreen(StoreScreen):
         form = EntryForm(
             entry, self.store.config, self.today(), self.porteur_ids(), self.partners()
         )
-        self.app.push_screen(form, done)
+        self.edit_through(form, save)
 
     def action_duplicate_entry(self) -> None:
         entry = self.table.selected()

@@ -267,15 +267,11 @@ class PorteursScreen(StoreScreen):
         if porteur is None:
             return
 
-        def done(changes: dict[str, Any] | None) -> None:
-            if not changes:
-                if changes is not None:
-                    self.notify("Aucune modification.")
-                return
+        def save(changes: dict[str, Any]) -> None:
             if self.attempt(self.store.update_porteur, porteur.id, **changes) is not None:
                 self.notify(f"Porteur modifié : {porteur.id}", markup=False)
 
-        self.app.push_screen(PorteurForm(self.store.config, self.today(), porteur), done)
+        self.edit_through(PorteurForm(self.store.config, self.today(), porteur), save)
 
     def action_add_step(self) -> None:
         porteur = self.selected()

@@ -23,9 +23,11 @@ from textual.widgets import OptionList, Static
 from citeslab_tui.core.model import Config, Entry, format_hhmm
 from citeslab_tui.tui.format import duration, literal
 
-# Widths of the fixed columns (time, duration, territory, persons, porteurs);
-# the pillar gets 9 or 13 cells, type and note share the rest.
-_FIXED = 5 + 5 + 5 + 5 + 10
+# Widths of the fixed columns; the pillar gets 9 or 13 cells, type and note
+# share the rest.
+_TIME = _DURATION = _TERRITORY = _PERSONS = 5
+_PORTEURS = 10
+_FIXED = _TIME + _DURATION + _TERRITORY + _PERSONS + _PORTEURS
 _COLUMNS = 8
 _PADDING = 2  # one space each side of a cell
 _HEADINGS = ("Heure", "Durée", "Type", "Pilier", "Terr.", "Pers.", "Porteurs", "Note")
@@ -89,7 +91,8 @@ class EntryTable(Vertical):
         pillar = 13 if width >= 100 else 9
         room = max(24, width - 2 - _FIXED - pillar - _PADDING * _COLUMNS)
         type_width = max(12, min(30, room // 2))
-        return (5, 5, type_width, pillar, 5, 5, 10, max(12, room - type_width))
+        note_width = max(12, room - type_width)
+        return (_TIME, _DURATION, type_width, pillar, _TERRITORY, _PERSONS, _PORTEURS, note_width)
 
     def show(self, entries: Sequence[Entry], width: int) -> None:
         keep = self.selected()
@@ -147,8 +150,8 @@ class EntryTable(Vertical):
             Text(duration(e.minutes)),
             literal(type_label, type_width),
             literal(pillar_label, pillar_width),
-            literal(e.territory, 5),
+            literal(e.territory, _TERRITORY),
             Text(str(e.persons) if e.persons else ""),
-            literal(porteurs, 10),
+            literal(porteurs, _PORTEURS),
             literal(note, note_width),
         ]
