@@ -73,35 +73,14 @@ def load_config(path: Path | None = None) -> Config:
     return config_from_dict(data, source=str(path))
 
 
-def _validated_marker(data: Any) -> Path | None:
-    """A cache file whose existence says: this very configuration passed this
-    very schema before (so the schema check, ~8 ms of imports, can be skipped)."""
-    try:
-        from citeslab_tui.paths import cache_dir
-
-        key = schemas.schema_key([data, schemas.load_schema("config")])
-        return cache_dir() / "config-ok" / key
-    except Exception:  # no cache directory: validate every time
-        return None
-
-
 def config_from_dict(data: Any, *, source: str = "configuration") -> Config:
     """Validate a parsed configuration (schema, then cross-references)."""
-    marker = _validated_marker(data)
-    if marker is not None and marker.exists():
-        pass
-    elif not schemas.is_valid("config", data):
+    if not schemas.is_valid("config", data):
         problems = schemas.explain("config", data) or ["configuration invalide"]
         raise ConfigError(_problems_message(source, problems))
     problems = semantic_problems(data)
     if problems:
         raise ConfigError(_problems_message(source, problems))
-    if marker is not None and not marker.exists():
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            marker.touch()
-        except OSError:
-            pass
     return _build(data)
 
 

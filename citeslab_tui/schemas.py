@@ -34,57 +34,14 @@ def load_schema(name: str) -> dict[str, Any]:
     return data
 
 
-def schema_key(document: Any) -> str:
-    """A short fingerprint of a JSON document (two independent 32-bit sums),
-    used to name cache files: hashlib's import would cost more than the check."""
-    import zlib
-
-    data = orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
-
-
 def _compile(schema: dict[str, Any]) -> Callable[[Any], Any]:
-    """fastjsonschema's compiled validator for `schema`. The bytecode of the
-    generated code is cached in the user's cache directory, keyed by a hash of
-    the schema and the Python version: compiling the configuration schema costs
-    ~40 ms, which every command would otherwise pay."""
-    import importlib.util
-    import marshal
-
+    """fastjsonschema's validator for `schema`, compiled in this process from the
+    installed schema (nothing is cached on disk: no file outside the package is
+    ever executed or trusted)."""
     import fastjsonschema
 
-    key = schema_key(schema)
-    magic = importlib.util.MAGIC_NUMBER
-    code: Any = None
-    cache_file: Path | None = None
-    try:
-        from citeslab_tui.paths import cache_dir
-
-        cache_file = cache_dir() / "validators" / f"v{fastjsonschema.VERSION}-{key}.bin"
-        data = cache_file.read_bytes()
-        if data.startswith(magic):
-            code = marshal.loads(data[len(magic) :])
-    except (OSError, ValueError, EOFError, TypeError):
-        code = None
-    if code is None:
-        code = compile(fastjsonschema.compile_to_code(schema), f"<validator {key}>", "exec")
-        if cache_file is not None:
-            try:
-                from citeslab_tui.fsutil import atomic_write
-
-                cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                atomic_write(cache_file, magic + marshal.dumps(code))
-            except Exception:  # a cache that cannot be written is no error
-                pass
-    namespace: dict[str, Any] = {}
-    try:
-        exec(code, namespace)
-        # the root validator: `validate`, or `validate_<$id>` when the schema has one
-        validate = namespace[min((n for n in namespace if n.startswith("validate")), key=len)]
-    except Exception:  # a damaged cache file: compile afresh
-        fallback: Callable[[Any], Any] = fastjsonschema.compile(schema)
-        return fallback
-    return validate  # type: ignore[no-any-return]
+    validate: Callable[[Any], Any] = fastjsonschema.compile(schema)
+    return validate
 
 
 @functools.cache

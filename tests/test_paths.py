@@ -50,3 +50,17 @@ def test_linux_takes_the_xdg_variable(tmp_path: Path, monkeypatch: pytest.Monkey
     assert paths.cache_dir() == tmp_path / "h" / ".cache" / "citeslab"
     monkeypatch.setenv("HOME", "relative-home")
     assert paths._linux_dir("cache") is None  # platformdirs decides
+
+
+def test_validation_trusts_nothing_in_the_cache_dir() -> None:
+    """Schemas compile in process from the installed files: loading the
+    configuration and validating a table leave the cache directory untouched
+    (no executed bytecode, no marker that would skip validation)."""
+    from citeslab_tui import schemas
+    from citeslab_tui.config import load_config
+
+    load_config()
+    load_config()
+    assert schemas.table_is_valid("entry", {})
+    cache = paths.cache_dir()
+    assert not cache.exists() or not any(cache.rglob("*"))

@@ -76,7 +76,9 @@ def open_store(*, readonly: bool = False) -> Store:
 
 def period_options(f: F) -> F:
     """`--year`, `--month`, `--from`, `--to` (mutually exclusive)."""
-    f = click.option("--to", "date_to", metavar="DATE", help="Fin (AAAA-MM-JJ ou JJ/MM/AAAA).")(f)
+    f = click.option(
+        "--to", "date_to", metavar="DATE", help="Fin (AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM, hier…)."
+    )(f)
     f = click.option("--from", "date_from", metavar="DATE", help="Début.")(f)
     f = click.option("--month", metavar="AAAA-MM", help="Un mois.")(f)
     f = click.option("--year", type=int, metavar="AAAA", help="Une année civile.")(f)
@@ -98,11 +100,12 @@ def resolve(
 
 
 def parse_day(text: str | None) -> date | None:
+    """A typed `--date` (see core.dates: `hier`, `lundi`, `01/03`…), or None."""
     if text is None:
         return None
-    from citeslab_tui.core.period import parse_date
+    from citeslab_tui.core.dates import read_date
 
-    return parse_date(text)
+    return read_date(text, today())
 
 
 def check_territory(config: Config, code: str | None) -> str | None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from citeslab_tui.core.dates import check_year, read_date
 from citeslab_tui.core.errors import CitesLabError
 
 
@@ -73,24 +74,11 @@ class Period:
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
 
 
-def parse_date(text: str) -> date:
-    """A date as typed: ISO `2022-03-01` or French `01/03/2022`."""
-    text = text.strip()
-    try:
-        if "/" in text:
-            day, month, year = (int(p) for p in text.split("/"))
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except (ValueError, TypeError):
-        raise PeriodError(
-            f"« {text} » n'est pas une date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)"
-        ) from None
-
-
 def parse_month(text: str) -> Period:
     """`2022-03` → March 2022."""
     try:
         year, month = (int(p) for p in text.strip().split("-"))
+        check_year(year, f"« {text.strip()} »")
         return Period.month(year, month)
     except (ValueError, TypeError, calendar.IllegalMonthError):
         raise PeriodError(f"« {text} » n'est pas un mois (attendu AAAA-MM)") from None
@@ -114,14 +102,13 @@ def resolve_period(
     if len(given) > 1:
         raise PeriodError(f"options incompatibles : {', '.join(given)}")
     if year is not None:
-        if not 1900 <= year <= 2200:
-            raise PeriodError(f"année {year} hors limites")
+        check_year(year, "--year")
         return Period.year(year)
     if month is not None:
         return parse_month(month)
     if start is not None or end is not None:
-        first = parse_date(start) if start else None
-        last = parse_date(end) if end else None
+        first = read_date(start, today) if start else None
+        last = read_date(end, today) if end else None
         if first is None:
             assert last is not None
             first = date(last.year, 1, 1)

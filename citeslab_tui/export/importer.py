@@ -12,8 +12,9 @@ caller adds `ImportResult.entries` in one atomic write (`Store.add_entries`).
 
 Detection: a BOM or a `;` in the header line means `excel-fr`, else `rfc4180`;
 headers are recognised in French or snake_case, in any order; dates in
-JJ/MM/AAAA or ISO; hours with a comma or a point. Cells a spreadsheet would
-have taken for a formula come back without their protective `'`.
+JJ/MM/AAAA or ISO (read by core.dates, as anywhere a date is typed); hours with
+a comma or a point. Cells a spreadsheet would have taken for a formula come back
+without their protective `'`.
 
 Hours → minutes: an export prints `round(m / 60, 2)`; `round(hours × 60)` gives
 `m` back exactly for every m (the printed value is off by at most 0.2 minute).
@@ -33,9 +34,9 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
+from citeslab_tui.core.dates import DateError, read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import MAX_MINUTES, Config, Entry, timestamp
-from citeslab_tui.core.period import PeriodError, parse_date
 from citeslab_tui.export.csvfmt import BOM, unneutralise
 from citeslab_tui.export.tables import ENTRY_FIELDS, ENTRY_HEADERS_FR
 
@@ -176,8 +177,9 @@ def parse_entries(
     if problems:
         raise ImportRejected(source, problems)
 
-    stamp = timestamp(now())
-    checker = _RowChecker(config, known_porteurs)
+    moment = now()
+    stamp = timestamp(moment)
+    checker = _RowChecker(config, known_porteurs, moment.date())
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     skipped = rows = 0
@@ -229,8 +231,9 @@ def parse_entries(
 class _RowChecker:
     """Turns one row's cells into an Entry, or says everything wrong with it."""
 
-    def __init__(self, config: Config, known_porteurs: Collection[str] | None) -> None:
+    def __init__(self, config: Config, known_porteurs: Collection[str] | None, today: date) -> None:
         self.config = config
+        self.today = today
         self.types = {t.key: t for t in config.action_types}
         self.pillars = set(config.pillar_keys)
         self.territories = set(config.territory_codes)
@@ -261,9 +264,9 @@ class _RowChecker:
             day = self._dates.get(raw_date)
             if day is None:
                 try:
-                    day = self._dates[raw_date] = parse_date(raw_date)
-                except PeriodError:
-                    bad.append(f"date « {_short(raw_date)} » invalide (JJ/MM/AAAA ou AAAA-MM-JJ)")
+                    day = self._dates[raw_date] = read_date(raw_date, self.today)
+                except DateError as error:
+                    bad.append(f"date « {_short(raw_date)} » invalide ({error.reason})")
 
         start = self._time(v.get("start", ""), "début", bad, end=False)
         end = self._time(v.get("end", ""), "fin", bad, end=True)

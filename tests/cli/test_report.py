@@ -130,7 +130,7 @@ def test_unknown_territory_is_refused(run, logged: None) -> None:
 
 
 def test_bad_dates_are_refused(run) -> None:
-    assert "date" in run("report", "--as-of", "demain", code=1).stderr
+    assert "date" in run("report", "--as-of", "bientôt", code=1).stderr
     run("report", "--year", "2022", "--from", "2022-01-01", code=1)
 
 

@@ -7,9 +7,9 @@ from datetime import date, time
 
 import pytest
 
+from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry
-from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.modals.entry_form import read_porteurs, read_timing, timing_text
 from citeslab_tui.tui.screens.journal import totals_table
 from citeslab_tui.tui.widgets.bars import EMPTY, FULL, MARK, bar
@@ -56,14 +56,14 @@ def test_suggest_completes_the_last_word(config: Config, typed: str, expected: s
         ("demain", date(2022, 4, 13)),
     ],
 )
-def test_read_day(typed: str, expected: date) -> None:
-    assert read_day(typed, TODAY, date(2021, 6, 1)) == expected
+def test_read_date(typed: str, expected: date) -> None:
+    assert read_date(typed, TODAY, date(2021, 6, 1)) == expected
 
 
 @pytest.mark.parametrize("typed", ["31/02/2022", "32/1", "bientôt", ""])
 def test_read_day_refuses_in_french(typed: str) -> None:
     with pytest.raises(CitesLabError, match="date"):
-        read_day(typed, TODAY, TODAY)
+        read_date(typed, TODAY, TODAY)
 
 
 def test_timing_round_trip(config: Config) -> None:

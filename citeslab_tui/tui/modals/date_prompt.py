@@ -1,10 +1,10 @@
-"""A small prompt for a date: `12/04/2022`, `2022-04-12`, `12/04` (the year of
-the day shown), `hier`, `demain`, `aujourd'hui`. Dismisses with the date, or
-None on Échap."""
+"""A small prompt for a date, read by core.dates (`12/04/2022`, `12/04` in the
+year of the day shown, `hier`, `lundi`…). Dismisses with the date, or None on
+Échap."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,27 +15,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from citeslab_tui.core.dates import HINT, read_date
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.period import PeriodError, parse_date
 from citeslab_tui.tui.widgets.inputs import SteadyInput
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
-
-WORDS = {"aujourd'hui": 0, "aujourdhui": 0, "auj": 0, "hier": -1, "demain": 1}
-
-
-def read_day(text: str, today: date, around: date) -> date:
-    """A typed date; `around` gives the year when only day and month are typed."""
-    text = text.strip().casefold().replace("’", "'")
-    if text in WORDS:
-        return today + timedelta(days=WORDS[text])
-    parts = text.split("/")
-    if len(parts) == 2 and all(p.isdigit() for p in parts):
-        try:
-            return date(around.year, int(parts[1]), int(parts[0]))
-        except ValueError:
-            raise PeriodError(f"« {text} » n'est pas une date") from None
-    return parse_date(text)
 
 
 class DatePrompt(ModalScreen[date | None]):
@@ -52,15 +36,13 @@ class DatePrompt(ModalScreen[date | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="date-dialog"):
             yield Label("Aller au jour…", classes="dialog-title")
-            yield SteadyInput(
-                placeholder="JJ/MM/AAAA, JJ/MM, hier, demain", id="date-input", compact=True
-            )
+            yield SteadyInput(placeholder=HINT, id="date-input", compact=True)
             yield Static("Entrée : valider · Échap : annuler", id="date-error", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            day = read_day(event.value, self.today, self.around)
+            day = read_date(event.value, self.today, self.around)
         except CitesLabError as error:
             message = self.query_one("#date-error", Static)
             message.update(Text(str(error)))

@@ -19,10 +19,10 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import ENTRY_EDITABLE, Config, Entry, format_hhmm
 from citeslab_tui.core.quickentry import parse
-from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
@@ -187,7 +187,7 @@ class EntryForm(Form[dict[str, Any]]):
             return self.query_one(f"#{widget_id}", Input).value
 
         try:
-            day = read_day(value("f-date"), self.today, e.date)
+            day = read_date(value("f-date"), self.today, e.date)
         except CitesLabError as error:
             raise FormError(f"date : {error}", "f-date") from None
         type_key = str(self.query_one("#f-type", Select).value)

@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import CATEGORIES, PROFILES, Config, Porteur
-from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import SteadyInput
 from citeslab_tui.tui.widgets.tickbox import TickBox
@@ -126,7 +126,7 @@ class PorteurForm(Form[dict[str, Any]]):
             raise FormError("identifiant : format P-AAAA-NNN attendu (ex. P-2022-014)", "p-id")
         welcomed = text("p-welcomed")
         try:
-            day = read_day(welcomed, self.today, self.today) if welcomed else None
+            day = read_date(welcomed, self.today, self.today) if welcomed else None
         except CitesLabError as error:
             raise FormError(f"date d'accueil : {error}", "p-welcomed") from None
         return {"id": pid, "welcomed": day, **fields}

@@ -12,9 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import SORTIE_REASONS, STEP_LABELS, STEPS, Config, PathStep, Porteur
-from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
@@ -78,7 +78,7 @@ class StepForm(Form[PathStep]):
     def read(self) -> PathStep:
         step = str(self.query_one("#s-step", Select).value)
         try:
-            day = read_day(self.query_one("#s-date", Input).value, self.today, self.today)
+            day = read_date(self.query_one("#s-date", Input).value, self.today, self.today)
         except CitesLabError as error:
             raise FormError(f"date : {error}", "s-date") from None
         partner = self.query_one("#s-partner", Input).value.strip()

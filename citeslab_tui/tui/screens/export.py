@@ -18,11 +18,11 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.worker import Worker, WorkerState
 
+from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.period import Period
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal, short_date
-from citeslab_tui.tui.modals.date_prompt import read_day
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.footer import AppFooter
 from citeslab_tui.tui.widgets.inputs import SteadyInput
@@ -162,8 +162,8 @@ class ExportScreen(StoreScreen):
 
         today = self.today()
         try:
-            start = read_day(self.query_one("#x-from", Input).value, today, today)
-            end = read_day(self.query_one("#x-to", Input).value, today, start)
+            start = read_date(self.query_one("#x-from", Input).value, today, today)
+            end = read_date(self.query_one("#x-to", Input).value, today, start)
             period = Period(start, end)
         except CitesLabError as error:
             raise CitesLabError(f"période : {error}") from None
