@@ -11,7 +11,7 @@ from citeslab_tui.store.storage import AtomicJSONStorage
 
 
 def _storage(path: Path) -> AtomicJSONStorage:
-    from citeslab_tui.store.store import validate_table
+    from citeslab_tui.store.validation import validate_table
 
     return AtomicJSONStorage(
         path, readonly=True, validate_table=validate_table, trust_checksums=False

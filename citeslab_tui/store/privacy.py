@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from citeslab_tui.core.model import Entry, Porteur, timestamp
-from citeslab_tui.store.storage import JOURNAL
+from citeslab_tui.store.layout import JOURNAL
 from citeslab_tui.store.store import Store, _doc, _keys
 
 PERSONAL_FIELDS = {

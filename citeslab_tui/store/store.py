@@ -30,17 +30,13 @@ from citeslab_tui.core.model import (
     new_uuid,
     timestamp,
 )
-from citeslab_tui.store.storage import (
-    ENTRIES_PREFIX,
-    JOURNAL,
-    META,
-    PORTEURS_PREFIX,
-    AtomicJSONStorage,
-    entries_table,
-    porteurs_table,
-)
+from citeslab_tui.store import journal
+from citeslab_tui.store.journal import JOURNAL_KEEP
+from citeslab_tui.store.layout import ENTRIES_PREFIX, PORTEURS_PREFIX, entries_table, porteurs_table
+from citeslab_tui.store.storage import AtomicJSONStorage
+from citeslab_tui.store.validation import validate_table
 
-JOURNAL_KEEP = 100
+__all__ = ["JOURNAL_KEEP", "Store", "validate_table"]
 _PORTEUR_ID_RE = re.compile(r"^P-(\d{4})-(\d{3,})$")
 
 
@@ -66,34 +62,6 @@ def _doc(record: dict[str, Any], key: str) -> Document:
 def _keys(keys: list[str]) -> Any:
     """Our string ids where TinyDB's stubs expect ints."""
     return keys
-
-
-def validate_table(name: str, table: dict[str, Any]) -> str | None:
-    """Schema check of one stored table; a French problem (no personal data)."""
-    if name == META:
-        return None if isinstance(table.get("1"), dict) else "table _meta invalide"
-    if name == JOURNAL:
-        for key, rec in table.items():
-            if not (isinstance(rec, dict) and isinstance(rec.get("changes"), list)):
-                return f"journal : enregistrement {key} invalide"
-        return None
-    kind = "porteur" if name.startswith(PORTEURS_PREFIX) else "entry"
-    id_field = "uuid" if kind == "porteur" else "id"
-    if not schemas.table_is_valid(kind, table):
-        for key, rec in table.items():
-            if not schemas.is_valid(kind, rec):
-                shown = rec.get("id", key) if isinstance(rec, dict) else key
-                problems = schemas.explain(kind, rec, redact=True)
-                what = "porteur" if kind == "porteur" else "entrée"
-                return f"{name} : {what} {shown} : {problems[0] if problems else 'invalide'}"
-    for key, rec in table.items():
-        if rec[id_field] != key:
-            return f"{name} : la clé {key} ne correspond pas à l'identifiant {rec[id_field]}"
-        if kind == "entry" and entries_table(date.fromisoformat(rec["date"])) != name:
-            return f"{name} : l'entrée {key} est datée du {rec['date']}, hors de ce mois"
-        if kind == "porteur" and porteurs_table(rec) != name:
-            return f"{name} : le porteur {rec['id']} n'est pas dans la table de son année"
-    return None
 
 
 class Store:
@@ -231,8 +199,7 @@ class Store:
 
     def journal(self) -> list[dict[str, Any]]:
         """The undo journal, oldest first."""
-        table = self.storage.table(JOURNAL)
-        return [table[k] for k in sorted(table)]
+        return journal.records(self)
 
     # ------------------------------------------------------------------ checks
 
@@ -282,14 +249,7 @@ class Store:
     # ------------------------------------------------------------------ journal
 
     def _record_change(self, label: str, changes: list[dict[str, Any]]) -> None:
-        table = self.db.table(JOURNAL)
-        existing = self.storage.table(JOURNAL) if self.storage.raw_table(JOURNAL) else {}
-        seq = max((rec["seq"] for rec in existing.values()), default=0) + 1
-        doc = {"seq": seq, "at": timestamp(self.now()), "label": label, "changes": changes}
-        table.insert(_doc(doc, f"{seq:010d}"))
-        old = sorted(existing)[: max(0, len(existing) + 1 - JOURNAL_KEEP)]
-        if old:
-            table.remove(doc_ids=_keys(old))
+        journal.record_change(self, label, changes)
 
     def _replace(self, table: str, key: str, before: bool, after: dict[str, Any] | None) -> None:
         """Remove record `key` from `table` (if there) and insert `after` (if any)."""
@@ -459,32 +419,7 @@ class Store:
     def undo(self) -> str | None:
         """Revert the most recent change still in the journal; its French label,
         or None when there is nothing to undo."""
-        with self.storage.transaction():
-            journal = self.storage.table(JOURNAL) if self.storage.raw_table(JOURNAL) else {}
-            if not journal:
-                return None
-            key = max(journal)
-            record = journal[key]
-            removals: dict[str, list[str]] = {}
-            for change in record["changes"]:
-                if change["after"] is not None:
-                    removals.setdefault(change["after"]["table"], []).append(change["after"]["id"])
-            for table, ids in removals.items():
-                present = self.storage.table(table) if self.storage.raw_table(table) else {}
-                gone = [i for i in ids if i in present]
-                if gone:
-                    self.db.table(table).remove(doc_ids=_keys(gone))
-            for change in reversed(record["changes"]):
-                before = change["before"]
-                if before is None:
-                    continue
-                if change["kind"] == "entry":
-                    table = entries_table(date.fromisoformat(before["date"]))
-                    self._replace(table, before["id"], True, before)
-                else:
-                    self._replace(porteurs_table(before), before["uuid"], True, before)
-            self.db.table(JOURNAL).remove(doc_ids=_keys([key]))
-        return str(record["label"])
+        return journal.undo(self)
 
     # ------------------------------------------------------------------ bulk
 

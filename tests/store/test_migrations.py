@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import orjson
 
-from citeslab_tui.store import Store, backups, storage
+from citeslab_tui.store import Store, backups, migrations
 
 from .helpers import make_entry
 
@@ -23,8 +23,8 @@ def test_older_file_is_backed_up_then_upgraded(store: Store, db_path, config, mo
                     rec["note"] = rec["note"] + " (migré)"
         return tables
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(storage.MIGRATIONS, 1, to_v2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, to_v2)
     upgraded = Store.open(db_path, config)
     assert upgraded.entries()[0].note == "v1 (migré)"
     on_disk = orjson.loads(db_path.read_bytes())
@@ -43,7 +43,7 @@ def test_missing_migration_is_refused_untouched(store: Store, db_path, config, m
 
     store.add_entry(make_entry())
     before = db_path.read_bytes()
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
     with pytest.raises(DataFileError):
         Store.open(db_path, config)
     assert db_path.read_bytes() == before

@@ -15,7 +15,8 @@ import pytest
 from citeslab_tui.core.errors import DataFileError, StorageError, ValidationFailed
 from citeslab_tui.core.model import PathStep
 from citeslab_tui.store import Store, backups
-from citeslab_tui.store.storage import SCHEMA_VERSION, split_tables
+from citeslab_tui.store.layout import split_tables
+from citeslab_tui.store.migrations import SCHEMA_VERSION
 
 from .helpers import make_entry, make_porteur
 
@@ -254,7 +255,7 @@ def test_storage_refuses_an_invalid_record_written_through_tinydb(
 def test_index_lets_readers_skip_tables_and_checksums_catch_edits(
     store: Store, db_path: Path, config
 ) -> None:
-    from citeslab_tui.store.storage import read_index
+    from citeslab_tui.store.layout import read_index
 
     store.add_entry(make_entry(date(2022, 3, 1)))
     store.add_entry(make_entry(date(2022, 4, 1)))

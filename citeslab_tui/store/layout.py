@@ -1,0 +1,155 @@
+"""How the data file is laid out on disk: table names, one table per line, the
+`_index` at the end. Pure functions of bytes; no I/O except `signature` and
+`map_file`.
+
+The file is one JSON object of tables (TinyDB's format). Each table is written
+on one line, fixed tables first, then porteurs by year, then entries by month,
+and last an `_index` table giving each table's byte offset, length and CRC-32,
+so that a reader can map the file and touch only the tables it needs. JSON
+strings cannot hold a raw newline and orjson writes none, so `,\\n"` only ever
+separates tables.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import re
+import zlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+APP_MARK = "citeslab-tui"
+META = "_meta"
+INDEX = "_index"
+PORTEURS_PREFIX = "porteurs/"
+JOURNAL = "journal"
+ENTRIES_PREFIX = "entries/"
+_ENTRIES_RE = re.compile(r"^entries/(\d{4})-(0[1-9]|1[0-2])$")
+_PORTEURS_RE = re.compile(r"^porteurs/(\d{4})$")
+_FIXED_TABLES = (META, JOURNAL)
+
+
+def entries_table(day: date) -> str:
+    """The monthly table an entry of `day` lives in."""
+    return f"{ENTRIES_PREFIX}{day.year:04d}-{day.month:02d}"
+
+
+def porteurs_table(record: dict[str, Any]) -> str:
+    """The table a porteur record lives in: the year of its latest activity
+    (latest step, or creation). A porteur with a step in a window starting in
+    year Y is therefore in a table of year Y or later: a report of a recent
+    year reads one or two tables, not the whole register."""
+    last = max([s["date"] for s in record["steps"]] + [record["created_at"][:10]])
+    return f"{PORTEURS_PREFIX}{last[:4]}"
+
+
+def is_table_name(name: str) -> bool:
+    return name in _FIXED_TABLES or bool(_ENTRIES_RE.match(name) or _PORTEURS_RE.match(name))
+
+
+def _table_order(name: str) -> tuple[int, str]:
+    if name in _FIXED_TABLES:
+        return (_FIXED_TABLES.index(name), "")
+    return (5 if name.startswith(PORTEURS_PREFIX) else 9, name)
+
+
+def signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def serialize(raw: dict[str, Any], checksum: Any = None) -> bytes:
+    """The file's bytes: one table per line, fixed tables first, months in order,
+    then an `_index` table giving each table's byte offset, length and CRC-32 so
+    that a reader can map the file and touch only the tables it needs. Empty
+    monthly tables are dropped. One join: each table's bytes are copied once."""
+    checksum = checksum or (lambda name, value: zlib.crc32(value))
+    parts: list[Any] = [b"{\n"]
+    offset = 2
+    index: dict[str, list[int]] = {}
+    for name in sorted(raw, key=_table_order):
+        value = raw[name]
+        if name == INDEX or (name not in _FIXED_TABLES and value == b"{}"):
+            continue
+        if index:
+            parts.append(b",\n")
+            offset += 2
+        head = b'"' + name.encode() + b'":'
+        parts += (head, value)
+        offset += len(head)
+        index[name] = [offset, len(value), checksum(name, value)]
+        offset += len(value)
+    parts += (b',\n"' + INDEX.encode() + b'":', orjson.dumps({"1": index}), b"\n}\n")
+    return b"".join(parts)
+
+
+def read_index(data: Any) -> dict[str, tuple[int, int, int]] | None:
+    """The `_index` of a file in our layout (bytes or mmap), checked against the
+    table names it points at; None when absent or inconsistent."""
+    size = len(data)
+    if size < 8 or data[size - 3 :] != b"\n}\n":
+        return None
+    marker = b',\n"' + INDEX.encode() + b'":'
+    start = data.rfind(marker, 0, size - 3)
+    if start < 0:
+        return None
+    try:
+        entries = orjson.loads(data[start + len(marker) : size - 3])["1"]
+        out: dict[str, tuple[int, int, int]] = {}
+        for name, (offset, length, crc) in entries.items():
+            head = b'"' + name.encode("ascii") + b'":'
+            if not (len(head) <= offset and offset + length <= start):
+                return None
+            if data[offset - len(head) : offset] != head:
+                return None
+            out[name] = (int(offset), int(length), int(crc))
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return out
+
+
+def split_tables(data: bytes) -> dict[str, Any] | None:
+    """Split a file in our layout into raw table buffers without parsing or
+    copying them (memoryviews into `data`); None when the layout is not ours
+    (the caller then parses the whole file). JSON strings cannot hold a raw
+    newline and orjson writes none, so `,\\n"` only ever separates tables."""
+    if not data.startswith(b"{\n") or not data.endswith(b"\n}\n"):
+        return None
+    view = memoryview(data)
+    out: dict[str, Any] = {}
+    end = len(data) - 3
+    pos = 2
+    while pos < end:
+        if data[pos : pos + 1] != b'"':
+            return None
+        cut = data.find(b'":', pos, end)
+        if cut < 0:
+            return None
+        try:
+            name = data[pos + 1 : cut].decode("ascii")
+        except UnicodeDecodeError:
+            return None
+        if name in out:
+            return None
+        nxt = data.find(b',\n"', cut, end)
+        stop = end if nxt < 0 else nxt
+        out[name] = view[cut + 2 : stop]
+        pos = end if nxt < 0 else nxt + 2
+    return out
+
+
+def map_file(path: Path) -> Any:
+    """The file's bytes, memory-mapped where possible so that only the tables
+    read are paged in. (Not on Windows, where a mapped file cannot be replaced.)"""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0 or os.name == "nt":
+            return fh.read()
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)

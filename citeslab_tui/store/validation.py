@@ -1,0 +1,98 @@
+"""What a stored table must be, and the cache that spares validating it twice.
+
+`validate_table` is the schema check of one table (entries, porteurs, the
+journal, _meta); it returns a French problem without personal data, or None.
+
+`ValidationCache` remembers, per table, the buffer last known valid and the
+CRC-32 the file's index recorded for it: a table whose bytes are the very
+buffer validated before, or whose bytes match the CRC this program recorded
+when it wrote (and therefore validated) them, is not validated again. `check`
+turns the CRC trust off and validates everything.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import date
+from typing import Any
+
+from citeslab_tui import schemas
+from citeslab_tui.store.layout import (
+    JOURNAL,
+    META,
+    PORTEURS_PREFIX,
+    entries_table,
+    porteurs_table,
+)
+
+
+def validate_table(name: str, table: dict[str, Any]) -> str | None:
+    """Schema check of one stored table; a French problem (no personal data)."""
+    if name == META:
+        return None if isinstance(table.get("1"), dict) else "table _meta invalide"
+    if name == JOURNAL:
+        for key, rec in table.items():
+            if not (isinstance(rec, dict) and isinstance(rec.get("changes"), list)):
+                return f"journal : enregistrement {key} invalide"
+        return None
+    kind = "porteur" if name.startswith(PORTEURS_PREFIX) else "entry"
+    id_field = "uuid" if kind == "porteur" else "id"
+    if not schemas.table_is_valid(kind, table):
+        for key, rec in table.items():
+            if not schemas.is_valid(kind, rec):
+                shown = rec.get("id", key) if isinstance(rec, dict) else key
+                problems = schemas.explain(kind, rec, redact=True)
+                what = "porteur" if kind == "porteur" else "entrée"
+                return f"{name} : {what} {shown} : {problems[0] if problems else 'invalide'}"
+    for key, rec in table.items():
+        if rec[id_field] != key:
+            return f"{name} : la clé {key} ne correspond pas à l'identifiant {rec[id_field]}"
+        if kind == "entry" and entries_table(date.fromisoformat(rec["date"])) != name:
+            return f"{name} : l'entrée {key} est datée du {rec['date']}, hors de ce mois"
+        if kind == "porteur" and porteurs_table(rec) != name:
+            return f"{name} : le porteur {rec['id']} n'est pas dans la table de son année"
+    return None
+
+
+class ValidationCache:
+    """Per table: the buffer known valid, and the (buffer, CRC-32) pair the
+    file's index gave or this program computed. Buffers are compared by
+    identity: a new read of the file brings new buffers."""
+
+    def __init__(self, trust_checksums: bool = True) -> None:
+        self.trust_checksums = trust_checksums
+        self._crcs: dict[str, tuple[Any, int]] = {}
+        self._valid: dict[str, Any] = {}
+
+    def reloaded(self, raw: dict[str, Any]) -> None:
+        """Forget what no longer describes the tables of `raw`."""
+        self._crcs = {k: v for k, v in self._crcs.items() if raw.get(k) is v[0]}
+        self._valid = {k: v for k, v in self._valid.items() if raw.get(k) is v}
+
+    def record_crcs(self, crcs: dict[str, tuple[Any, int]]) -> None:
+        self._crcs.update(crcs)
+
+    def is_known_valid(self, name: str, value: Any) -> bool:
+        return self._valid.get(name) is value
+
+    def mark_valid(self, name: str, value: Any) -> None:
+        self._valid[name] = value
+
+    def trusted(self, name: str, value: Any) -> bool:
+        """True when `value` matches the CRC recorded for it at writing time."""
+        recorded = self._crcs.get(name)
+        return (
+            self.trust_checksums
+            and recorded is not None
+            and recorded[0] is value
+            and zlib.crc32(value) == recorded[1]
+        )
+
+    def checksum(self, name: str, value: Any) -> int:
+        """CRC-32 of a table's bytes, computed once per buffer."""
+        known = self._crcs.get(name)
+        if known is not None and known[0] is value:
+            return known[1]
+        crc = zlib.crc32(value)
+        self._crcs[name] = (value, crc)
+        return crc
