@@ -8,6 +8,7 @@ in the package; `citeslab config init` copies it where the user can edit it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -245,3 +246,80 @@ def _build(data: dict[str, Any]) -> Config:
         person=data.get("person", ""),
         manager=data.get("manager", ""),
     )
+
+
+# ---------------------------------------------------------------------- saving
+
+CONFIG_BACKUPS_KEEP = 20
+
+
+def config_backup_dir(path: Path) -> Path:
+    """`config.json.backups/` beside the configuration (like the data file's)."""
+    return path.with_name(path.name + ".backups")
+
+
+def read_config_data(path: Path | None = None) -> dict[str, Any]:
+    """The configuration as plain JSON data, for editing (the user's file, else
+    a copy of the shipped default). Raises ConfigError (French)."""
+    path = path or active_config_path()
+    try:
+        data = orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise ConfigError(f"Configuration introuvable : {path}") from None
+    except OSError as exc:
+        raise ConfigError(f"Configuration illisible : {path} ({exc.strerror})") from None
+    except orjson.JSONDecodeError as exc:
+        raise ConfigError(f"Configuration {path} : JSON invalide ({exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"Configuration {path} : un objet JSON est attendu")
+    return data
+
+
+def save_config(data: dict[str, Any], path: Path | None = None) -> Config:
+    """Validate `data`, then write it as the user's configuration with the same
+    guarantees as the data file: temporary file, fsync, rename, fsync of the
+    folder, mode 0600 (fsutil.atomic_write), after a copy of the previous
+    version in `config.json.backups/` (the newest CONFIG_BACKUPS_KEEP kept).
+
+    Raises ConfigError with the schema's French message and path
+    (`territories[1].etp: 1.4 n'est pas entre 0 et 1`) before anything is
+    written; a failed write (StorageError) leaves the previous file intact."""
+    from datetime import datetime
+
+    from citeslab_tui.fsutil import atomic_write
+    from citeslab_tui.paths import ensure_private_dir
+
+    path = path or user_config_path()
+    config = config_from_dict(data, source=str(path))
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    ensure_private_dir(path.parent)
+    try:
+        previous = path.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    except OSError as exc:
+        raise ConfigError(f"Configuration illisible : {path} ({exc.strerror})") from None
+    if previous == payload:
+        return config
+    if previous is not None:
+        backups = config_backup_dir(path)
+        ensure_private_dir(backups)
+        stamp = datetime.now().strftime("%Y-%m-%dT%H%M%S.%f")
+        atomic_write(backups / f"{path.stem}_{stamp}{path.suffix}", previous, overwrite=False)
+        old = sorted(backups.glob(f"{path.stem}_*{path.suffix}"))
+        for extra in old[: max(0, len(old) - CONFIG_BACKUPS_KEEP)]:
+            with contextlib.suppress(OSError):
+                extra.unlink()
+    atomic_write(path, payload, mode=0o600)
+    return config
+
+
+def config_signature(path: Path | None = None) -> tuple[str, int, int] | None:
+    """What tells that the configuration changed on disk (path, mtime, size):
+    the app compares it every second and reloads when it moves."""
+    path = path or active_config_path()
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (str(path), st.st_mtime_ns, st.st_size)

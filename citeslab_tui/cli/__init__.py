@@ -25,6 +25,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "undo": "citeslab_tui.cli.entries:undo",
     "porteur": "citeslab_tui.cli.porteurs:porteur",
     "config": "citeslab_tui.cli.config_cmd:config",
+    "convention": "citeslab_tui.cli.config_cmd:convention",
     "check": "citeslab_tui.cli.data:check",
     "restore": "citeslab_tui.cli.data:restore",
     "demo": "citeslab_tui.cli.data:demo",

@@ -80,3 +80,56 @@ def init(force: bool) -> None:
     atomic_write(target, default_config_path().read_bytes(), mode=0o600)
     click.echo(f"Configuration créée : {target}")
     click.echo("Modifiez-la puis vérifiez-la avec `citeslab config validate`.")
+
+
+@config.command("set")
+@click.argument("key")
+@click.argument("value")
+def set_(key: str, value: str) -> None:
+    """Change une valeur : KEY en notation pointée, VALUE en texte ou en JSON.
+
+    \b
+    Exemples :
+      citeslab config set person "Camille Martin"
+      citeslab config set territories.CCG.etp 0.3
+      citeslab config set conventions.ccg-med.end 2023-12-31
+    La configuration est validée avant d'être écrite : une valeur refusée
+    n'écrit rien. L'application ouverte la relit aussitôt."""
+    from citeslab_tui.config import user_config_path
+    from citeslab_tui.services.settings import set_and_save
+
+    set_and_save(key, value)
+    click.echo(f"Enregistré : {key} = {value}  ({user_config_path()})")
+
+
+@click.group()
+def convention() -> None:
+    """Conventions de financement (période, montants, livrables)."""
+
+
+@convention.command("new")
+@click.option("--from", "source", required=True, metavar="ID", help="Convention à copier.")
+@click.option("--start", required=True, metavar="DATE", help="Début de la nouvelle convention.")
+@click.option("--end", required=True, metavar="DATE", help="Fin de la nouvelle convention.")
+@click.option("--key", metavar="ID", help="Identifiant de la nouvelle (défaut : déduit).")
+def convention_new(source: str, start: str, end: str, key: str | None) -> None:
+    """Crée une convention à partir d'une autre, à de nouvelles dates.
+
+    Les livrables et leurs objectifs annuels sont repris ; les montants de
+    l'année pleine sont proratisés pour une année partielle. Ajustez-les
+    ensuite (F6 ou `citeslab config set conventions.ID.…`)."""
+    from citeslab_tui.cli.common import parse_day
+    from citeslab_tui.config import user_config_path
+    from citeslab_tui.services.settings import apply, editable_data, new_convention
+
+    first, last = parse_day(start), parse_day(end)
+    assert first is not None and last is not None
+    data, new_key = new_convention(editable_data(), source, first, last, key)
+    cfg = apply(data)
+    made = next(c for c in cfg.conventions if c.key == new_key)
+    click.echo(
+        f"Convention « {new_key} » créée : {made.label}, "
+        f"du {made.start:%d/%m/%Y} au {made.end:%d/%m/%Y}  ({user_config_path()})"
+    )
+    for year, money in sorted(made.money.items()):
+        click.echo(f"  {year} : coût {money.cost or 0:g} €, subvention {money.subsidy or 0:g} €")

@@ -17,7 +17,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from citeslab_tui.config import config_signature, load_config
 from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
 from citeslab_tui.tui.keys import key_display
 from citeslab_tui.tui.screens.base import StoreScreen
@@ -79,6 +81,8 @@ class CitesLabApp(App[int]):
         self.title = store.config.name or "CitésLab"
         self._previous_mode = "journal"
         self._poll_error: str | None = None
+        self._config_error: str | None = None
+        self._config_sig = config_signature()
         for mode in MODES:
             self.add_mode(mode, partial(self._build_screen, mode))
 
@@ -128,6 +132,7 @@ class CitesLabApp(App[int]):
 
     def poll_store(self) -> None:
         """Reload when another process changed the file, and redraw."""
+        self.poll_config()
         try:
             changed = self.store.refresh()
         except CitesLabError as error:
@@ -138,6 +143,33 @@ class CitesLabApp(App[int]):
         self._poll_error = None
         if changed:
             self.data_changed()
+
+    def poll_config(self) -> None:
+        """Take a configuration changed on disk (`citeslab config set`, an edit
+        of the file) without restart; an invalid one is said once and ignored."""
+        signature = config_signature()
+        if signature == self._config_sig:
+            return
+        self._config_sig = signature
+        try:
+            config = load_config()
+        except CitesLabError as error:
+            if str(error) != self._config_error:
+                self._config_error = str(error)
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self._config_error = None
+        if config != self.store.config:
+            self.use_config(config)
+            self.notify("Configuration relue.")
+
+    def use_config(self, config: Config) -> None:
+        """From now on every screen works with `config` (saved by F6, or read
+        from disk): the current screens are drawn again, the others when shown."""
+        self.store.config = config
+        self._config_sig = config_signature()
+        self.title = config.name or "CitésLab"
+        self.data_changed()
 
     def data_changed(self) -> None:
         """Redraw the screens of the current mode; the others redraw when shown."""

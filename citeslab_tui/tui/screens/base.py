@@ -26,6 +26,7 @@ class StoreScreen(Screen[None]):
         self.store = store
         self.today = today
         self._drawn_generation = -1
+        self._drawn_config: object = store.config
         self._ready = False
 
     def on_mount(self) -> None:
@@ -33,7 +34,10 @@ class StoreScreen(Screen[None]):
         self.redraw()
 
     def on_screen_resume(self) -> None:
-        if self._ready and self._drawn_generation != self.store.generation:
+        if self._ready and (
+            self._drawn_generation != self.store.generation
+            or self._drawn_config is not self.store.config
+        ):
             self.redraw()
 
     def redraw(self) -> None:
@@ -41,11 +45,18 @@ class StoreScreen(Screen[None]):
         if not self._ready:
             return
         self._drawn_generation = self.store.generation
+        if self._drawn_config is not self.store.config:
+            self._drawn_config = self.store.config
+            self.config_changed()
         self.reload()
 
     def reload(self) -> None:
         """The hook each screen fills: draw what it shows from the store. The
         base screen shows nothing of its own, so it has nothing to draw."""
+
+    def config_changed(self) -> None:
+        """The configuration was changed (F6, `citeslab config set`, an edit of
+        the file): widgets that keep the configuration take the new one here."""
 
     def edit_through(
         self, form: Screen[dict[str, Any] | None], save: Callable[[dict[str, Any]], None]

@@ -136,6 +136,11 @@ class JournalScreen(StoreScreen):
         empty.update(Text("Aucune entrée ce jour : tapez une ligne dans la barre ci-dessus."))
         self.query_one("#totals", Static).update(totals_table(entries, week, monday, config))
 
+    def config_changed(self) -> None:
+        config = self.store.config
+        self.bar.set_config(config)
+        self.table.config = config
+
     def porteur_ids(self) -> list[str]:
         """Completion candidates, newest porteur first; read when first needed."""
         if self._vocabulary_generation != self.store.generation:

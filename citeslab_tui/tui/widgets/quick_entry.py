@@ -129,6 +129,13 @@ class QuickEntryBar(Vertical):
         )
         yield Static(Text(HINT), id="quick-preview")
 
+    def set_config(self, config: Config) -> None:
+        """A new configuration (F6): parse and complete with it from now on."""
+        self.config = config
+        suggester = self.input.suggester
+        if isinstance(suggester, QuickEntrySuggester):
+            suggester.config = config
+
     @property
     def input(self) -> Input:
         return self.query_one("#quick-entry", Input)

@@ -1,0 +1,1 @@
+"""The application layer: one module per workflow, called by the CLI and the TUI."""

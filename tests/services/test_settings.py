@@ -1,0 +1,127 @@
+"""Saving the configuration (atomic, backed up, validated first) and the
+commands that change it: `citeslab config set`, `citeslab convention new`."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from citeslab_tui.config import (
+    config_backup_dir,
+    default_config_path,
+    load_config,
+    read_config_data,
+    save_config,
+    user_config_path,
+)
+from citeslab_tui.core.errors import ConfigError
+from citeslab_tui.services.settings import new_convention, parse_value, set_value
+
+
+def test_save_writes_a_private_file_and_backs_up_the_previous_one() -> None:
+    target = user_config_path()
+    data = read_config_data(default_config_path())
+    save_config(data)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert not config_backup_dir(target).exists()  # nothing before: nothing to keep
+    first = target.read_bytes()
+    save_config({**data, "person": "Camille Martin"})
+    (backup,) = config_backup_dir(target).iterdir()
+    assert backup.read_bytes() == first
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert load_config(target).person == "Camille Martin"
+    assert not list(target.parent.glob(".*.tmp"))
+
+
+def test_a_refused_configuration_writes_nothing() -> None:
+    target = user_config_path()
+    data = read_config_data(default_config_path())
+    save_config(data)
+    before = target.read_bytes()
+    bad = set_value(data, "territories.CCG.etp", 1.4)
+    with pytest.raises(ConfigError, match=r"territories\[1\]\.etp: 1.4 n'est pas entre 0 et 1"):
+        save_config(bad)
+    assert target.read_bytes() == before
+    assert not config_backup_dir(target).exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("territories.CCG.etp", ("territories", 1, "etp")),
+        ("territories[1].etp", ("territories", 1, "etp")),
+        ("territories.1.etp", ("territories", 1, "etp")),
+        ("conventions.ccg-med.end", ("conventions", 0, "end")),
+        ("person", ("person",)),
+    ],
+)
+def test_dotted_keys(key: str, path: tuple) -> None:
+    data = read_config_data(default_config_path())
+    changed = set_value(data, key, "X")
+    node = changed
+    for part in path:
+        node = node[part]
+    assert node == "X"
+    assert data != changed  # the original is untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0.3", 0.3), ("0,3", 0.3), ("12", 12), ("true", True), ("Camille", "Camille"),
+     ('"0.3"', "0.3"), ('["a"]', ["a"])],
+)  # fmt: skip
+def test_values_read_as_json_or_text(text: str, value: object) -> None:
+    assert parse_value(text) == value
+
+
+def test_unknown_key_is_refused() -> None:
+    data = read_config_data(default_config_path())
+    with pytest.raises(ConfigError, match="aucun élément « ZZ »"):
+        set_value(data, "territories.ZZ.etp", 1)
+
+
+def test_new_convention_copies_targets_and_prorates_money() -> None:
+    data = read_config_data(default_config_path())
+    out, key = new_convention(data, "ccg-med", date(2024, 1, 1), date(2026, 6, 30))
+    assert key == "ccg-med-2024-2026"
+    cfg = save_config(out)
+    conv = next(c for c in cfg.conventions if c.key == key)
+    assert (conv.start, conv.end) == (date(2024, 1, 1), date(2026, 6, 30))
+    assert conv.money[2024].cost == 15280 and conv.money[2025].subsidy == 3900
+    assert conv.money[2026].cost == round(15280 * 181 / 365)  # 1 Jan → 30 Jun 2026
+    ateliers = next(lv for lv in conv.livrables if lv.key == "ateliers")
+    assert ateliers.targets == {2024: 6, 2025: 6, 2026: 6}
+    qpv = next(lv for lv in conv.livrables if lv.key == "part_qpv")
+    assert qpv.targets[2026] == 0.35  # the latest target of the source
+
+
+def test_cli_config_set_and_refusal(run) -> None:
+    target = user_config_path()
+    out = run("config", "set", "person", "Camille Martin").output
+    assert "Enregistré" in out
+    assert json.loads(target.read_text())["person"] == "Camille Martin"
+    before = target.read_bytes()
+    result = run("config", "set", "territories.CCG.etp", "1.4", code=1)
+    assert "territories[1].etp: 1.4 n'est pas entre 0 et 1" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_cli_convention_new(run) -> None:
+    out = run(
+        "convention", "new", "--from", "ccg-med", "--start", "2024-01-01", "--end", "31/12/2025"
+    ).output
+    assert "ccg-med-2024-2025" in out and "du 01/01/2024 au 31/12/2025" in out
+    keys = [c.key for c in load_config(user_config_path()).conventions]
+    assert keys == ["ccg-med", "ccg-med-2024-2025"]
+    err = run("convention", "new", "--from", "nope", "--start", "2024-01-01",
+              "--end", "2024-12-31", code=1).stderr  # fmt: skip
+    assert "convention « nope » inconnue" in err
+
+
+def test_cli_reads_the_saved_file(run, tmp_path: Path) -> None:
+    run("config", "set", "name", "CitésLab Test")
+    assert "CitésLab Test" in run("config", "show").output

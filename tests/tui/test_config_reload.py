@@ -1,0 +1,58 @@
+"""The app follows a configuration changed on disk, without restart."""
+
+from __future__ import annotations
+
+import json
+
+from citeslab_tui.config import (
+    default_config_path,
+    read_config_data,
+    save_config,
+    user_config_path,
+)
+from citeslab_tui.tui.app import CitesLabApp
+from citeslab_tui.tui.screens.dashboard import DashboardScreen
+from citeslab_tui.tui.screens.journal import JournalScreen
+from citeslab_tui.tui.widgets.bars import TerritoryGauge
+
+SIZE = (100, 32)
+
+
+async def test_a_new_territory_is_usable_at_once(app: CitesLabApp) -> None:
+    data = read_config_data(default_config_path())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")  # the dashboard is built with the old configuration
+        await app.workers.wait_for_complete()
+        await pilot.press("f2")
+        data["territories"][1]["etp"] = 0.1
+        data["territories"].append({"code": "GEX", "name": "Pays de Gex", "etp": 0.1})
+        user_config_path().parent.mkdir(parents=True)
+        user_config_path().write_text(json.dumps(data))
+        app.poll_config()
+        assert app.store.config.territory_codes == ("AA", "CCG", "GEX")
+        await pilot.press(*"1h atelier @GEX", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert [e.type for e in app.store.entries() if e.territory == "GEX"] == ["atelier"]
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query("#territory-GEX").first(TerritoryGauge)
+
+
+async def test_an_invalid_file_is_said_once_and_the_old_configuration_kept(
+    app: CitesLabApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.store.config
+        user_config_path().parent.mkdir(parents=True)
+        user_config_path().write_text("{")
+        app.poll_config()
+        app.poll_config()
+        await pilot.pause()
+        assert app.store.config is before
+        assert len([n for n in app._notifications if "JSON invalide" in n.message]) == 1
+        save_config({**read_config_data(default_config_path()), "person": "Camille Martin"})
+        app.poll_config()
+        assert app.store.config.person == "Camille Martin"
