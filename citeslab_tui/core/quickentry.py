@@ -34,9 +34,12 @@ from citeslab_tui.core.textmatch import (
     ConfigIndex,
     Words,
     config_index,
+    did_you_mean,
     is_prefix,
     match,
     norm_words,
+    pillar_types,
+    suggest,
 )
 
 END_OF_DAY = time(23, 59, 59, 999999)  # how the model spells an end at 24:00
@@ -108,6 +111,7 @@ class EntryDraft:
     tokens: tuple[Token, ...] = ()
     type_label: str = field(default="", compare=False)
     pillar_label: str = field(default="", compare=False)
+    hints: tuple[str, ...] = field(default=(), compare=False)  # `vouliez-vous dire …`
 
     def to_entry(self, *, id: str, day: date, now: datetime) -> Entry:
         stamp = timestamp(now)
@@ -148,7 +152,7 @@ class EntryDraft:
             parts.append(f"partenaire : {_one_line(self.partner, 40)}")
         if self.note:
             parts.append(f"note : {_one_line(self.note, 60)}")
-        return " · ".join(parts)
+        return " · ".join(parts + [f"⚠ {hint}" for hint in self.hints])
 
 
 def _one_line(text: str, width: int) -> str:
@@ -172,7 +176,7 @@ def _enumerate_fr(items: Sequence[str]) -> str:
 
 def parse(text: str, config: Config) -> EntryDraft:
     """Read one quick-entry line. Raises `QuickEntryError` (French) if it does not parse."""
-    return _Parser(text, config_index(config), config.implicit_territory()).run()
+    return _Parser(text, config_index(config), config.implicit_territory(), config).run()
 
 
 def try_parse(text: str, config: Config) -> EntryDraft | QuickEntryError:
@@ -192,9 +196,12 @@ def split_note(text: str) -> tuple[str, int | None]:
 
 
 class _Parser:
-    def __init__(self, text: str, index: ConfigIndex, implicit_territory: str | None) -> None:
+    def __init__(
+        self, text: str, index: ConfigIndex, implicit_territory: str | None, config: Config
+    ) -> None:
         self.text = text
         self.index = index
+        self.config = config
         self.implicit_territory = implicit_territory
         self.tokens: list[Token] = []
         self.timing: str | None = None
@@ -209,6 +216,7 @@ class _Parser:
         self.porteurs: list[str] = []
         self.partner: str | None = None
         self.pillar: str | None = None
+        self.hints: list[str] = []
 
     def add(self, text: str, kind: str, start: int, description: str) -> None:
         self.tokens.append(Token(text, kind, start, description))
@@ -230,8 +238,10 @@ class _Parser:
             word, pos = words[i]
             if word[0] in _SIGILS and word != "/":
                 self.free_words(run)
-                self.sigil(word, pos)
-                i += 1
+                used = self.qpv_words(words, i) if word[0] == "#" else 1
+                last, last_at = words[i + used - 1]
+                self.sigil(self.text[pos : last_at + len(last)], pos)
+                i += used
             elif word[0].isascii() and word[0].isdigit():
                 self.free_words(run)
                 i += self.numeric(words, i)
@@ -277,6 +287,7 @@ class _Parser:
             tokens=tuple(self.tokens),
             type_label=index.type_labels[self.type],
             pillar_label=index.pillar_labels.get(pillar, pillar),
+            hints=tuple(self.hints),
         )
 
     # ----------------------------------------------------------------- type words
@@ -300,7 +311,7 @@ class _Parser:
             last, last_at = run[j - 1]
             span = self.text[start : last_at + len(last)]
             if len(found) > 1:
-                _fail(f"« {span} » est ambigu : {', '.join(found)}", span, start)
+                self.ambiguous_type(run, i, j, found)
             if self.type is not None:
                 _fail(
                     f"« {span} » : un seul type d'action par entrée (déjà « {self.type_text} ») ;"
@@ -313,6 +324,22 @@ class _Parser:
             i = j
         run.clear()
 
+    def ambiguous_type(
+        self, run: list[tuple[str, int]], i: int, j: int, found: list[str]
+    ) -> NoReturn:
+        """`comite` alone is ambiguous; `comite tecnique` is a typo of one type."""
+        start = run[i][1]
+        last, last_at = run[j - 1]
+        span = self.text[start : last_at + len(last)]
+        if j < len(run):
+            longer = self.text[start : run[j][1] + len(run[j][0])]
+            close = suggest(longer, self.index.types)
+            if len(close) == 1:
+                _fail(
+                    f"« {longer} » : type d'action inconnu ({did_you_mean(close)})", longer, start
+                )
+        _fail(f"« {span} » est ambigu : {', '.join(found)}", span, start)
+
     def unknown_word(self, word: str, pos: int) -> NoReturn:
         if self.type is not None:
             _fail(
@@ -321,13 +348,19 @@ class _Parser:
                 word,
                 pos,
             )
+        _fail(f"« {word} » : type d'action inconnu ({self.type_hint(word)})", word, pos)
+
+    def type_hint(self, word: str) -> str:
+        """The nearest types, the types of a pillar named instead of a type, or examples."""
+        close = suggest(word, self.index.types)
+        if close:
+            return did_you_mean(close)
+        pillar = pillar_types(word, self.config)
+        if pillar is not None and pillar[1]:
+            label, keys = pillar
+            return f"« {label} » est un pilier ; ses types : {', '.join(keys)}"
         examples = ", ".join(self.index.type_examples)
-        _fail(
-            f"« {word} » : type d'action inconnu (attendu : un type comme {examples}… ;"
-            " une note se place après « -- »)",
-            word,
-            pos,
-        )
+        return f"attendu : un type comme {examples}… ; une note se place après « -- »"
 
     # ----------------------------------------------------------------- numbers
 
@@ -426,7 +459,9 @@ class _Parser:
         code = self.index.territories.get(rest.casefold())
         if code is None:
             known = ", ".join("@" + c for c in self.index.territory_names)
-            _fail(f"« {word} » : territoire inconnu (attendu : {known})", word, pos)
+            close = did_you_mean(["@" + c for c in suggest(rest, self.index.territory_choices)])
+            hint = f"{close} " if close else ""
+            _fail(f"« {word} » : territoire inconnu ({hint}attendu : {known})", word, pos)
         if self.territory is not None:
             _fail(f"« {word} » : un seul territoire par entrée (déjà @{self.territory})", word, pos)
         self.territory = code
@@ -464,7 +499,24 @@ class _Parser:
         if len(rest) > MAX_PARTNER:
             _fail(f"« {word[:20]}… » : nom de partenaire trop long", word, pos)
         self.partner = rest  # a partner outside the list is kept as typed
+        close = [self.index.partner_labels[k] for k in suggest(rest, self.index.partners)]
+        if close:
+            self.hints.append(f"partenaire « {rest} » hors liste : {did_you_mean(close)}")
         self.add(word, "partenaire", pos, f"Partenaire : {rest} (hors liste)")
+
+    def qpv_words(self, words: list[tuple[str, int]], i: int) -> int:
+        """How many words name the QPV: `#saint georges` reads as `#saint-georges`
+        while the following plain words go on matching a QPV's name."""
+        rest = words[i][0][1:]
+        used = 1
+        for word, _ in words[i + 1 :]:
+            if word[0] in _SIGILS or word[0].isdigit():
+                break
+            longer = f"{rest} {word}"
+            if not match(norm_words(longer), self.index.qpvs):
+                break
+            rest, used = longer, used + 1
+        return used
 
     def qpv_token(self, word: str, pos: int, rest: str) -> None:
         found = match(norm_words(rest), self.index.qpvs)
@@ -472,6 +524,10 @@ class _Parser:
             names = self.index.qpv_names
             if len(found) > 1:
                 _fail(f"« {word} » est ambigu : {', '.join(found)}", word, pos)
+            close = suggest(rest, self.index.qpvs)
+            if close:
+                shown = [f"#{code} ({names[code]})" for code in close]
+                _fail(f"« {word} » : QPV inconnu ({did_you_mean(shown)})", word, pos)
             known = ", ".join(f"#{code} ({name})" for code, name in names.items())
             _fail(f"« {word} » : QPV inconnu (QPV connus : {known or 'aucun'})", word, pos)
         if self.qpv is not None:

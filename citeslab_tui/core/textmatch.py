@@ -93,6 +93,7 @@ class ConfigIndex:
     partners: tuple[Choice, ...]
     partner_labels: dict[str, str]  # key → label
     territories: dict[str, str]  # casefolded code → code
+    territory_choices: tuple[Choice, ...]  # code, name: for suggestions
     territory_names: dict[str, str]
     qpvs: tuple[Choice, ...]
     qpv_names: dict[str, str]
@@ -137,9 +138,128 @@ def _build_index(config: Config) -> ConfigIndex:
         partners=tuple(Choice.of(p.key, p.key, p.label) for p in config.partners),
         partner_labels={p.key: p.label for p in config.partners},
         territories={t.code.casefold(): t.code for t in config.territories},
+        territory_choices=tuple(Choice.of(t.code, t.code, t.name) for t in config.territories),
         territory_names={t.code: t.name for t in config.territories},
         qpvs=tuple(qpvs),
         qpv_names={q.code: q.name for q in config.all_qpvs()},
         qpv_territory={q.code: t.code for t in config.territories for q in t.qpvs},
         type_examples=tuple(examples),
     )
+
+
+# --------------------------------------------------------------------------- suggestions
+#
+# « comunication » should answer « vouliez-vous dire communication ? ». The
+# candidates are a few dozen short names (types, territories, QPVs, partners,
+# porteur ids), so an exact edit distance written here costs microseconds and no
+# dependency. difflib was tried and rejected: its ratio counts shared blocks, not
+# edits, and proposes « orientation » for « reunion » and « reporting » for
+# « preparation » — wrong guesses are worse than none. rapidfuzz computes the
+# same distance as below, only faster, which a list this size does not need.
+
+
+def distance(a: str, b: str, limit: int | None = None) -> int:
+    """Edit distance (insertions, deletions, substitutions, and swaps of two
+    neighbouring letters — the common typo), optimal string alignment.
+
+    With `limit`, any answer above it is returned as `limit + 1` (early exit)."""
+    if a == b:
+        return 0
+    cap = (limit if limit is not None else max(len(a), len(b))) + 1
+    if abs(len(a) - len(b)) >= cap:
+        return cap
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = best
+        if min(current) >= cap:
+            return cap
+        previous2, previous = previous, current
+    return min(previous[-1], cap)
+
+
+def tolerance(typed: str) -> int:
+    """How many edits a word of this length may be off and still be suggested:
+    none below 3 letters, 1 up to 6, 2 up to 11, then 3."""
+    n = len(typed)
+    return 0 if n < 3 else 1 if n <= 6 else 2 if n <= 11 else 3
+
+
+def _closeness(typed: str, spelling: Words) -> int:
+    """Edits between `typed` (normalised words joined by spaces) and the spelling,
+    its beginning (the grammar accepts prefixes: `comunic`; one edit only, or
+    `reunion` would find `rencon…`), or one of its words (`genevois` → the CCG)."""
+    limit = tolerance(typed)
+    joined = " ".join(spelling)
+    best = distance(typed, joined, limit)
+    if len(typed) >= 5:
+        for k in (len(typed) - 1, len(typed), len(typed) + 1):
+            if 0 < k < len(joined) and distance(typed, joined[:k], 1) <= 1:
+                best = min(best, 1)
+    if " " not in typed and len(spelling) > 1:
+        for word in spelling:
+            best = min(best, distance(typed, word, limit))
+    return best
+
+
+def suggest(typed: str, choices: Sequence[Choice], limit: int = 3) -> list[str]:
+    """The values of `choices` closest to `typed` (accents, case and punctuation
+    ignored), at most `limit`, nearest first then in the configuration's order;
+    `[]` when nothing is close enough to be a typo."""
+    words = norm_words(typed)
+    if not words:
+        return []
+    text = " ".join(words)
+    allowed = tolerance(text)
+    scored: list[tuple[int, int, str]] = []
+    for order, choice in enumerate(choices):
+        best = min((_closeness(text, s) for s in choice.spellings), default=allowed + 1)
+        if best <= allowed:
+            scored.append((best, order, choice.value))
+    scored.sort()
+    if not scored:
+        return []
+    nearest = scored[0][0]
+    found = [value for d, _, value in scored if d == nearest]
+    return list(dict.fromkeys(found))[:limit]
+
+
+def did_you_mean(names: Sequence[str]) -> str:
+    """`vouliez-vous dire a ?`, `vouliez-vous dire a ou b ?`; empty for no name."""
+    if not names:
+        return ""
+    items = list(names)
+    text = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " ou " + items[-1]
+    return f"vouliez-vous dire {text} ?"
+
+
+def pillar_types(typed: str, config: Config) -> tuple[str, list[str]] | None:
+    """When a word typed as a type names a pillar instead (`preparation`,
+    `animation`): the pillar's label and its types' keys."""
+    index = config_index(config)
+    words = norm_words(typed)
+    found = match(words, index.pillars) or suggest(typed, index.pillars, limit=1)
+    if len(found) != 1:
+        return None
+    keys = [t.key for t in config.action_types if t.pillar == found[0]]
+    return index.pillar_labels[found[0]], keys
+
+
+def unknown_porteurs(cited: Sequence[str], known: Sequence[str], create_hint: str) -> str | None:
+    """Why the porteurs cited by a line cannot be recorded, or None: the first
+    unknown id, the nearest known ones, and how to create it (`create_hint`: the
+    TUI says F4, the CLI its command)."""
+    known_set = set(known)
+    for pid in cited:
+        if pid in known_set:
+            continue
+        near = [p for p in known if distance(pid, p, 1) <= 1][:3]
+        close = f"{did_you_mean(near)} sinon " if near else ""
+        return f"porteur « {pid} » inconnu : {close}{create_hint}"
+    return None

@@ -181,7 +181,7 @@ async def test_form_refuses_bad_fields_and_cancel_changes_nothing(
         assert reopen(seeded, config).find_entry(f"{902:032x}").porteurs == ()
 
 
-async def test_unknown_porteur_is_refused_by_the_store_with_a_french_message(
+async def test_unknown_porteur_is_refused_with_a_french_message(
     app: CitesLabApp, seeded: Store, config: Config
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
@@ -189,8 +189,7 @@ async def test_unknown_porteur_is_refused_by_the_store_with_a_french_message(
         await pilot.pause()
         assert len(day_entries(seeded, config)) == 3
         assert app.screen.query_one("#quick-entry", Input).value == "1h entretien +P-2022-999"
-        messages = [n.message for n in app._notifications]
-        assert any("P-2022-999" in m and "inconnu" in m for m in messages)
+        assert "porteur « P-2022-999 » inconnu : F4 pour le créer" in preview(app)
 
 
 async def test_delete_then_undo_repeatedly(app: CitesLabApp, seeded: Store, config: Config) -> None:

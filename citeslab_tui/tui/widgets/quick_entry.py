@@ -34,14 +34,32 @@ HINT = "Syntaxe : durée type @territoire 12p +porteur >partenaire #QPV /pilier 
 _LAST_WORD = re.compile(r"\S+$")
 
 
-def preview(text: str, config: Config) -> tuple[Text, str]:
+CREATE_PORTEUR = "F4 pour le créer"
+
+
+def check(
+    text: str, config: Config, porteur_ids: Callable[[], Sequence[str]] = list
+) -> EntryDraft | QuickEntryError:
+    """The draft of the line, or why it cannot be recorded — a porteur it cites
+    that does not exist too (the store would refuse it on Enter)."""
+    from citeslab_tui.core.quickentry import try_parse
+    from citeslab_tui.core.textmatch import unknown_porteurs
+
+    result = try_parse(text, config)
+    if isinstance(result, QuickEntryError) or not result.porteurs:
+        return result
+    problem = unknown_porteurs(result.porteurs, porteur_ids(), CREATE_PORTEUR)
+    return result if problem is None else QuickEntryError(problem)
+
+
+def preview(
+    text: str, config: Config, porteur_ids: Callable[[], Sequence[str]] = list
+) -> tuple[Text, str]:
     """What the bar will record, or why it cannot: (line, state) with state
     `empty`, `ok` or `error`. User text is shown literally."""
     if not text.strip():
         return Text(HINT), "empty"
-    from citeslab_tui.core.quickentry import try_parse
-
-    result = try_parse(text, config)
+    result = check(text, config, porteur_ids)
     if isinstance(result, QuickEntryError):
         return Text("✗ " + printable(str(result), one_line=True)), "error"
     return Text("✓ " + printable(result.describe(), one_line=True)), "ok"
@@ -145,7 +163,7 @@ class QuickEntryBar(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        line, state = preview(event.value, self.config)
+        line, state = preview(event.value, self.config, self.porteur_ids)
         widget = self.query_one("#quick-preview", Static)
         widget.update(line)
         widget.set_class(state == "ok", "-ok")
@@ -153,9 +171,7 @@ class QuickEntryBar(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        from citeslab_tui.core.quickentry import try_parse
-
-        result = try_parse(event.value, self.config)
+        result = check(event.value, self.config, self.porteur_ids)
         if isinstance(result, QuickEntryError):
             self.app.bell()
             return
