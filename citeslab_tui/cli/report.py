@@ -26,18 +26,11 @@ from citeslab_tui.cli.common import (
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
     from citeslab_tui.core.indicators import LivrableFigures, Report
     from citeslab_tui.core.model import Config
 
 BAR_WIDTH = 10
-STATUS_STYLES = {
-    "atteint": "bold green",
-    "en avance": "green",
-    "dans les temps": "yellow",
-    "en retard": "bold red",
-}
 
 
 @click.command()
@@ -89,55 +82,18 @@ def report(
 # --------------------------------------------------------------------------- formatting
 
 
-def _num(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
-
-
-def _h(minutes: float) -> str:
-    return _num(minutes / 60)
-
-
-def _signed(text: str) -> str:
-    return text if text.startswith("−") or text.strip("0,") == "" else f"+{text}"
-
-
-def _pct(share: float | None, digits: int = 1) -> str:
-    return "—" if share is None else f"{_num(share * 100, digits)} %"
-
-
-def _count(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return str(int(value)) if float(value).is_integer() else _num(value, 1)
-
-
-def _bar(ratio: float) -> Text:
-    from rich.text import Text
-
-    filled = max(0, min(BAR_WIDTH, round(ratio * BAR_WIDTH)))
-    bar = Text("█" * filled, style="green" if ratio >= 1 else "cyan")
-    bar.append("░" * (BAR_WIDTH - filled), style="dim")
-    return bar
-
-
-def _status(status: str | None) -> Text:
-    from rich.text import Text
-
-    if status is None:
-        return Text("—", style="dim")
-    return Text(status, style=STATUS_STYLES.get(status, ""))
-
-
 def _livrable_cells(lv: LivrableFigures) -> tuple[str, str, str, float]:
     """(actual / target, expected to date, projection, progress ratio)."""
+    from citeslab_tui.present import count, pct
+
     if lv.kind == "qpv_share":
-        done = f"{_pct(lv.actual, 0)} / {_pct(lv.target, 0)}"
+        done = f"{pct(lv.actual)} / {pct(lv.target, 0)}"
         ratio = (lv.actual or 0) / lv.target if lv.target else 0.0
         detail = f"{lv.numerator}/{lv.denominator}" if lv.denominator else "—"
         return done, detail, "", ratio
-    done = f"{_count(lv.actual)} / {_count(lv.target)}"
+    done = f"{count(lv.actual)} / {count(lv.target)}"
     ratio = (lv.actual or 0) / lv.target if lv.target else 0.0
-    return done, _count(lv.expected_to_date), _count(lv.projection), ratio
+    return done, count(lv.expected_to_date), count(lv.projection), ratio
 
 
 def render(r: Report, config: Config, out: Console) -> None:
@@ -145,18 +101,25 @@ def render(r: Report, config: Config, out: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from citeslab_tui.present import bar, decimal_hours, num, pct, signed, status_text
+
     title = Text(config.name or "CitésLab", style="bold")
     title.append(f" — du {r.period.start:%d/%m/%Y} au {r.period.end:%d/%m/%Y}", style="bold")
     out.print(title)
     out.print(
         f"Arrêté au {r.as_of:%d/%m/%Y} : {r.elapsed_working_days} jours ouvrés "
-        f"sur {r.working_days} ({_pct(r.elapsed_share)})"
+        f"sur {r.working_days} ({pct(r.elapsed_share)})"
         + (f" · territoire {r.territory}" if r.territory else ""),
         markup=False,
     )
 
-    t = Table(title="Temps par territoire (heures)", title_justify="left", box=None,
-              header_style="bold", pad_edge=False)  # fmt: skip
+    t = Table(
+        title="Temps par territoire (heures)",
+        title_justify="left",
+        box=None,
+        header_style="bold",
+        pad_edge=False,
+    )
     t.add_column("Territoire", max_width=26, overflow="ellipsis", no_wrap=True)
     t.add_column("ETP", justify="right")
     for head in ("Réalisé", "Attendu", "Écart", "Écart j", "Période"):
@@ -164,46 +127,61 @@ def render(r: Report, config: Config, out: Console) -> None:
     for tf in r.territories:
         t.add_row(
             Text(f"{tf.code} {tf.name}"),
-            _num(tf.etp, 2).rstrip("0").rstrip(","),
-            _h(tf.minutes_logged),
-            _h(tf.minutes_expected_to_date),
-            Text(_signed(_h(tf.gap_minutes)), style="red" if tf.gap_minutes < 0 else "green"),
-            _signed(_num(tf.gap_days, 1)),
-            _h(tf.minutes_expected),
+            num(tf.etp, 2).rstrip("0").rstrip(","),
+            decimal_hours(tf.minutes_logged),
+            decimal_hours(tf.minutes_expected_to_date),
+            Text(
+                signed(decimal_hours(tf.gap_minutes)),
+                style="red" if tf.gap_minutes < 0 else "green",
+            ),
+            signed(num(tf.gap_days, 1)),
+            decimal_hours(tf.minutes_expected),
         )
     if len(r.territories) > 1:
         gap = r.minutes_logged - r.minutes_expected_to_date
         t.add_row(
-            Text("Total", style="bold"), "", _h(r.minutes_logged), _h(r.minutes_expected_to_date),
-            _signed(_h(gap)), _signed(_num(gap / r.day_minutes, 1)), _h(r.minutes_expected),
-        )  # fmt: skip
+            Text("Total", style="bold"),
+            "",
+            decimal_hours(r.minutes_logged),
+            decimal_hours(r.minutes_expected_to_date),
+            signed(decimal_hours(gap)),
+            signed(num(gap / r.day_minutes, 1)),
+            decimal_hours(r.minutes_expected),
+        )
     out.print()
     out.print(t)
     out.print(
         Text(
             "Attendu = ETP × heures annuelles × jours ouvrés écoulés ÷ jours ouvrés de "
-            f"l'année ; Écart j en journées de {_h(r.day_minutes)} h.",
+            f"l'année ; Écart j en journées de {decimal_hours(r.day_minutes, unit=True)}.",
             style="dim",
         )
     )
 
-    p = Table(title="Répartition par pilier", title_justify="left", box=None,
-              header_style="bold", pad_edge=False)  # fmt: skip
+    p = Table(
+        title="Répartition par pilier",
+        title_justify="left",
+        box=None,
+        header_style="bold",
+        pad_edge=False,
+    )
     p.add_column("Pilier", max_width=28, overflow="ellipsis", no_wrap=True)
     p.add_column("Heures", justify="right")
     p.add_column("Part", justify="right")
     p.add_column("Indicatif", justify="right")
     p.add_column("Écart (pts)", justify="right")
     for pf in r.pillars:
-        drift = "—" if pf.drift_points is None else _signed(_num(pf.drift_points, 1))
-        p.add_row(Text(pf.label), _h(pf.minutes), _pct(pf.share), _pct(pf.target_share, 0),
-                  drift)  # fmt: skip
+        drift = "—" if pf.drift_points is None else signed(num(pf.drift_points, 1))
+        p.add_row(
+            Text(pf.label), decimal_hours(pf.minutes), pct(pf.share), pct(pf.target_share, 0), drift
+        )
     out.print()
     out.print(p)
 
     if r.livrables:
-        lt = Table(title="Livrables", title_justify="left", box=None, header_style="bold",
-                   pad_edge=False)  # fmt: skip
+        lt = Table(
+            title="Livrables", title_justify="left", box=None, header_style="bold", pad_edge=False
+        )
         lt.add_column("Livrable", ratio=1, overflow="fold", min_width=14)
         lt.add_column("Réal./Obj.", justify="right", no_wrap=True)
         lt.add_column("À date", justify="right", no_wrap=True)
@@ -212,7 +190,14 @@ def render(r: Report, config: Config, out: Console) -> None:
         lt.add_column("Statut", no_wrap=True)
         for lv in r.livrables:
             done, expected, projection, ratio = _livrable_cells(lv)
-            lt.add_row(Text(lv.label), done, expected, projection, _bar(ratio), _status(lv.status))
+            lt.add_row(
+                Text(lv.label),
+                done,
+                expected,
+                projection,
+                bar(BAR_WIDTH, ratio),
+                status_text(lv.status),
+            )
         out.print()
         out.print(lt)
         periods = sorted({(lv.period.start, lv.period.end) for lv in r.livrables})
@@ -222,9 +207,9 @@ def render(r: Report, config: Config, out: Console) -> None:
     q = r.qpv_share
     out.print()
     line = Text("Part des porteurs accompagnés issus d'un QPV : ", style="bold")
-    line.append(f"{_pct(q.actual)} ({q.qpv_residents} sur {q.accompanied})")
+    line.append(f"{pct(q.actual)} ({q.qpv_residents} sur {q.accompanied})")
     if q.target is not None:
-        line.append(f" — objectif {_pct(q.target, 0)}")
+        line.append(f" — objectif {pct(q.target, 0)}")
     out.print(line)
     _porteurs(r, config, out)
 
@@ -234,6 +219,7 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
     from rich.text import Text
 
     from citeslab_tui.core.model import CATEGORIES, STAGE_LABELS
+    from citeslab_tui.present import label_of
 
     b = r.porteurs
     out.print(Text(f"Porteurs suivis sur la période : {b.active}", style="bold"))
@@ -250,6 +236,6 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
         ("  QPV", b.by_qpv, qpvs),
         ("  Orientations", b.orientations, partners),
     ):
-        parts = [f"{labels.get(k, k)} {v}" for k, v in items.items() if v]
+        parts = [f"{label_of(labels, k)} {v}" for k, v in items.items() if v]
         grid.add_row(label, Text(", ".join(parts) or "—"))
     out.print(grid)

@@ -56,6 +56,13 @@ PROFILES: dict[str, str] = {
 STAGE_NEW = "nouveau"
 STAGE_LABELS: dict[str, str] = {STAGE_NEW: "Nouveau", **STEP_LABELS}
 
+
+def label_of(labels: Mapping[str, str], key: str) -> str:
+    """The label shown for `key`, or the key itself when `labels` does not know
+    it (a record written under an older configuration stays readable)."""
+    return labels.get(key, key)
+
+
 MAX_MINUTES = 24 * 60
 # What a user may change on an entry (the id and the stamps are the program's).
 ENTRY_EDITABLE: tuple[str, ...] = (

@@ -31,15 +31,12 @@ def shorten(text: str, width: int) -> str:
     return text[: max(0, width - 1)] + "…"
 
 
-def hours(minutes: int) -> str:
-    """`150` → `2 h 30`, `60` → `1 h`, `45` → `45 min`."""
-    h, m = divmod(minutes, 60)
+def hours(minutes: float) -> str:
+    """`150` → `2 h 30`, `60` → `1 h`, `45` → `45 min`, `68880` → `1 148 h`
+    (thousands parted by a narrow no-break space)."""
+    sign = "−" if minutes < 0 else ""
+    h, m = divmod(abs(round(minutes)), 60)
     if not h:
-        return f"{m} min"
-    return f"{h} h {m:02d}" if m else f"{h} h"
-
-
-def decimal_hours(minutes: int, *, comma: bool = True) -> str:
-    """`450` → `7,50` (French decimal hours, two decimals)."""
-    text = f"{minutes / 60:.2f}"
-    return text.replace(".", ",") if comma else text
+        return f"{sign}{m} min"
+    whole = f"{h:,}".replace(",", "\u202f")
+    return f"{sign}{whole} h {m:02d}" if m else f"{sign}{whole} h"

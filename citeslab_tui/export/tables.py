@@ -21,7 +21,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from citeslab_tui.core.model import CATEGORIES, SORTIE_REASONS, STAGE_LABELS, Config, Entry, Porteur
+from citeslab_tui.core.model import (
+    CATEGORIES,
+    SORTIE_REASONS,
+    STAGE_LABELS,
+    Config,
+    Entry,
+    Porteur,
+    label_of,
+)
 from citeslab_tui.core.model import format_hhmm as _hhmm
 from citeslab_tui.export.csvfmt import (
     RISKY_FIRST,
@@ -297,10 +305,10 @@ def porteurs_table(
         partner = oriente[0].partner if oriente else None
         reason = sortie[0].reason if sortie else None
         if fr:
-            categories = ", ".join(CATEGORIES.get(c, c) for c in p.categories)
-            stage = STAGE_LABELS.get(p.stage, p.stage)
+            categories = ", ".join(label_of(CATEGORIES, c) for c in p.categories)
+            stage = label_of(STAGE_LABELS, p.stage)
             partner_text = config.partner_label(partner) if partner else ""
-            reason_text = SORTIE_REASONS.get(reason, reason) if reason else ""
+            reason_text = label_of(SORTIE_REASONS, reason) if reason else ""
         else:
             categories = " ".join(p.categories)
             stage = p.stage

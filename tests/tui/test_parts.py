@@ -10,9 +10,9 @@ import pytest
 from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry
+from citeslab_tui.present import EMPTY, FULL, MARK, bar
 from citeslab_tui.tui.modals.entry_form import read_porteurs, read_timing, timing_text
 from citeslab_tui.tui.screens.journal import totals_table
-from citeslab_tui.tui.widgets.bars import EMPTY, FULL, MARK, bar
 from citeslab_tui.tui.widgets.quick_entry import preview, suggest
 
 from .conftest import TODAY, entry

@@ -17,7 +17,8 @@ from textual.widgets import DataTable, Label, Static
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry
-from citeslab_tui.tui.format import duration, hours, literal
+from citeslab_tui.present import duration, hours
+from citeslab_tui.tui.format import literal
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 

@@ -26,8 +26,9 @@ from textual.worker import Worker, WorkerState
 from citeslab_tui.core.indicators import Report, inputs, report
 from citeslab_tui.core.model import STAGE_LABELS, Entry, Porteur
 from citeslab_tui.core.period import Period
+from citeslab_tui.present import hours, label_of, pct, short_date
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import hours, literal, num, pct, short_date
+from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.bars import LivrableBar, PillarGauge, TerritoryGauge
 from citeslab_tui.tui.widgets.footer import AppFooter
@@ -181,9 +182,9 @@ class DashboardScreen(StoreScreen):
         line.append(pct(q.actual), style="bold")
         line.append(f" ({q.qpv_residents} sur {q.accompanied})")
         if q.target is not None:
-            line.append(f" · cible {pct(q.target)}")
+            line.append(f" · cible {pct(q.target, 0)}")
         stages = " · ".join(
-            f"{STAGE_LABELS.get(k, k)} {n}" for k, n in r.porteurs.by_stage.items() if n
+            f"{label_of(STAGE_LABELS, k)} {n}" for k, n in r.porteurs.by_stage.items() if n
         )
         line.append(f"\nPorteurs actifs : {r.porteurs.active}" + (f" ({stages})" if stages else ""))
         self.query_one("#dash-qpv", Static).update(line)
@@ -193,7 +194,7 @@ class DashboardScreen(StoreScreen):
             first, last = r.weekly[0], r.weekly[-1]
             mean = sum(w.minutes for w in r.weekly) / len(r.weekly)
             legend = literal(
-                f"S{first.week:02d} → S{last.week:02d} · moyenne {num(mean / 60, 1)} h"
+                f"S{first.week:02d} → S{last.week:02d} · moyenne {hours(mean)}"
                 f" · max {hours(max(w.minutes for w in r.weekly))}"
                 f" · semaine en cours {hours(last.minutes)}"
             )

@@ -21,8 +21,9 @@ from textual.worker import Worker, WorkerState
 from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.period import Period
+from citeslab_tui.present import short_date
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import literal, short_date
+from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.footer import AppFooter
 from citeslab_tui.tui.widgets.inputs import SteadyInput

@@ -18,8 +18,8 @@ from textual.widgets import OptionList, Static
 
 from citeslab_tui.core.model import Config, Entry, timestamp
 from citeslab_tui.core.text import printable
+from citeslab_tui.present import day_label, duration, hours, label_of
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import day_label, duration, hours
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.entry_table import EntryTable
 from citeslab_tui.tui.widgets.footer import AppFooter
@@ -35,7 +35,7 @@ def totals_table(day: Sequence[Entry], week: Sequence[Entry], monday: date, conf
     codes = [*config.territory_codes,
              *sorted({e.territory for e in week} - set(config.territory_codes))]  # fmt: skip
     shorts = {p.key: p.short or p.label for p in config.pillars}
-    header = ["", "Total", *(shorts.get(k, k) for k in pillar_keys), *codes]
+    header = ["", "Total", *(label_of(shorts, k) for k in pillar_keys), *codes]
 
     def total(items: Iterable[Entry]) -> str:
         minutes = sum(e.minutes for e in items)

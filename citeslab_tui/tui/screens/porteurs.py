@@ -25,8 +25,9 @@ from citeslab_tui.core.model import (
     new_uuid,
     timestamp,
 )
+from citeslab_tui.present import label_of, short_date
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import literal, short_date
+from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.modals.linked_entries import LinkedEntries
 from citeslab_tui.tui.modals.porteur_form import PorteurForm
 from citeslab_tui.tui.modals.step_form import StepForm
@@ -56,11 +57,11 @@ def path_text(p: Porteur) -> Text:
     """`Accueilli 12/01/2022 → Orienté (ADIE) 01/03/2022 → …`, literally."""
     parts = []
     for s in p.steps:
-        label = STAGE_LABELS.get(s.step, s.step)
+        label = label_of(STAGE_LABELS, s.step)
         if s.partner:
             label += f" ({s.partner})"
         if s.reason:
-            label += f" ({SORTIE_REASONS.get(s.reason, s.reason)})"
+            label += f" ({label_of(SORTIE_REASONS, s.reason)})"
         parts.append(f"{label} {short_date(s.date)}")
     return literal(" → ".join(parts) if parts else "Pas encore d'étape.")
 
@@ -170,7 +171,7 @@ class PorteursScreen(StoreScreen):
                 Text(p.id),
                 literal(p.territory, 4),
                 Text(qpv),
-                Text(STAGE_LABELS.get(stage, stage)),
+                Text(label_of(STAGE_LABELS, stage)),
                 Text(short_date(since) if since else ""),
                 literal(PROFILE_SHORT.get(p.profile or "", p.profile or ""), profile_width),
                 literal(p.name or "", name_width),
@@ -196,7 +197,7 @@ class PorteursScreen(StoreScreen):
             return
         text = Text(f"{p.id} · ", style="bold")
         text.append_text(path_text(p))
-        cats = ", ".join(CATEGORIES.get(c, c) for c in p.categories)
+        cats = ", ".join(label_of(CATEGORIES, c) for c in p.categories)
         if cats:
             text.append("\nPublic : ")
             text.append(cats)
@@ -282,7 +283,7 @@ class PorteursScreen(StoreScreen):
             if step is None:
                 return
             if self.attempt(self.store.add_step, porteur.id, step) is not None:
-                label = STAGE_LABELS.get(step.step, step.step)
+                label = label_of(STAGE_LABELS, step.step)
                 self.notify(f"{porteur.id} : {label} le {short_date(step.date)}", markup=False)
 
         self.app.push_screen(StepForm(porteur, self.store.config, self.today()), done)

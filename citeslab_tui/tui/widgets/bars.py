@@ -7,41 +7,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from citeslab_tui.core.indicators import (
-    AHEAD,
-    LATE,
-    ON_TRACK,
-    REACHED,
-    LivrableFigures,
-    PillarFigures,
-    TerritoryFigures,
-)
-from citeslab_tui.tui.format import count, literal, num, pct, round_hours
-
-FULL, EMPTY, MARK = "█", "░", "┃"
-STATUS_MARKS = {REACHED: "✓ ", AHEAD: "↑ ", ON_TRACK: "= ", LATE: "! "}
-STATUS_STYLES = {REACHED: "bold", AHEAD: "", ON_TRACK: "", LATE: "bold reverse"}
-
-
-def bar(width: int, ratio: float, mark: float | None = None) -> Text:
-    """A bar `width` cells wide, filled to `ratio` (0–1, clipped), with the mark
-    at `mark` (0–1) when given."""
-    width = max(1, width)
-    filled = max(0, min(width, round(ratio * width)))
-    cells = [FULL] * filled + [EMPTY] * (width - filled)
-    if mark is not None:
-        at = max(0, min(width - 1, round(mark * width) - (1 if mark > 0 else 0)))
-        cells[at] = MARK
-    text = Text()
-    for cell in cells:
-        text.append(cell, style="bold" if cell == MARK else ("" if cell == FULL else "dim"))
-    return text
-
-
-def status_text(status: str | None) -> Text:
-    if status is None:
-        return Text("—")
-    return Text(STATUS_MARKS.get(status, "") + status, style=STATUS_STYLES.get(status, ""))
+from citeslab_tui.core.indicators import LivrableFigures, PillarFigures, TerritoryFigures
+from citeslab_tui.present import bar, count, hours, num, pct, signed, status_text
+from citeslab_tui.tui.format import literal
 
 
 class Gauge(Widget):
@@ -80,12 +48,12 @@ class TerritoryGauge(Gauge):
         head = Text(f"{f.code} · ", style="bold")
         head.append_text(literal(f.name))
         head.append(f" ({num(f.etp, 2)} ETP)")
-        gap = f"écart {'+' if f.gap_days > 0 else ''}{num(f.gap_days, 1)} j"
+        gap = f"écart {signed(num(f.gap_days, 1))} j"
         right = Text(gap, style="bold" if f.gap_minutes < 0 else "")
         body = bar(self.bar_width(), f.minutes_logged / year, f.minutes_expected_to_date / year)
         body.append(
-            f" {round_hours(f.minutes_logged)} · attendu à ce jour"
-            f" {round_hours(f.minutes_expected_to_date)} · année {round_hours(f.minutes_expected)}"
+            f" {hours(f.minutes_logged)} · attendu à ce jour"
+            f" {hours(f.minutes_expected_to_date)} · année {hours(f.minutes_expected)}"
         )
         return self.two_lines(head, right, body)
 
@@ -116,11 +84,9 @@ class PillarGauge(Gauge):
         line.pad_right(label_width - line.cell_len + 1)
         bar_width = max(10, min(24, width // 5))
         line.append_text(bar(bar_width, (f.share or 0.0) / scale, f.target_share / scale))
-        drift = "" if f.drift_points is None else f" · {num(f.drift_points, 0)} pts"
-        if drift and f.drift_points and f.drift_points > 0:
-            drift = drift.replace(" · ", " · +", 1)
+        drift = "" if f.drift_points is None else f" · {signed(num(f.drift_points, 1))} pts"
         line.append(
-            f" {pct(f.share)} · indicatif {pct(f.target_share)}{drift} · {round_hours(f.minutes)}"
+            f" {pct(f.share)} · indicatif {pct(f.target_share, 0)}{drift} · {hours(f.minutes)}"
         )
         line.truncate(width, overflow="ellipsis")
         return line
@@ -155,7 +121,7 @@ class LivrableBar(Gauge):
         if f.kind == "qpv_share":
             body = bar(width, f.actual or 0.0, f.target)
             detail = f" ({f.numerator} sur {f.denominator})" if f.denominator else ""
-            body.append(f" {pct(f.actual)}{detail} · cible {pct(f.target)}")
+            body.append(f" {pct(f.actual)}{detail} · cible {pct(f.target, 0)}")
         else:
             target = f.target or 0.0
             ratio = (f.actual or 0.0) / target if target else 0.0

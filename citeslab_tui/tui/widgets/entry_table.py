@@ -21,7 +21,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
 from citeslab_tui.core.model import Config, Entry, format_hhmm
-from citeslab_tui.tui.format import duration, literal
+from citeslab_tui.present import duration
+from citeslab_tui.tui.format import literal
 
 # Widths of the fixed columns; the pillar gets 9 or 13 cells, type and note
 # share the rest.
