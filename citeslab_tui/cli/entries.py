@@ -230,10 +230,14 @@ def delete(entry_id: str) -> None:
 @click.command()
 @db_option
 def undo() -> None:
-    """Annule la dernière modification (répétable)."""
+    """Annule la dernière modification faite en ligne de commande (répétable).
+
+    Les modifications faites dans l'application s'annulent avec ctrl+z dans sa
+    fenêtre ; une modification changée depuis par quelqu'un d'autre n'est pas
+    annulée (le message dit laquelle)."""
     store = open_store()
     label = store.undo()
     if label is None:
-        click.echo("Rien à annuler.")
+        click.echo("Rien à annuler en ligne de commande.")
     else:
-        click.echo(f"Annulé : {label}")
+        click.echo(f"Annulé : {label} (dernière modification faite en ligne de commande)")

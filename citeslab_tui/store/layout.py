@@ -27,9 +27,11 @@ META = "_meta"
 INDEX = "_index"
 PORTEURS_PREFIX = "porteurs/"
 JOURNAL = "journal"
+JOURNAL_APART_PREFIX = "journal/"  # large undo records, one table each
 ENTRIES_PREFIX = "entries/"
 _ENTRIES_RE = re.compile(r"^entries/(\d{4})-(0[1-9]|1[0-2])$")
 _PORTEURS_RE = re.compile(r"^porteurs/(\d{4})$")
+_JOURNAL_APART_RE = re.compile(r"^journal/(\d{10})$")
 _FIXED_TABLES = (META, JOURNAL)
 
 
@@ -48,12 +50,16 @@ def porteurs_table(record: dict[str, Any]) -> str:
 
 
 def is_table_name(name: str) -> bool:
-    return name in _FIXED_TABLES or bool(_ENTRIES_RE.match(name) or _PORTEURS_RE.match(name))
+    return name in _FIXED_TABLES or bool(
+        _ENTRIES_RE.match(name) or _PORTEURS_RE.match(name) or _JOURNAL_APART_RE.match(name)
+    )
 
 
 def _table_order(name: str) -> tuple[int, str]:
     if name in _FIXED_TABLES:
         return (_FIXED_TABLES.index(name), "")
+    if name.startswith(JOURNAL_APART_PREFIX):
+        return (12, name)  # large undo records last, away from the hot tables
     return (5 if name.startswith(PORTEURS_PREFIX) else 9, name)
 
 

@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any
 
 from citeslab_tui.core.model import Entry, Porteur, timestamp
-from citeslab_tui.store.layout import JOURNAL
-from citeslab_tui.store.store import Store, _doc, _keys
+from citeslab_tui.store import journal
+from citeslab_tui.store.store import Store
 
 PERSONAL_FIELDS = {
     "name": None,
@@ -69,14 +69,7 @@ def forget_porteur(store: Store, pid: str) -> list[Entry]:
             updated_at=timestamp(store.now()),
         )
         store._put_porteur(p, forgotten)
-        if store.storage.raw_table(JOURNAL) is not None:
-            journal = store.storage.table(JOURNAL)
-            table = store.db.table(JOURNAL)
-            for key, rec in journal.items():
-                changes = [_scrub_change(c, p.uuid, name) for c in rec["changes"]]
-                if changes != rec["changes"]:
-                    table.remove(doc_ids=_keys([key]))
-                    table.insert(_doc({**rec, "changes": changes}, key))
+        journal.rewrite_changes(store, lambda c: _scrub_change(c, p.uuid, name))
     if not name:
         return []
     lowered = name.lower()

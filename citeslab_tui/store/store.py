@@ -64,13 +64,26 @@ def _keys(keys: list[str]) -> Any:
     return keys
 
 
+def _address(key: str, table: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The journal's "after" of a change: where the record is, and its sum."""
+    return {"id": key, "table": table, "sum": journal.fingerprint(record)}
+
+
 class Store:
     """An open data file. Build it with `Store.open`."""
 
     def __init__(
-        self, storage: AtomicJSONStorage, config: Config, now: Callable[[], datetime]
+        self,
+        storage: AtomicJSONStorage,
+        config: Config,
+        now: Callable[[], datetime],
+        origin: str = journal.CLI,
     ) -> None:
         self.storage = storage
+        # Where this store's changes come from: the command line, or one window
+        # of the application (`journal.WINDOW_PREFIX` + a random id). Undo only
+        # reverts changes of the same origin.
+        self.origin = origin
         self.config = config
         self.now = now
         self.db = CitesLabDB(storage=lambda: storage)
@@ -87,6 +100,7 @@ class Store:
         now: Callable[[], datetime] = datetime.now,
         lock_timeout: float = 5.0,
         trust_checksums: bool = True,
+        origin: str = journal.CLI,
     ) -> Store:
         storage = AtomicJSONStorage(
             Path(path),
@@ -97,7 +111,7 @@ class Store:
             validate_table=validate_table,
         )
         storage.load()
-        return cls(storage, config, now)
+        return cls(storage, config, now, origin)
 
     @property
     def path(self) -> Path:
@@ -277,21 +291,24 @@ class Store:
         return {
             "kind": "entry",
             "before": before.to_record() if before else None,
-            "after": {"id": after.id, "table": entries_table(after.date)} if after else None,
+            "after": _address(after.id, entries_table(after.date), after.to_record())
+            if after
+            else None,
         }
 
     def _put_porteur(self, before: Porteur | None, after: Porteur | None) -> dict[str, Any]:
         if before is not None:
             self._replace(porteurs_table(before.to_record()), before.uuid, True, None)
-        table = None
+        address = None
         if after is not None:
             rec = after.to_record()
             table = porteurs_table(rec)
             self._replace(table, after.uuid, before is not None, rec)
+            address = _address(after.uuid, table, rec)
         return {
             "kind": "porteur",
             "before": before.to_record() if before else None,
-            "after": {"id": after.uuid, "table": table} if after else None,
+            "after": address,
         }
 
     def _insert_new(self, docs: dict[str, list[Document]]) -> None:
@@ -331,7 +348,7 @@ class Store:
                 table = porteurs_table(rec)
                 docs.setdefault(table, []).append(_doc(rec, p.uuid))
                 changes.append(
-                    {"kind": "porteur", "before": None, "after": {"id": p.uuid, "table": table}}
+                    {"kind": "porteur", "before": None, "after": _address(p.uuid, table, rec)}
                 )
             existing = {e.id for e in self.entries()} if len(items) > 1 else set()
             for e in items:
@@ -340,9 +357,10 @@ class Store:
                     raise ValidationFailed(f"l'entrée {e.id} existe déjà")
                 existing.add(e.id)
                 table = entries_table(e.date)
-                docs.setdefault(table, []).append(_doc(e.to_record(), e.id))
+                rec = e.to_record()
+                docs.setdefault(table, []).append(_doc(rec, e.id))
                 changes.append(
-                    {"kind": "entry", "before": None, "after": {"id": e.id, "table": table}}
+                    {"kind": "entry", "before": None, "after": _address(e.id, table, rec)}
                 )
             self._insert_new(docs)
             text = label or (
@@ -417,9 +435,16 @@ class Store:
     # ------------------------------------------------------------------ undo
 
     def undo(self) -> str | None:
-        """Revert the most recent change still in the journal; its French label,
-        or None when there is nothing to undo."""
+        """Revert the latest change of this store's origin (this window, or the
+        command line); its French label, or None when there is nothing to undo.
+        Refused (ValidationFailed naming the change) when what it changed was
+        changed since by someone else."""
         return journal.undo(self)
+
+    def new_window_origin(self) -> str:
+        """Make this store a window's own: its changes, and only them, undoable."""
+        self.origin = journal.WINDOW_PREFIX + new_uuid()[:12]
+        return self.origin
 
     # ------------------------------------------------------------------ bulk
 

@@ -17,8 +17,10 @@ from datetime import date
 from typing import Any
 
 from citeslab_tui import schemas
+from citeslab_tui.store import journal
 from citeslab_tui.store.layout import (
     JOURNAL,
+    JOURNAL_APART_PREFIX,
     META,
     PORTEURS_PREFIX,
     entries_table,
@@ -30,11 +32,8 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
     """Schema check of one stored table; a French problem (no personal data)."""
     if name == META:
         return None if isinstance(table.get("1"), dict) else "table _meta invalide"
-    if name == JOURNAL:
-        for key, rec in table.items():
-            if not (isinstance(rec, dict) and isinstance(rec.get("changes"), list)):
-                return f"journal : enregistrement {key} invalide"
-        return None
+    if name == JOURNAL or name.startswith(JOURNAL_APART_PREFIX):
+        return journal.problem(name, table)
     kind = "porteur" if name.startswith(PORTEURS_PREFIX) else "entry"
     id_field = "uuid" if kind == "porteur" else "id"
     if not schemas.table_is_valid(kind, table):

@@ -76,6 +76,7 @@ class CitesLabApp(App[int]):
     ) -> None:
         super().__init__()
         self.store = store
+        store.new_window_origin()  # ctrl+z undoes this window's changes only
         self.today = today
         self.export_dir = export_dir
         self.title = store.config.name or "CitésLab"

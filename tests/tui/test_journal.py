@@ -323,3 +323,24 @@ async def test_narrow_terminal_cuts_rows_instead_of_wrapping(app: CitesLabApp) -
         assert all(o.prompt.cell_len <= room for o in rows.options)  # type: ignore[union-attr]
         head = table.query_one("#entries-head", Static).render()
         assert "Heure" in str(head)
+
+
+async def test_ctrl_z_leaves_a_command_line_change_alone(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    from tests.store.helpers import make_entry
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"30min communication -- de la fenêtre", "enter")
+        await pilot.pause()
+        cli = Store.open(seeded.path, config)  # another terminal: `citeslab log`
+        cli.add_entry(make_entry(TODAY, note="de la ligne de commande"))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        notes = [e.note for e in day_entries(Store.open(seeded.path, config), config)]
+        assert "de la ligne de commande" in notes and "de la fenêtre" not in notes
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any(n.message == "Rien à annuler." for n in app._notifications)
+        notes = [e.note for e in day_entries(Store.open(seeded.path, config), config)]
+        assert "de la ligne de commande" in notes
