@@ -32,7 +32,6 @@ from citeslab_tui.core.model import (
 )
 from citeslab_tui.core.model import format_hhmm as _hhmm
 from citeslab_tui.export.csvfmt import (
-    RISKY_FIRST,
     Dialect,
     format_hundredths,
     hundredths,
@@ -136,7 +135,7 @@ def entries_table(entries: Iterable[Entry], config: Config, dialect: Dialect) ->
     times: dict[object, str] = {None: ""}
     durations: dict[int, str] = {}
     codes: dict[str | None, str] = {None: ""}  # type, pillar, territory, qpv
-    risky = RISKY_FIRST
+    texts: dict[str, str] = {"": ""}  # porteurs, partners, notes (they repeat too)
     rows: list[list[str]] = []
     append = rows.append
     for e in entries:
@@ -158,16 +157,17 @@ def entries_table(entries: Iterable[Entry], config: Config, dialect: Dialect) ->
             if text is None:
                 text = codes[code] = neutralise(code or "")
             cells.append(text)
-        porteurs = PORTEUR_SEPARATOR.join(e.porteurs)
-        partner = e.partner or ""
-        note = e.note
+        texts_out = []
+        for text in (PORTEUR_SEPARATOR.join(e.porteurs), e.partner or "", e.note):
+            done = texts.get(text)
+            if done is None:
+                done = texts[text] = neutralise(text)
+            texts_out.append(done)
         append(
             [
-                e.id, day, start, end, hours, cells[0], labels.get(e.type, ""), cells[1],
-                cells[2], cells[3], str(e.persons),
-                neutralise(porteurs) if porteurs and porteurs[0] in risky else porteurs,
-                neutralise(partner) if partner and partner[0] in risky else partner,
-                neutralise(note) if note and note[0] in risky else note,
+                neutralise(e.id), day, start, end, hours, cells[0], labels.get(e.type, ""),
+                cells[1], cells[2], cells[3], str(e.persons),
+                texts_out[0], texts_out[1], texts_out[2],
             ]
         )  # fmt: skip
     return entries_header(dialect), rows

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from citeslab_tui.core.model import Config
 from citeslab_tui.core.period import Period
-from citeslab_tui.export.csvfmt import neutralise
+from citeslab_tui.export.csvfmt import starts_dangerously
 
 if TYPE_CHECKING:
     from citeslab_tui.core.timesheet import MonthSheet, Timesheet, Totals
@@ -80,14 +80,16 @@ class _Formats:
         self.sign = wb.add_format({"top": 1})
 
 
+def neutralise(value: str) -> str:
+    return "'" + value if starts_dangerously(value.lstrip("'")) else value
+
+
 def _text(ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
     ws.write_string(row, col, neutralise(value), fmt)
 
 
 def _header(ws: Any, f: _Formats, title: str, ts: Timesheet, span: Period, config: Config) -> int:
     """The block naming who, where, which convention and when; returns the next row."""
-    from citeslab_tui.export.csvfmt import EXCEL_FR
-
     territory = (
         "Tous (" + ", ".join(ts.territories) + ")"
         if ts.territory is None
@@ -98,7 +100,7 @@ def _header(ws: Any, f: _Formats, title: str, ts: Timesheet, span: Period, confi
         ("Structure", config.structure or config.name),
         ("CitésLab", config.name),
         ("Convention", conventions_label(config, ts.period, ts.territory)),
-        ("Période", f"du {EXCEL_FR.date(span.start)} au {EXCEL_FR.date(span.end)}"),
+        ("Période", f"du {span.start:%d/%m/%Y} au {span.end:%d/%m/%Y}"),
         ("Territoires", territory),
     ]
     _text(ws, 0, 0, title, f.title)

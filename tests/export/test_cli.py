@@ -51,12 +51,12 @@ def test_timesheet_ccg_2022_checks_by_hand(run, logged, tmp_path: Path) -> None:
     assert rows[0] == ["Date", "Territoire", "Prospection (h)", "Préparation/Orientation (h)",
                        "Animation (h)", "Référent de parcours (h)", "Total (h)"]  # fmt: skip
     by_date = {r[0]: r for r in rows[1:]}
-    assert by_date["10/01/2022"] == ["10/01/2022", "CCG", "0,00", "0,33", "2,00", "0,00", "2,33"]
-    assert by_date["07/03/2022"][2] == "3,00"
-    assert by_date["12/03/2022"][2] == "1,50"  # the Saturday is there
-    assert by_date["14/07/2022"][4] == "0,75"  # and the holiday
-    assert by_date["20/06/2022"][5] == "1,00"
-    assert "11/01/2022" in by_date and by_date["11/01/2022"][-1] == "0,00"  # AA's day: zero here
+    assert by_date["2022-01-10"] == ["2022-01-10", "CCG", "0,00", "0,33", "2,00", "0,00", "2,33"]
+    assert by_date["2022-03-07"][2] == "3,00"
+    assert by_date["2022-03-12"][2] == "1,50"  # the Saturday is there
+    assert by_date["2022-07-14"][4] == "0,75"  # and the holiday
+    assert by_date["2022-06-20"][5] == "1,00"
+    assert "2022-01-11" in by_date and by_date["2022-01-11"][-1] == "0,00"  # AA's day: zero here
     total = sum(Decimal(r[-1].replace(",", ".")) for r in rows[1:])
     assert total == Decimal("10.58")  # 2 + 1/3 + 3 + 1,5 + 2 + 1 + 0,75 = 10 h 35
     figures = json.loads(run("report", "--year", "2022", "--as-of", "2022-12-31", "--json").output)

@@ -54,14 +54,14 @@ def test_excel_fr_timesheet_golden_bytes(config: Config, calendar: WorkingCalend
     expected = (
         "\ufeffDate;Territoire;Prospection (h);Préparation/Orientation (h);Animation (h);"
         "Référent de parcours (h);Total (h)\r\n"
-        "13/07/2022;AA;1,50;0,00;0,00;0,00;1,50\r\n"
-        "13/07/2022;CCG;0,00;0,00;2,50;0,00;2,50\r\n"
-        "14/07/2022;AA;0,00;0,00;0,00;0,00;0,00\r\n"  # a holiday with time on the CCG
-        "14/07/2022;CCG;0,00;0,00;2,00;0,00;2,00\r\n"
-        "15/07/2022;AA;0,00;0,00;0,00;0,00;0,00\r\n"  # a working day with nothing logged
-        "15/07/2022;CCG;0,00;0,00;0,00;0,00;0,00\r\n"
-        "16/07/2022;AA;0,00;0,00;0,00;0,17;0,17\r\n"  # a Saturday with 10 minutes
-        "16/07/2022;CCG;0,00;0,00;0,00;0,00;0,00\r\n"
+        '2022-07-13;AA;"1,50";"0,00";"0,00";"0,00";"1,50"\r\n'
+        '2022-07-13;CCG;"0,00";"0,00";"2,50";"0,00";"2,50"\r\n'
+        '2022-07-14;AA;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'  # a holiday with time on the CCG
+        '2022-07-14;CCG;"0,00";"0,00";"2,00";"0,00";"2,00"\r\n'
+        '2022-07-15;AA;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'  # a working day with nothing logged
+        '2022-07-15;CCG;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'
+        '2022-07-16;AA;"0,00";"0,00";"0,00";"0,17";"0,17"\r\n'  # a Saturday with 10 minutes
+        '2022-07-16;CCG;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'
     ).encode()
     assert data == expected  # Sunday 17/07: nothing logged, not a working day: absent
 
@@ -89,7 +89,7 @@ def test_excel_fr_entries_golden_bytes(config: Config, calendar: WorkingCalendar
         == (
             "\ufeffIdentifiant;Date;Début;Fin;Heures;Type;Libellé du type;Pilier;Territoire;QPV;"
             "Personnes;Porteurs;Partenaire;Note\r\n"
-            f"{'ab' * 16};13/07/2022;09:30;12:00;2,50;atelier;Atelier de sensibilisation;"
+            f'{"ab" * 16};2022-07-13;09:30;12:00;"2,50";atelier;Atelier de sensibilisation;'
             "animation;CCG;QN07405M;12;P-2022-014 P-2022-015;ADIE;"
             '"Salle ""B""; 2 RDV\n=SOMME(A1)"\r\n'
         ).encode()
@@ -199,6 +199,13 @@ AWKWARD_NOTES = [
     '=HYPERLINK("http://x")',
     "-2",
     "''=1+1",
+    "0612345678",
+    "1/2",
+    "10%",
+    "1e5",
+    " =1",
+    "＝1",
+    "\u202eabc",
 ]
 
 
@@ -227,7 +234,7 @@ def test_entries_round_trip_through_the_csv_module(
     hours_col = col["Heures" if dialect == "excel-fr" else "hours"]
     note_col = col["Note" if dialect == "excel-fr" else "note"]
     partner_col = col["Partenaire" if dialect == "excel-fr" else "partner"]
-    by_id = {row[0]: row for row in body}  # exports sort by date, time, creation
+    by_id = {unneutralise(row[0]): row for row in body}  # sorted by date, time, creation
     assert by_id.keys() == {e.id for e in entries}
     for e in entries:
         row = by_id[e.id]

@@ -102,8 +102,8 @@ def test_bad_rows_are_all_reported_with_their_line_numbers(
     # rows[0] header (line 1); rows[1] (line 2); rows[2] spans lines 3-4 (a note
     # with a newline); rows[3] line 5; rows[4] line 6; rows[5] line 7; rows[6] line 8.
     rows[1] = rows[1].replace(";permanence;", ";permanense;")
-    rows[3] = rows[3].replace("02/03/2022", "31/02/2022")
-    rows[5] = rows[5].replace(";1,48;", ";0,01;").replace(";1,48;", ";0,01;")
+    rows[3] = rows[3].replace("2022-03-02", "2022-02-31")
+    rows[5] = rows[5].replace(';"1,48";', ';"0,01";')
     rows[6] = rows[6].replace(";CCG;", ";XYZ;").replace(";61;", ";61;")
     data = ("\ufeff" + "\r\n".join(rows)).encode()
     with pytest.raises(ImportRejected) as caught:
@@ -111,13 +111,13 @@ def test_bad_rows_are_all_reported_with_their_line_numbers(
     problems = dict(caught.value.problems)
     assert set(problems) == {2, 5, 7, 8}
     assert "permanense" in problems[2] and "inconnu" in problems[2]
-    assert "31/02/2022" in problems[5]
+    assert "2022-02-31" in problems[5]
     assert "0,01" in problems[7] and "minutes" in problems[7]
     assert "XYZ" in problems[8]
     message = str(caught.value)
     assert message.startswith("Import refusé (journal.csv) : 4 ligne(s) en erreur")
     assert "rien n'a été importé" in message
-    assert "ligne 5 : date « 31/02/2022 » invalide" in message
+    assert "ligne 5 : date « 2022-02-31 » invalide" in message
 
 
 def test_a_rejected_import_writes_nothing(
@@ -239,4 +239,28 @@ def test_any_note_and_duration_round_trip(
         for minutes, note, partner in rows
     ]
     result = parse_entries(export_entries(entries, config, calendar, dialect), config, set())
+    assert same_entries(entries, result.entries)
+
+
+CONVERTIBLE = ["0612345678", "74100", "1/2", "1e5", "10%", "1,5", "12345678901234567890",
+               "12 mai", "VRAI", "2022-03-09", "09:30", "0612345678\u2060", " =1", "＝1",
+               "\u202eabc", "'0612"]  # fmt: skip
+
+
+@pytest.mark.parametrize("dialect", ["excel-fr", "rfc4180"])
+def test_text_a_spreadsheet_would_convert_comes_back_exactly(
+    config: Config, calendar: WorkingCalendar, tmp_path: Path, dialect: str
+) -> None:
+    """Phone numbers, postcodes, fractions… are written so that a spreadsheet
+    keeps them as text (an invisible WORD JOINER after them), and `citeslab
+    import` gives back exactly what was typed."""
+    entries = [
+        make_entry("2022-06-01", 30 + i, "entretien", note=text, partner=text)
+        for i, text in enumerate(CONVERTIBLE)
+    ]
+    data = export_entries(entries, config, calendar, dialect)
+    assert "0612345678\u2060".encode() in data  # the mark is in the file
+    path = tmp_path / "journal.csv"
+    path.write_bytes(data)
+    result = import_entries(path, config, set())
     assert same_entries(entries, result.entries)

@@ -1,6 +1,9 @@
 """Formula injection: text that a spreadsheet would run (`=HYPERLINK(...)`,
-`+1`, `-2`, `@SUM`, a leading tab or CR) comes out neutralised in every text
-column of every export — from the user's notes as from the configuration."""
+`+1`, `-2`, `@SUM`, a leading tab, CR or LF, whitespace before a sign, the
+full-width `＝`, a bidi control) comes out neutralised in every text column of
+every export — from the user's notes as from the configuration. And the one
+rule (`neutralise`) is undone exactly by the import, over all of Unicode's
+control and format characters."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ import csv
 import io
 import json
 import re
+import sys
+import unicodedata
 from datetime import date
 
 import pytest
@@ -20,12 +25,17 @@ from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.model import Config, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.export import ExportRequest, neutralise, render, unneutralise
-from citeslab_tui.export.csvfmt import FORMULA_STARTS
+from citeslab_tui.export.csvfmt import (
+    FORMULA_SIGNS,
+    TEXT_MARK,
+    convertible,
+    starts_dangerously,
+)
 from tests.export.conftest import make_entry
 
 PAYLOADS = ['=HYPERLINK("http://evil.example","clic")', "+1", "-2", "@SUM(A1:A9)",
-            "\tcmd", "\rcmd"]  # fmt: skip
-STARTS = tuple(FORMULA_STARTS)
+            "\tcmd", "\rcmd", "\ncmd", " =1+1", "\u3000@x", "＝1+1", "＋1", "－1", "＠x",
+            "\u202egpj.exe", "\u200b=1", "\u2212 2"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +61,7 @@ def evil_entries() -> list:
     return [
         make_entry("2022-03-01", 60, "atelier", territory="CCG", note=p, partner=p)
         for p in PAYLOADS
-    ] + [make_entry("2022-03-05", 30, "suivi", note="  =espace devant n'est pas une formule")]
+    ] + [make_entry("2022-03-05", 30, "suivi", note="  espace devant, pas de signe")]
 
 
 def evil_porteurs() -> list[Porteur]:
@@ -104,7 +114,7 @@ def test_no_cell_of_any_csv_export_starts_like_a_formula(
     assert len(rows) > 1
     for row in rows:
         for cell in row:
-            assert not cell.startswith(STARTS), (kind, cell)
+            assert not starts_dangerously(cell), (kind, cell)
     # The payloads are there, neutralised, not dropped (where the export carries them).
     flat = {cell for row in rows for cell in row}
     if kind in ("entries", "porteurs") or kind == "indicators":
@@ -112,7 +122,7 @@ def test_no_cell_of_any_csv_export_starts_like_a_formula(
         assert present, "no neutralised payload found"
     if kind == "entries":
         assert {"'" + p for p in PAYLOADS} <= flat
-        assert "  =espace devant n'est pas une formule" in flat
+        assert "  espace devant, pas de signe" in flat
     if kind == "porteurs" and options.get("with_names"):
         assert "'" + PAYLOADS[0] in flat
 
@@ -148,18 +158,79 @@ def test_xlsx_timesheet_has_no_formula_but_its_own_sums(
                 if cell.data_type == "f":
                     assert ours.match(str(cell.value)), cell.value
                 elif isinstance(cell.value, str):
-                    assert not cell.value.startswith(STARTS), (ws.title, cell.value)
+                    assert not starts_dangerously(cell.value), (ws.title, cell.value)
                     seen_payload |= cell.value.startswith("'")
     assert seen_payload
 
 
-@given(st.text(max_size=30))
+def test_formula_signs_are_every_nfkc_form_of_the_four_signs() -> None:
+    derived = {
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if unicodedata.normalize("NFKC", c) in ("=", "+", "-", "@")
+    }
+    assert derived | {"\u2212"} == FORMULA_SIGNS
+
+
+CONTROLS_AND_FORMATS = [
+    chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Cc", "Cf")
+]
+WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+DANGER = st.sampled_from(sorted(FORMULA_SIGNS) + CONTROLS_AND_FORMATS)
+# Texts built to hit every branch: signs, controls and format characters,
+# whitespace, apostrophes, word joiners, digits and separators, anywhere.
+PIECES = st.one_of(
+    DANGER,
+    st.sampled_from(WHITESPACE),
+    st.sampled_from(["'", TEXT_MARK, "0612345678", "1/2", "1e5", "10%", "1,5", " mai ", "vrai"]),
+    st.text(max_size=5),
+)
+TEXTS = st.lists(PIECES, max_size=6).map("".join)
+
+
+@given(st.one_of(TEXTS, st.text(max_size=30)))
 def test_neutralise_is_undone_exactly(text: str) -> None:
     out = neutralise(text)
-    assert not out.startswith(STARTS)
+    assert not starts_dangerously(out)
+    assert not convertible(out)
     assert unneutralise(out) == text
-    if text and not text.startswith((*STARTS, "'")):
-        assert out == text  # ordinary text is left alone
+
+
+@given(DANGER, st.text(max_size=10))
+def test_every_control_format_or_sign_start_gets_an_apostrophe(first: str, rest: str) -> None:
+    text = first + rest
+    assert neutralise(text) == "'" + text
+
+
+@given(st.sampled_from(WHITESPACE), DANGER, st.text(max_size=10))
+def test_whitespace_before_a_dangerous_start_gets_an_apostrophe(
+    space: str, first: str, rest: str
+) -> None:
+    text = space * 2 + first + rest
+    assert neutralise(text) == "'" + text
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "N", "P", "Zs"]), max_size=30))
+def test_ordinary_text_is_left_alone(text: str) -> None:
+    if not starts_dangerously(text.lstrip("'")) and not convertible(text):
+        assert neutralise(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0612345678", "74100", "1/2", "1e5", "10%", "10 %", "1,5", "1.5", "12345678901234567890",
+     "12 mai", "mai 2022", "2022-03-09", "09:30", "(5)", "5 €", "VRAI", "false"],
+)  # fmt: skip
+def test_text_a_spreadsheet_would_convert_gets_the_invisible_mark(text: str) -> None:
+    assert neutralise(text) == text + TEXT_MARK
+    assert unneutralise(text + TEXT_MARK) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["P-2022-001", "QN07405M", "AA", "Réunion du 12 mai", "1er rendez-vous", "rue 12"]
+)
+def test_words_with_figures_are_left_alone(text: str) -> None:
+    assert neutralise(text) == text
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

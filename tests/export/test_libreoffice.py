@@ -1,0 +1,131 @@
+"""The exports opened in LibreOffice Calc (headless), as a French user opens
+them: the excel-fr CSV through the import dialog's default options, the XLSX
+converted to PDF (what a printer gets). Skipped, with the reason, when
+`soffice` is not installed (see libreoffice.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from citeslab_tui.core.calendar import WorkingCalendar
+from citeslab_tui.core.model import Config, PathStep, Porteur
+from citeslab_tui.core.period import Period
+from citeslab_tui.export import ExportRequest, render
+from citeslab_tui.export.csvfmt import TEXT_MARK
+from tests.export.conftest import make_entry
+from tests.export.libreoffice import (
+    DEFAULT_CSV_IMPORT,
+    Cell,
+    LibreOffice,
+    needs_soffice,
+    read_fods,
+)
+
+pytestmark = needs_soffice
+
+TEXTS = ["0612345678", "1/2", "1e5", "10%", "74100", "=1+1 réunion", "virgule, dedans",
+         "point-virgule ; dedans", 'guillemets "doubles"', "deux\nlignes", "12 mai"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LibreOffice]:
+    yield LibreOffice(tmp_path_factory.mktemp("libreoffice"))
+
+
+def open_csv(office: LibreOffice, folder: Path, data: bytes, name: str) -> list[list[Cell]]:
+    path = folder / name
+    path.write_bytes(data)
+    (rows,) = read_fods(office.convert(path, "fods", DEFAULT_CSV_IMPORT)).values()
+    return rows
+
+
+def shown(cell: Cell) -> str:
+    """What the cell shows, without the invisible mark."""
+    return cell.text.replace(TEXT_MARK, "")
+
+
+def no_formula(rows: list[list[Cell]]) -> None:
+    formulas = [c.formula for row in rows for c in row if c.formula]
+    assert formulas == []
+
+
+def test_entries_csv_opens_with_numbers_dates_and_text_in_place(
+    office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar
+) -> None:
+    entries = [
+        make_entry("2022-03-01", 60 + 15 * i, "atelier", territory="CCG", start="09:30",
+                   end=None, persons=i, partner=text, note=text)
+        for i, text in enumerate(TEXTS)
+    ]  # fmt: skip
+    request = ExportRequest("entries", Period.month(2022, 3), date(2022, 12, 31))
+    (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
+    rows = open_csv(office, tmp_path, file.data, "journal.csv")
+    header, body = rows[0], rows[1:]
+    assert [c.text for c in header][:5] == ["Identifiant", "Date", "Début", "Fin", "Heures"]
+    assert len(header) == 14 and len(body) == len(entries)
+    no_formula(rows)
+    col = {c.text: i for i, c in enumerate(header)}
+    by_note = {}
+    for row in body:
+        assert len(row) <= 14  # nothing split into more cells
+        assert row[col["Date"]].type == "date" and row[col["Date"]].value == "2022-03-01"
+        assert row[col["Heures"]].type == "float"
+        assert row[col["Personnes"]].type == "float"
+        by_note[shown(row[col["Note"]])] = row
+    assert set(by_note) == {"'" + t if t.startswith("=") else t for t in TEXTS}
+    for i, text in enumerate(TEXTS):
+        row = by_note["'" + text if text.startswith("=") else text]
+        assert float(row[col["Heures"]].value) == pytest.approx((60 + 15 * i) / 60)
+        assert row[col["Note"]].type == "string"
+        assert row[col["Partenaire"]].type == "string"
+        assert shown(row[col["Partenaire"]]) == shown(row[col["Note"]])
+    assert by_note["0612345678"][col["Note"]].text.startswith("0612345678")  # keeps its 0
+
+
+def test_timesheet_csv_adds_up_in_the_spreadsheet(
+    office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar
+) -> None:
+    entries = [make_entry(f"2022-03-{d:02d}", 25 + d * 7, "entretien", territory=t)
+               for d in range(1, 29) for t in ("AA", "CCG")]  # fmt: skip
+    request = ExportRequest("timesheet", Period.month(2022, 3), date(2022, 12, 31))
+    (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
+    rows = open_csv(office, tmp_path, file.data, "feuille.csv")
+    header, body = rows[0], rows[1:]
+    assert len(header) == 7
+    no_formula(rows)
+    for row in body:
+        assert len(row) == 7
+        assert row[0].type == "date"
+        assert all(c.type == "float" for c in row[2:])
+    total = sum(float(row[-1].value) for row in body)
+    assert total == pytest.approx(round(sum(e.minutes for e in entries) / 60, 2), abs=1e-9)
+
+
+def test_porteurs_csv_keeps_phone_numbers_and_categories_whole(
+    office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar
+) -> None:
+    porteurs = [
+        Porteur(
+            uuid=f"{i:032x}", id=f"P-2022-{i:03d}", territory="CCG", name=f"Personne {i}",
+            contact=contact, categories=("femme", "moins_26"),
+            steps=(PathStep("accueilli", date(2022, 3, i)),),
+            created_at="2022-03-01T00:00:00", updated_at="2022-03-01T00:00:00",
+        )
+        for i, contact in enumerate(["0612345678", "+33 6 12 34 56 78", "06 12 34 56 78"], 1)
+    ]  # fmt: skip
+    request = ExportRequest("porteurs", Period.year(2022), date(2022, 12, 31), with_names=True)
+    (file,) = render(request, entries=[], porteurs=porteurs, config=config, calendar=calendar)
+    rows = open_csv(office, tmp_path, file.data, "porteurs.csv")
+    header, body = rows[0], rows[1:]
+    no_formula(rows)
+    col = {c.text: i for i, c in enumerate(header)}
+    assert [shown(r[col["Contact"]]) for r in body] == [
+        "0612345678", "'+33 6 12 34 56 78", "06 12 34 56 78"
+    ]  # fmt: skip
+    assert all(r[col["Contact"]].type == "string" for r in body)
+    assert [r[col["Accueilli le"]].type for r in body] == ["date"] * 3
+    assert all("," in r[col["Catégories"]].text for r in body)  # one cell, not two
