@@ -30,6 +30,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "restore": "citeslab_tui.cli.data:restore",
     "demo": "citeslab_tui.cli.data:demo",
     "report": "citeslab_tui.cli.report:report",
+    "bilan": "citeslab_tui.cli.bilan:bilan",
     "export": "citeslab_tui.cli.export:export",
     "import": "citeslab_tui.cli.export:import_",
     "privacy": "citeslab_tui.cli.privacy:privacy",

@@ -33,16 +33,18 @@ class UserError(click.ClickException):
         click.echo(f"Erreur : {self.format_message()}", err=True)
 
 
-def _remember_db(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        ctx.meta["citeslab.db"] = value
+def _remember_db(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    if value:
+        ctx.meta["citeslab.db"] = (*ctx.meta.get("citeslab.db", ()), *value)
 
 
 def db_option(f: F) -> F:
-    """`--db PATH`: the data file (else $CITESLAB_DB, else the user data dir)."""
+    """`--db PATH`: the data file (else $CITESLAB_DB, else the user data dir).
+    Repeatable for the commands that read several files (`db_paths`)."""
     return click.option(
         "--db",
         type=click.Path(dir_okay=False),
+        multiple=True,
         expose_value=False,
         callback=_remember_db,
         is_eager=True,
@@ -54,12 +56,24 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Sortie JSON.")(f)
 
 
-def db_path() -> Path:
+def db_paths() -> list[Path]:
+    """Every `--db` given (report and bilan read several files), else the default."""
     from citeslab_tui.paths import default_db_path
 
     ctx = click.get_current_context(silent=True)
-    chosen = ctx.meta.get("citeslab.db") if ctx else None
-    return Path(chosen).expanduser() if chosen else default_db_path()
+    chosen = ctx.meta.get("citeslab.db", ()) if ctx else ()
+    return [Path(c).expanduser() for c in chosen] or [default_db_path()]
+
+
+def db_path() -> Path:
+    """The one data file of a command that reads or writes a single file."""
+    paths = db_paths()
+    if len(paths) > 1:
+        raise UserError(
+            f"--db donné {len(paths)} fois : seuls « report » et « bilan » lisent "
+            "plusieurs fichiers"
+        )
+    return paths[0]
 
 
 def get_config() -> Config:

@@ -15,6 +15,7 @@ import click
 from citeslab_tui.cli.common import (
     check_territory,
     db_option,
+    db_paths,
     json_option,
     open_store,
     parse_day,
@@ -59,6 +60,11 @@ def report(
 
     day = parse_day(as_of) or today()
     period = resolve(year, month, date_from, date_to, default_today=day)
+    if len(db_paths()) > 1:
+        from citeslab_tui.cli.consolidated import report_many
+
+        report_many(db_paths(), period, day, territory, as_json)
+        return
     store = open_store(readonly=True)
     code = check_territory(store.config, territory)
     needs = inputs(period, day)

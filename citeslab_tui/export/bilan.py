@@ -1,0 +1,535 @@
+"""The bilan: one self-contained HTML file a manager or a funder reads (and
+prints on A4 portrait), built from the figures of `citeslab report --json`.
+
+Nothing here computes a figure: every number shown is a value of a report
+document (`core.indicators.report_to_json`), of the month reports of the same
+period, or of `core.consolidate.consolidate` over several reports. Sections are
+drawn when their keys exist in the report, so new figures of the report (money,
+publics, path…) appear as soon as the report gives them.
+
+Templates are Jinja2 (package data in `export/templates/`), charts are drawn by
+pygal as inline SVG (no script, no external style sheet or font: the file opens
+offline). The points d'attention compare report figures with fixed thresholds
+(`ATTENTION_POINTS`) and say which figures they compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+__all__ = [
+    "ATTENTION_POINTS",
+    "Failure",
+    "Source",
+    "attention_points",
+    "render_bilan",
+]
+
+# Thresholds of the points d'attention, in points of percentage.
+ATTENTION_POINTS = 10.0
+LATE = "en retard"
+BPI_SHARE_MAX = 0.30
+
+MONTHS_SHORT = (
+    "janv.", "févr.", "mars", "avr.", "mai", "juin",
+    "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+)  # fmt: skip
+
+# French labels of the report's field names, for the sections drawn generically
+# (money, publics, path… as the report gives them).
+FIELD_LABELS: dict[str, str] = {
+    "cost": "Coût (€)",
+    "bpi_subsidy": "Subvention Bpifrance (€)",
+    "subsidy": "Subvention Bpifrance (€)",
+    "net": "Net (€)",
+    "hourly_cost": "Coût horaire (€/h)",
+    "hours_expected": "Heures allouées",
+    "hours_logged": "Heures réalisées",
+    "value_logged": "Valeur des heures réalisées (€)",
+    "bpi_share": "Part Bpifrance",
+    "year": "Année",
+    "convention": "Convention",
+    "territory": "Territoire",
+    "numerator": "Issus d'un QPV",
+    "denominator": "Porteurs accompagnés",
+    "share": "Part",
+    "target": "Objectif",
+    "actual": "Réalisé",
+    "status": "Statut",
+    "label": "Libellé",
+    "count": "Nombre",
+    "held": "Tenus",
+    "hours": "Heures",
+}
+SHARE_FIELDS = frozenset({"share", "bpi_share", "target_share"})
+
+
+class Source(NamedTuple):
+    """One person's figures: the report of the period and those of its months."""
+
+    label: str  # the person (or the file name when the configuration names nobody)
+    file: str  # the data file's name, without its folder
+    header: Mapping[str, Any]  # name, structure, person, conventions, funders
+    report: Mapping[str, Any]  # `report --json` of the period
+    months: Sequence[tuple[date, Mapping[str, Any]]]  # (first day, `report --json` of it)
+    labels: Mapping[str, Mapping[str, str]]  # key → French label, per kind
+
+
+class Failure(NamedTuple):
+    file: str
+    message: str
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def fr_number(value: float | None, digits: int = 2) -> str:
+    """`1 222,75` (narrow no-break space between thousands, decimal comma)."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
+    return text.replace("-", "−")
+
+
+def fr_hours(value: float | None) -> str:
+    return "—" if value is None else f"{fr_number(value)} h"
+
+
+def fr_percent(share: float | None, digits: int = 1) -> str:
+    return "—" if share is None else f"{fr_number(share * 100, digits)} %"
+
+
+def fr_count(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return fr_number(value, 0) if float(value).is_integer() else fr_number(value, 2)
+
+
+def fr_signed(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = fr_number(value, 2 if unit == " h" else 1)
+    return (text if value < 0 else f"+{text}") + unit
+
+
+def fr_date(text: str | None) -> str:
+    if not text:
+        return "—"
+    return date.fromisoformat(text).strftime("%d/%m/%Y")
+
+
+def fr_value(key: str, value: Any) -> str:
+    """A value of a generically drawn section, by the name of its field."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, int | float):
+        if key in SHARE_FIELDS:
+            return fr_percent(value)
+        if key.startswith("hours"):
+            return fr_hours(value)
+        return fr_count(value)
+    return str(value)
+
+
+# How a figure is shown, by the name the template gives (`data-format`): a test
+# reads every `data-figure` of the bilan back through these.
+FORMATS: dict[str, Callable[..., str]] = {
+    "hours": fr_hours,
+    "pct": fr_percent,
+    "pct0": lambda v: fr_percent(v, 0),
+    "count": fr_count,
+    "num": fr_number,
+    "signed": fr_signed,
+    "signed_h": lambda v: fr_signed(v, " h"),
+    "value": fr_value,
+}
+
+
+# --------------------------------------------------------------------------- points d'attention
+
+
+def attention_points(report: Mapping[str, Any]) -> list[str]:
+    """The short list a manager reads first, each point citing the report's
+    figures it compares:
+    - a territory whose share of the logged time is more than 10 points below
+      its allocated share (when the report gives shares), or whose logged hours
+      are more than 10 % below those expected to date;
+    - a livrable whose status is « en retard »;
+    - a pillar drifting more than 10 points from the indicative split;
+    - the QPV share below its target, Bpifrance's share above 30 % of the cost;
+    - the days to check, when the report lists them."""
+    points: list[str] = []
+    limit = ATTENTION_POINTS
+    for code, t in report.get("territories", {}).items():
+        share, target = t.get("share"), t.get("target_share")
+        if isinstance(share, int | float) and isinstance(target, int | float):
+            if (target - share) * 100 > limit:
+                points.append(
+                    f"{code} : {fr_percent(share, 0)} du temps réalisé pour une part allouée "
+                    f"de {fr_percent(target, 0)} ({fr_number((share - target) * 100, 1)} points)."
+                )
+            continue
+        logged, expected = t.get("hours_logged", 0.0), t.get("hours_expected_to_date", 0.0)
+        if expected and (expected - logged) > expected * limit / 100:
+            points.append(
+                f"{code} : {fr_hours(logged)} réalisées pour {fr_hours(expected)} attendues "
+                f"à date ({fr_signed(t.get('gap_hours'), ' h')})."
+            )
+    for lv in report.get("livrables", []):
+        if lv.get("status") == LATE:
+            points.append(
+                f"Livrable en retard : {lv.get('label')} — {fr_count(lv.get('actual'))} "
+                f"réalisé(s) pour {fr_count(lv.get('expected_to_date'))} attendu(s) à date "
+                f"(objectif {fr_count(lv.get('target'))})."
+            )
+    for key, p in report.get("pillars", {}).items():
+        drift = p.get("drift_points")
+        if isinstance(drift, int | float) and abs(drift) > limit:
+            points.append(
+                f"Pilier {p.get('label', key)} : {fr_percent(p.get('share'), 0)} du temps pour "
+                f"{fr_percent(p.get('target_share'), 0)} indicatifs "
+                f"({fr_signed(drift)} points)."
+            )
+    q = report.get("qpv_share") or {}
+    share = q.get("share", q.get("actual"))
+    target = q.get("target")
+    if isinstance(share, int | float) and isinstance(target, int | float) and share < target:
+        points.append(
+            f"Part des porteurs issus d'un QPV : {fr_percent(share, 0)} pour un objectif "
+            f"de {fr_percent(target, 0)}."
+        )
+    for row in _rows(report.get("money")):
+        bpi = row.get("bpi_share")
+        if isinstance(bpi, int | float) and bpi > BPI_SHARE_MAX:
+            points.append(
+                f"Part Bpifrance de {fr_percent(bpi)} au-delà des 30 % du budget "
+                f"({row.get('convention', '')} {row.get('year', '')})."
+            )
+    days = report.get("days_to_check")
+    if isinstance(days, list) and days:
+        points.append(f"{len(days)} jour(s) à vérifier (journées chargées, week-ends, fériés…).")
+    return points
+
+
+def _rows(value: Any, path: str = "") -> list[dict[str, Any]]:
+    """The records of a generically drawn section: a list of dicts, or a dict of
+    dicts (its keys kept under `key`), possibly nested one level (key → year).
+    Each record keeps under `_path` where it is in the report."""
+    if isinstance(value, list):
+        return [
+            {"_path": f"{path}.{i}", **v} for i, v in enumerate(value) if isinstance(v, Mapping)
+        ]
+    if not isinstance(value, Mapping):
+        return []
+    out: list[dict[str, Any]] = []
+    for key, item in value.items():
+        if not isinstance(item, Mapping):
+            continue
+        if item and all(isinstance(v, Mapping) for v in item.values()):
+            out += [
+                {"_path": f"{path}.{key}.{sub}", "key": key, "sub": sub, **v}
+                for sub, v in item.items()
+            ]
+        else:
+            out.append({"_path": f"{path}.{key}", "key": key, **item})
+    return out
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _style() -> Any:
+    from pygal.style import Style
+
+    return Style(
+        background="white",
+        plot_background="white",
+        foreground="#222",
+        foreground_strong="#111",
+        foreground_subtle="#999",
+        font_family="'DejaVu Sans', 'Liberation Sans', Arial, sans-serif",
+        label_font_size=12,
+        major_label_font_size=12,
+        value_font_size=11,
+        legend_font_size=12,
+        title_font_size=14,
+        colors=("#1f5fa8", "#f0a030", "#7aa6d6", "#4c9a2a", "#b84a62", "#6d5ba8"),
+    )
+
+
+def _svg(chart: Any) -> Markup:
+    """The chart's SVG element, without pygal's comments (they name its site)
+    nor its script (the configuration of its tooltips, whose code we don't load:
+    the bilan runs no script)."""
+    from xml.etree import ElementTree
+
+    from markupsafe import Markup
+
+    tree = chart.render_tree()
+    for parent in tree.iter():
+        for child in list(parent):
+            if not isinstance(child.tag, str) or child.tag.endswith("script"):
+                parent.remove(child)
+    return Markup(ElementTree.tostring(tree, encoding="unicode"))
+
+
+def _chart(kind: str, title: str, formatter: Callable[[Any], str], **options: Any) -> Any:
+    import pygal
+
+    cls = getattr(pygal, kind)
+    return cls(
+        title=title,
+        style=_style(),
+        js=[],
+        disable_xml_declaration=True,
+        width=options.pop("width", 760),
+        height=options.pop("height", 320),
+        legend_at_bottom=True,
+        legend_at_bottom_columns=3,
+        value_formatter=formatter,
+        print_values=options.pop("print_values", False),
+        truncate_legend=-1,
+        truncate_label=-1,
+        **options,
+    )
+
+
+def _hours_fmt(v: Any) -> str:
+    return fr_hours(v)
+
+
+def _pct_fmt(v: Any) -> str:
+    return "—" if v is None else f"{fr_number(v, 0)} %"
+
+
+def territory_chart(report: Mapping[str, Any]) -> Markup | None:
+    terr = report.get("territories", {})
+    if not terr:
+        return None
+    chart = _chart("Bar", "Heures par territoire", _hours_fmt)
+    chart.x_labels = list(terr)
+    chart.add("Réalisé", [t.get("hours_logged") for t in terr.values()])
+    chart.add("Attendu à date", [t.get("hours_expected_to_date") for t in terr.values()])
+    chart.add("Attendu sur la période", [t.get("hours_expected_year") for t in terr.values()])
+    return _svg(chart)
+
+
+def territory_share_chart(report: Mapping[str, Any]) -> Markup | None:
+    terr = report.get("territories", {})
+    if not terr or not all("share" in t and "target_share" in t for t in terr.values()):
+        return None
+    chart = _chart("Bar", "Part du temps par territoire", _pct_fmt, range=(0, 100))
+    chart.x_labels = list(terr)
+    chart.add("Part réalisée", [_pct(t.get("share")) for t in terr.values()])
+    chart.add("Part allouée", [_pct(t.get("target_share")) for t in terr.values()])
+    return _svg(chart)
+
+
+def _pct(share: Any) -> float | None:
+    return None if share is None else share * 100
+
+
+def monthly_chart(months: Sequence[tuple[date, Mapping[str, Any]]]) -> Markup | None:
+    if not months:
+        return None
+    chart = _chart("Bar", "Heures par mois", _hours_fmt, x_label_rotation=0)
+    chart.x_labels = [f"{MONTHS_SHORT[d.month - 1]} {d:%y}" for d, _ in months]
+    chart.add("Réalisé", [r.get("hours_logged") for _, r in months])
+    chart.add("Attendu", [r.get("hours_expected_year") for _, r in months])
+    return _svg(chart)
+
+
+def pillar_chart(report: Mapping[str, Any]) -> Markup | None:
+    pillars = report.get("pillars", {})
+    if not pillars:
+        return None
+    chart = _chart("Bar", "Répartition par pilier", _pct_fmt)
+    chart.x_labels = [p.get("label", k) for k, p in pillars.items()]
+    chart.add("Part réalisée", [_pct(p.get("share")) for p in pillars.values()])
+    chart.add("Indicatif", [_pct(p.get("target_share")) for p in pillars.values()])
+    return _svg(chart)
+
+
+LIVRABLE_CHART_CAP = 150.0  # % of the target: one livrable at 1 200 % would flatten the others
+
+
+def livrables_chart(report: Mapping[str, Any]) -> Markup | None:
+    rows = [
+        lv
+        for lv in report.get("livrables", [])
+        if isinstance(lv.get("target"), int | float) and lv["target"] > 0
+    ]
+    if not rows:
+        return None
+    rows.reverse()  # pygal draws the first row at the bottom: keep the table's order
+    cap = LIVRABLE_CHART_CAP
+    chart = _chart(
+        "HorizontalBar",
+        "Livrables : réalisé et attendu à date, en % de l'objectif "
+        f"(barres limitées à {cap:.0f} %)",
+        _pct_fmt,
+        height=max(260, 60 + 44 * len(rows)),
+        range=(0, cap),
+        y_labels=[0, 25, 50, 75, 100, 125, 150],
+    )
+    chart.x_labels = [lv.get("label", lv["key"]) for lv in rows]
+    chart.add("Réalisé", [_ratio(lv.get("actual"), lv["target"], cap) for lv in rows])
+    chart.add(
+        "Attendu à date", [_ratio(lv.get("expected_to_date"), lv["target"], cap) for lv in rows]
+    )
+    return _svg(chart)
+
+
+def _ratio(value: Any, target: float, cap: float) -> float | None:
+    """`value` in % of `target`, drawn no longer than `cap` (the table gives the figure)."""
+    if not isinstance(value, int | float):
+        return None
+    return min(round(value / target * 100, 1), cap)
+
+
+def people_chart(sources: Sequence[Source], totals: Mapping[str, Any]) -> Markup | None:
+    codes = list(totals.get("territories", {}))
+    if not codes:
+        return None
+    chart = _chart("StackedBar", "Heures réalisées par territoire et par personne", _hours_fmt)
+    chart.x_labels = codes
+    for s in sources:
+        terr = s.report.get("territories", {})
+        chart.add(s.label, [terr.get(c, {}).get("hours_logged") for c in codes])
+    return _svg(chart)
+
+
+# --------------------------------------------------------------------------- document
+
+
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("citeslab_tui.export", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        hours=fr_hours,
+        pct=fr_percent,
+        count=fr_count,
+        signed=fr_signed,
+        num=fr_number,
+        day=fr_date,
+    )
+    env.globals.update(
+        fr_value=fr_value,
+        field_label=lambda k: FIELD_LABELS.get(k, k),
+        FORMATS=FORMATS,
+    )
+    return env
+
+
+def _section(s: Source, index: int) -> dict[str, Any]:
+    """What the template draws for one person (the `index`th source)."""
+    r = s.report
+    generic = {}
+    for key, title in (
+        ("publics", "Publics"),
+        ("path", "Parcours"),
+        ("orientations", "Orientations par partenaire"),
+        ("sorties", "Sorties"),
+        ("creations", "Créations"),
+        ("governance", "Gouvernance"),
+        ("money", "Financement"),
+    ):
+        if key in r:
+            generic[key] = {"title": title, "value": r[key]}
+    return {
+        "source": s,
+        "report": r,
+        "attention": attention_points(r),
+        "charts": {
+            "territories": territory_chart(r),
+            "shares": territory_share_chart(r),
+            "months": monthly_chart(s.months),
+            "pillars": pillar_chart(r),
+            "livrables": livrables_chart(r),
+        },
+        "generic": generic,
+        "labels": s.labels,
+        "prefix": f"files.{index}.report.",
+        "months_prefix": f"files.{index}.months.",
+    }
+
+
+def render_bilan(
+    sources: Sequence[Source],
+    failures: Sequence[Failure] = (),
+    totals: Mapping[str, Any] | None = None,
+    *,
+    generated: date,
+) -> str:
+    """The bilan as one HTML document (a string). With several sources, a
+    consolidated part (each person side by side and the totals) comes first."""
+    env = _environment()
+    people = [_section(s, i) for i, s in enumerate(sources)]
+    consolidated = None
+    if totals is not None and len(sources) > 1:
+        consolidated = {"totals": totals, "chart": people_chart(sources, totals)}
+    first = sources[0] if sources else None
+    return str(
+        env.get_template("bilan.html.j2").render(
+            people=people,
+            failures=failures,
+            consolidated=consolidated,
+            period=first.report.get("period") if first else None,
+            generated=generated,
+            grouped=_render_group,
+        )
+    )
+
+
+def _numeric(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _render_group(value: Any, path: str, title: str | None = None) -> list[dict[str, Any]]:
+    """A generically drawn section as tables: [{"title", "columns", "rows"}].
+    A mapping of numbers is a table of counts; a list of records, or a mapping
+    of records sharing their fields, is one table; other mappings give one
+    table per item. Each row keeps its place in the report under `_path`."""
+    if isinstance(value, Mapping) and all(_numeric(v) for v in value.values()):
+        rows = [{"_path": path, "label": k, k: v} for k, v in value.items()]
+        return [{"title": title, "columns": ["label", "*"], "rows": rows}] if rows else []
+    if isinstance(value, Mapping):
+        items = [v for v in value.values() if isinstance(v, Mapping)]
+        same_fields = (
+            len(items) == len(value)
+            and len({tuple(v) for v in items}) == 1
+            and all(not isinstance(x, Mapping) for v in items for x in v.values())
+        )
+        if not same_fields:
+            tables: list[dict[str, Any]] = []
+            scalars = [{"_path": path, "label": k, k: v} for k, v in value.items()
+                       if not isinstance(v, Mapping | list)]  # fmt: skip
+            if scalars:
+                tables.append({"title": title, "columns": ["label", "*"], "rows": scalars})
+            for k, v in value.items():
+                if isinstance(v, Mapping | list):
+                    tables += _render_group(v, f"{path}.{k}", str(k))
+            return tables
+    rows = _rows(value, path)
+    if not rows:
+        return []
+    columns: list[str] = []
+    for row in rows:
+        for k in row:
+            if k not in columns and k != "_path" and not isinstance(row[k], Mapping | list):
+                columns.append(k)
+    return [{"title": title, "columns": columns, "rows": rows}]

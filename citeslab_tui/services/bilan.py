@@ -1,0 +1,258 @@
+"""The manager's and the funders' documents over one or several data files:
+the report of each file (read-only, each with its own configuration), the totals
+over them, and the bilan HTML built from those reports.
+
+A file that cannot be read is named with the reason and the others still count.
+Each file's configuration is `<name>.config.json` beside it when that file
+exists (a manager gathering several cheffes' files keeps each one's territories
+and conventions), else the active configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from citeslab_tui.core.errors import CitesLabError
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.calendar import WorkingCalendar
+    from citeslab_tui.core.model import Config
+    from citeslab_tui.core.period import Period
+    from citeslab_tui.export.bilan import Failure, Source
+
+FUNDER = "Bpifrance"
+
+
+class PersonReport(NamedTuple):
+    """One data file's report, ready to show."""
+
+    path: Path
+    label: str  # the person named by the configuration, else the file's name
+    config: Config
+    report: dict[str, Any]  # the `citeslab report --json` document
+    months: list[tuple[date, dict[str, Any]]]  # the same for each month of the period
+
+
+class Consolidated(NamedTuple):
+    people: list[PersonReport]
+    failures: list[tuple[Path, str]]  # unreadable files and why, in French
+    totals: dict[str, Any] | None  # `core.consolidate.consolidate` (None for one file)
+
+
+def config_beside(path: Path) -> Path:
+    """Where a data file's own configuration would be: `a.json` → `a.config.json`."""
+    return path.with_name(f"{path.stem}.config.json")
+
+
+def load_config_for(path: Path) -> Config:
+    from citeslab_tui.config import load_config
+
+    own = config_beside(path)
+    return load_config(own if own.is_file() else None)
+
+
+def report_document(
+    store: Any,
+    config: Config,
+    period: Period,
+    as_of: date,
+    calendar: WorkingCalendar,
+    territory: str | None = None,
+) -> dict[str, Any]:
+    """The `citeslab report --json` document of an open store."""
+    from citeslab_tui.core.indicators import inputs, report, report_to_json
+
+    needs = inputs(period, as_of)
+    result = report(
+        store.entries_in(needs.entry_ranges),
+        store.porteurs(*needs.porteur_range),
+        config,
+        period,
+        as_of,
+        calendar,
+        territory,
+    )
+    return report_to_json(result)
+
+
+def month_documents(
+    store: Any, config: Config, period: Period, as_of: date, calendar: WorkingCalendar
+) -> list[tuple[date, dict[str, Any]]]:
+    """The report of each month of `period` (cut to the period), for the monthly
+    hours: each is the document `citeslab report --from … --to …` prints, its
+    hours depending on the entries only."""
+    from citeslab_tui.core.indicators import report, report_to_json
+
+    entries = store.entries(period.start, period.end)
+    out = []
+    for span in period.months():
+        inside = [e for e in entries if span.start <= e.date <= span.end]
+        result = report(inside, [], config, span, as_of, calendar, weeks=0)
+        out.append((span.start, report_to_json(result)))
+    return out
+
+
+def _describe(exc: BaseException) -> str:
+    """One French line (the store's messages span several)."""
+    if isinstance(exc, CitesLabError):
+        return " ".join(str(exc).split())
+    if isinstance(exc, OSError):
+        from citeslab_tui.fsutil import describe_os_error
+
+        return describe_os_error(exc)
+    return f"illisible ({type(exc).__name__})"
+
+
+def gather(
+    paths: Sequence[Path],
+    period: Period,
+    as_of: date,
+    *,
+    months: bool = False,
+    territory: str | None = None,
+    now: Any = None,
+) -> Consolidated:
+    """Open each file read-only with its own configuration and report on it.
+    Files that fail are listed with the reason; at least one must be read."""
+    from citeslab_tui.core.consolidate import consolidate
+    from citeslab_tui.holiday_cache import calendar_for
+    from citeslab_tui.store import Store
+
+    calendar = calendar_for(period.years())
+    people: list[PersonReport] = []
+    failures: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            if not path.is_file():
+                raise CitesLabError("fichier introuvable")
+            config = load_config_for(path)
+            kwargs = {"now": now} if now is not None else {}
+            store = Store.open(path, config, readonly=True, **kwargs)
+            doc = report_document(store, config, period, as_of, calendar, territory)
+            per_month = month_documents(store, config, period, as_of, calendar) if months else []
+        except Exception as exc:  # one bad file must not hide the others
+            failures.append((path, _describe(exc)))
+            continue
+        people.append(PersonReport(path, config.person or path.stem, config, doc, per_month))
+    _distinct_labels(people)
+    if not people:
+        listed = " ; ".join(f"{p.name} : {why}" for p, why in failures)
+        raise CitesLabError(f"aucun fichier n'a pu être lu ({listed})")
+    totals = consolidate([p.report for p in people]) if len(paths) > 1 else None
+    return Consolidated(people, failures, totals)
+
+
+def _distinct_labels(people: list[PersonReport]) -> None:
+    seen: dict[str, int] = {}
+    for p in people:
+        seen[p.label] = seen.get(p.label, 0) + 1
+    for i, p in enumerate(people):
+        if seen[p.label] > 1:
+            people[i] = p._replace(label=f"{p.label} ({p.path.name})")
+
+
+def consolidated_json(result: Consolidated) -> dict[str, Any]:
+    """`citeslab report --db a --db b --json`: each file's report, the totals,
+    and the files that could not be read."""
+    return {
+        "files": [
+            {"file": str(p.path), "person": p.label, "report": p.report} for p in result.people
+        ],
+        "failures": [{"file": str(path), "error": why} for path, why in result.failures],
+        "totals": result.totals,
+    }
+
+
+# --------------------------------------------------------------------------- bilan
+
+
+def header(config: Config, period: Period) -> dict[str, Any]:
+    """Who and what the bilan is about: the structure, the person, the
+    conventions overlapping the period and the funders (Bpifrance and the
+    collectivités of the configuration's territories)."""
+    from citeslab_tui.core.period import Period as P
+
+    conventions = [
+        {
+            "label": c.label,
+            "from": c.start.isoformat(),
+            "to": c.end.isoformat(),
+            "parties": list(c.parties),
+        }
+        for c in config.conventions
+        if period.clamp(P(c.start, c.end)) is not None
+    ]
+    funders = [FUNDER, *dict.fromkeys(t.name for t in config.territories)]
+    return {
+        "name": config.name,
+        "structure": config.structure,
+        "person": config.person,
+        "conventions": conventions,
+        "funders": funders,
+    }
+
+
+def labels(config: Config) -> dict[str, dict[str, str]]:
+    """French labels of the keys the report uses, per kind (and all merged)."""
+    from citeslab_tui.core.indicators import OUTSIDE_QPV, PARTNER_UNSPECIFIED, QPV_UNSPECIFIED
+    from citeslab_tui.core.model import CATEGORIES, PROFILES, STAGE_LABELS
+
+    kinds = {
+        "stages": dict(STAGE_LABELS),
+        "categories": dict(CATEGORIES),
+        "profiles": dict(PROFILES),
+        "partners": {p.key: p.label for p in config.partners}
+        | {PARTNER_UNSPECIFIED: "Non précisé"},
+        "qpvs": {q.code: f"{q.code} {q.name}" for q in config.all_qpvs()}
+        | {OUTSIDE_QPV: "Hors QPV", QPV_UNSPECIFIED: "QPV non précisé"},
+        "territories": {t.code: t.name for t in config.territories},
+        "types": {t.key: t.label for t in config.action_types},
+        "pillars": {p.key: p.label for p in config.pillars},
+        "conventions": {c.key: c.label for c in config.conventions},
+    }
+    merged: dict[str, str] = {}
+    for table in kinds.values():
+        merged.update(table)
+    kinds["all"] = merged
+    return kinds
+
+
+def sources(result: Consolidated, period: Period) -> tuple[list[Source], list[Failure]]:
+    from citeslab_tui.export.bilan import Failure, Source
+
+    people = [
+        Source(p.label, p.path.name, header(p.config, period), p.report, p.months, labels(p.config))
+        for p in result.people
+    ]
+    return people, [Failure(path.name, why) for path, why in result.failures]
+
+
+def bilan_html(result: Consolidated, period: Period, generated: date) -> str:
+    from citeslab_tui.export.bilan import render_bilan
+
+    people, failures = sources(result, period)
+    return render_bilan(people, failures, result.totals, generated=generated)
+
+
+def write_bilan(
+    paths: Sequence[Path],
+    period: Period,
+    as_of: date,
+    *,
+    generated: date,
+    output: Path | str | None = None,
+    force: bool = False,
+) -> tuple[Path, Consolidated]:
+    """Gather, render and write the bilan (0600, atomically). Returns where."""
+    from citeslab_tui.export.files import RenderedFile, destinations, write_files
+
+    result = gather(paths, period, as_of, months=True)
+    html = bilan_html(result, period, generated)
+    name = f"bilan_{period.label}.html"
+    files = [RenderedFile(name, html.encode("utf-8"), len(result.people))]
+    targets = destinations(files, output)
+    write_files(files, targets, force=force)
+    return targets[0], result

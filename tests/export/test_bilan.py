@@ -1,0 +1,246 @@
+"""`citeslab bilan`: every figure it shows is a figure of `citeslab report --json`
+for the same period (read back cell by cell), the file is self-contained, names
+no porteur, and several data files are shown side by side with their totals."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citeslab_tui.export.bilan import FORMATS, attention_points
+
+AS_OF = "2022-10-15"
+
+
+class Figures(HTMLParser):
+    """Every element carrying `data-figure`, with its text; and every numeric
+    cell (`td.num`) whether it carries one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures: list[tuple[str, str, str | None, str]] = []
+        self.untagged: list[str] = []
+        self._open: list[tuple[str, dict[str, str | None], list[str]]] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "data-figure" in a or (tag == "td" and "num" in (a.get("class") or "").split()):
+            self._open.append((tag, a, []))
+
+    def handle_data(self, data: str) -> None:
+        for _, _, text in self._open:
+            text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1][0] == tag:
+            _, a, text = self._open.pop()
+            content = "".join(text)
+            if "data-figure" in a:
+                self.figures.append(
+                    (a["data-figure"] or "", a["data-format"] or "", a.get("data-field"), content)
+                )
+            elif content.strip() not in ("", "—"):
+                self.untagged.append(content)
+
+
+def parse(html: str) -> Figures:
+    p = Figures()
+    p.feed(html)
+    return p
+
+
+def lookup(doc: Any, path: str) -> Any:
+    for part in path.split("."):
+        doc = doc[int(part)] if isinstance(doc, list) else doc[part]
+    return doc
+
+
+def check_figures(html: str, doc: dict[str, Any]) -> set[str]:
+    """Every tagged figure equals the document's value written the same way;
+    no numeric cell is untagged. Returns the paths shown."""
+    found = parse(html)
+    assert not found.untagged, found.untagged[:5]
+    for path, fmt, field, text in found.figures:
+        value = lookup(doc, path)
+        expected = FORMATS[fmt](field, value) if fmt == "value" else FORMATS[fmt](value)
+        assert text == expected, (path, text, expected)
+    return {path for path, *_ in found.figures}
+
+
+def report_json(run: Any, db: Path, *args: str) -> dict[str, Any]:
+    return json.loads(run("report", "--as-of", AS_OF, "--json", *args, db=db).stdout)
+
+
+def months_json(run: Any, db: Path) -> list[dict[str, Any]]:
+    return [report_json(run, db, "--month", f"2022-{m:02d}") for m in range(1, 13)]
+
+
+@pytest.fixture
+def demo(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    def make(name: str, seed: int, entries: int = 400) -> Path:
+        monkeypatch.setenv("CITESLAB_TODAY", "2022-12-31")
+        db = tmp_path / name
+        run("demo", "--entries", str(entries), "--seed", str(seed), db=db)
+        monkeypatch.delenv("CITESLAB_TODAY")
+        return db
+
+    return make
+
+
+def test_every_figure_of_the_bilan_is_the_report_s(run: Any, demo: Any, tmp_path: Path) -> None:
+    db = demo("a.json", 7)
+    out = tmp_path / "bilan.html"
+    result = run("bilan", "--year", "2022", "--as-of", AS_OF, "-o", str(out), db=db)
+    assert f"Écrit : {out}" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    rep = report_json(run, db, "--year", "2022")
+    doc = {"files": [{"report": rep, "months": months_json(run, db)}]}
+    shown = check_figures(html, doc)
+    pre = "files.0.report."
+    for code in rep["territories"]:
+        for key in ("hours_logged", "hours_expected_to_date", "hours_expected_year", "gap_hours"):
+            assert f"{pre}territories.{code}.{key}" in shown
+    for key in rep["pillars"]:
+        for field in ("hours", "share", "target_share", "drift_points"):
+            assert f"{pre}pillars.{key}.{field}" in shown
+    for i, _ in enumerate(rep["livrables"]):
+        assert {f"{pre}livrables.{i}.target", f"{pre}livrables.{i}.actual"} <= shown
+    assert {f"files.0.months.{m}.hours_logged" for m in range(12)} <= shown
+    assert f"{pre}qpv_share.target" in shown
+    # The header names the structure, the period, the convention and the funders.
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    for words in ("Maison de l'Economie Développement", "du 01/01/2022 au 31/12/2022",
+                  "Convention CCG ⇄ MED", "Bpifrance", "Annemasse Agglo",
+                  "Communauté de Communes du Genevois", "Points d'attention"):  # fmt: skip
+        assert words in text, words
+
+
+def test_the_bilan_is_self_contained_and_anonymous(run: Any, tmp_path: Path) -> None:
+    run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
+    run("porteur", "add", "--territory", "CCG", "--name", "Zoé Testnom", "--contact",
+        "06 12 34 56 78", "--accueilli", "2022-03-02")  # fmt: skip
+    out = tmp_path / "b.html"
+    run("bilan", "--year", "2022", "--as-of", "2022-06-30", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "Testnom" not in html and "56 78" not in html
+    found = parse(html)
+    assert not [t for t, _ in found.tags if t in ("script", "link", "img", "iframe", "object")]
+    for _, attrs in found.tags:
+        for name, value in attrs.items():
+            if name in ("src", "href", "xlink:href", "action", "poster", "srcset"):
+                pytest.fail(f"external reference {name}={value}")
+    assert not re.search(r"url\(|@import|@font-face", html)
+    assert html.count("<svg") >= 4  # territories, months, pillars, livrables
+    assert "@page" in html and "A4 portrait" in html and "break-before: page" in html
+
+
+def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: Path) -> None:
+    a, b = demo("marie.json", 1, 300), demo("paul.json", 2, 300)
+    broken = tmp_path / "abime.json"
+    broken.write_text("{pas du json", encoding="utf-8")
+    dbs = ["--db", str(a), "--db", str(b), "--db", str(broken)]
+    from click.testing import CliRunner
+
+    from citeslab_tui.cli import cli
+
+    runner = CliRunner()
+    res = runner.invoke(cli, [*dbs, "report", "--year", "2022", "--as-of", AS_OF, "--json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert [Path(f["file"]).name for f in doc["files"]] == ["marie.json", "paul.json"]
+    assert [Path(f["file"]).name for f in doc["failures"]] == ["abime.json"]
+    assert "abime.json" in res.stderr
+    for i, db in enumerate((a, b)):
+        assert doc["files"][i]["report"] == report_json(run, db, "--year", "2022")
+        doc["files"][i]["months"] = months_json(run, db)
+    totals = doc["totals"]
+    for code, row in totals["territories"].items():
+        mine = [f["report"]["territories"][code]["hours_logged"] for f in doc["files"]]
+        assert row["hours_logged"] == pytest.approx(sum(mine))
+    for key, row in totals["livrables"].items():
+        if row["kind"] != "qpv_share":
+            mine = [lv["actual"] for f in doc["files"] for lv in f["report"]["livrables"]
+                    if lv["key"] == key]  # fmt: skip
+            assert row["actual"] == sum(mine)
+
+    out = tmp_path / "conso.html"
+    res = runner.invoke(cli, [*dbs, "bilan", "--year", "2022", "--as-of", AS_OF, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "Non lu" in res.stderr and "abime.json" in res.stderr
+    html = out.read_text(encoding="utf-8")
+    shown = check_figures(html, doc)
+    assert {f"totals.territories.{c}.hours_logged" for c in totals["territories"]} <= shown
+    assert {f"totals.livrables.{k}.actual" for k in totals["livrables"]} <= shown
+    assert "Fichiers non lus" in html and "abime.json" in html
+
+    res = runner.invoke(cli, [*dbs, "report", "--year", "2022", "--as-of", AS_OF])
+    assert res.exit_code == 0 and "Non lu : abime.json" in res.stdout
+    assert "marie" in res.stdout and "paul" in res.stdout
+
+
+def test_a_single_file_command_refuses_several_db(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from citeslab_tui.cli import cli
+
+    res = CliRunner().invoke(cli, ["--db", "a.json", "--db", "b.json", "list"])
+    assert res.exit_code == 1
+    assert "seuls « report » et « bilan »" in res.output
+
+
+def test_no_file_readable_is_an_error(run: Any, tmp_path: Path) -> None:
+    res = run("bilan", "--year", "2022", code=1, db=tmp_path / "absent.json")
+    assert "aucun fichier n'a pu être lu" in res.stderr and "absent.json" in res.stderr
+
+
+def test_attention_points_cite_the_report_figures() -> None:
+    report = {
+        "territories": {
+            "AA": {"hours_logged": 500.0, "hours_expected_to_date": 700.0, "gap_hours": -200.0},
+            "CCG": {"share": 0.05, "target_share": 0.2},
+            "XX": {"share": 0.15, "target_share": 0.2},  # 5 points: within the threshold
+        },
+        "pillars": {
+            "animation": {
+                "label": "Animation",
+                "share": 0.41,
+                "target_share": 0.3,
+                "drift_points": 11.0,
+            },
+            "referent": {
+                "label": "Référent",
+                "share": 0.05,
+                "target_share": 0.1,
+                "drift_points": -5.0,
+            },
+        },
+        "livrables": [
+            {
+                "label": "Ateliers",
+                "status": "en retard",
+                "actual": 1,
+                "expected_to_date": 3.5,
+                "target": 6,
+            },
+            {"label": "Comités", "status": "atteint", "actual": 3, "target": 3},
+        ],
+        "qpv_share": {"numerator": 2, "denominator": 10, "share": 0.2, "target": 0.3},
+        "money": {"ccg-med": {"2022": {"bpi_share": 0.35}}},
+    }
+    points = attention_points(report)
+    assert points == [
+        "AA : 500,00 h réalisées pour 700,00 h attendues à date (−200,00 h).",
+        "CCG : 5 % du temps réalisé pour une part allouée de 20 % (−15,0 points).",
+        "Livrable en retard : Ateliers — 1 réalisé(s) pour 3,50 attendu(s) à date (objectif 6).",
+        "Pilier Animation : 41 % du temps pour 30 % indicatifs (+11,0 points).",
+        "Part des porteurs issus d'un QPV : 20 % pour un objectif de 30 %.",
+        "Part Bpifrance de 35,0 % au-delà des 30 % du budget ( ).",
+    ]
