@@ -1,9 +1,18 @@
 """Load and validate the configuration of a CitésLab.
 
 The configuration is data (schemas/config.schema.json): pillars, action types,
-territories with their ETP shares and QPVs, partners, conventions with their
-livrables and money. The default is the CitésLab Genevois of DOMAIN.md, shipped
-in the package; `citeslab config init` copies it where the user can edit it.
+territories with their dated ETP allocations and QPVs, partners, conventions
+with their livrables and money. The default is the CitésLab Genevois of
+DOMAIN.md, shipped in the package; `citeslab config init` copies it where the
+user can edit it.
+
+Versions: `config_version` 2 dates the allocations (`territories[].allocations`
+with `from`/`to`, the CCG's 0.2 ETP lasting as long as its convention) and
+adds non-pillar action types (absences, training). A version 1 file is
+migrated when read (`migrate`): its undated `etp` becomes one allocation open
+on both sides, and the shipped absence/training types are added. The user's own
+file is rewritten in version 2 once, after a copy of the old one
+(`config.json.v1.bak`) is kept beside it.
 """
 
 from __future__ import annotations
@@ -19,8 +28,11 @@ import orjson
 from citeslab_tui import schemas
 from citeslab_tui.core.errors import ConfigError
 from citeslab_tui.core.model import (
+    KIND_PILLAR,
+    NON_PILLAR_KINDS,
     STEPS,
     ActionType,
+    Allocation,
     Config,
     Convention,
     Livrable,
@@ -33,6 +45,7 @@ from citeslab_tui.core.model import (
 )
 
 CONFIG_ENV = "CITESLAB_CONFIG"
+CONFIG_VERSION = 2
 
 
 def default_config_path() -> Path:
@@ -71,11 +84,67 @@ def load_config(path: Path | None = None) -> Config:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise ConfigError(f"Configuration {path} : JSON invalide ({exc})") from None
-    return config_from_dict(data, source=str(path))
+    migrated = migrate(data)
+    config = config_from_dict(migrated, source=str(path))
+    if migrated is not data and path.resolve() != default_config_path():
+        _upgrade_file(path, raw, migrated)
+    return config
+
+
+def _non_pillar_types() -> list[dict[str, Any]]:
+    """The absence and training types of the shipped catalogue."""
+    shipped = orjson.loads(default_config_path().read_bytes())
+    return [t for t in shipped["action_types"] if t.get("kind", "pillar") != "pillar"]
+
+
+def migrate(data: Any) -> Any:
+    """A configuration in the current version: `data` itself when it already is
+    (or is not a configuration at all, left for the schema to reject), else an
+    upgraded copy. Version 1 → 2: each territory's undated `etp` becomes one
+    allocation open on both sides (it held "from the first entry on", and a
+    report never counts before its period), and the shipped absence and
+    training types are added when their keys are free."""
+    if not isinstance(data, dict) or data.get("config_version") != 1:
+        return data
+    new = dict(data)
+    new["config_version"] = CONFIG_VERSION
+    territories = []
+    for t in data.get("territories", []):
+        if isinstance(t, dict) and "etp" in t and "allocations" not in t:
+            t = {
+                ("allocations" if k == "etp" else k): ([{"etp": v}] if k == "etp" else v)
+                for k, v in t.items()
+            }
+        territories.append(t)
+    new["territories"] = territories
+    types = list(data.get("action_types", []))
+    keys = {t.get("key") for t in types if isinstance(t, dict)}
+    types += [t for t in _non_pillar_types() if t["key"] not in keys]
+    new["action_types"] = types
+    return new
+
+
+def _upgrade_file(path: Path, raw: bytes, migrated: dict[str, Any]) -> None:
+    """Rewrite the user's file in the current version after keeping the old one
+    (`NAME.v1.bak`, never overwritten). A file that cannot be written stays as
+    it is: it is migrated again at every read, which is correct, only slower."""
+    from citeslab_tui.core.errors import StorageError
+    from citeslab_tui.fsutil import atomic_write
+
+    backup = path.with_name(f"{path.name}.v1.bak")
+    try:
+        if not backup.exists():
+            atomic_write(backup, raw, mode=0o600, overwrite=False)
+        text = orjson.dumps(migrated, option=orjson.OPT_INDENT_2) + b"\n"
+        atomic_write(path, text, mode=0o600)
+    except (StorageError, OSError):
+        pass
 
 
 def config_from_dict(data: Any, *, source: str = "configuration") -> Config:
-    """Validate a parsed configuration (schema, then cross-references)."""
+    """Validate a parsed configuration (schema, then cross-references); a
+    version 1 configuration is migrated first (see `migrate`)."""
+    data = migrate(data)
     if not schemas.is_valid("config", data):
         problems = schemas.explain("config", data) or ["configuration invalide"]
         raise ConfigError(_problems_message(source, problems))
@@ -116,15 +185,24 @@ def semantic_problems(data: dict[str, Any]) -> list[str]:
     ):
         for dup in _duplicates(values):
             problems.append(f"{what}: « {dup} » apparaît plusieurs fois")
-    total_etp = sum(t["etp"] for t in data["territories"])
-    if total_etp > 1 + 1e-9:
-        problems.append(f"territories: la somme des ETP ({round(total_etp, 4)}) dépasse 1 ETP")
+    problems += _allocation_problems(data)
     share = sum(p["share"] for p in data["pillars"])
     if abs(share - 1) > 1e-6:
         problems.append(f"pillars: la somme des parts indicatives ({round(share, 4)}) doit faire 1")
+    for key in pillar_keys:
+        if key in NON_PILLAR_KINDS:
+            problems.append(f"pillars: « {key} » est réservé (type d'action hors pilier)")
     for i, t in enumerate(data["action_types"]):
-        if t["pillar"] not in pillar_keys:
+        kind = t.get("kind", KIND_PILLAR)
+        if kind == KIND_PILLAR and "pillar" not in t:
+            problems.append(f"action_types[{i}].pillar: obligatoire pour un type de pilier")
+        elif kind == KIND_PILLAR and t["pillar"] not in pillar_keys:
             problems.append(f"action_types[{i}].pillar: pilier « {t['pillar']} » inconnu")
+        elif kind != KIND_PILLAR and "pillar" in t:
+            problems.append(f"action_types[{i}].pillar: un type « {kind} » n'a pas de pilier")
+    for name in ("day_hours", "max_day_hours"):
+        if name in data and data[name] > 24:
+            problems.append(f"{name}: {data[name]} h dépasse 24 h")
     qpv_codes = [q["code"] for t in data["territories"] for q in t.get("qpvs", [])]
     for dup in _duplicates(qpv_codes):
         problems.append(f"territories: QPV « {dup} » déclaré plusieurs fois")
@@ -174,6 +252,53 @@ def semantic_problems(data: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _allocation_problems(data: dict[str, Any]) -> list[str]:
+    """Dated allocations: real dates in order, known conventions, and at no day
+    more than 1 ETP over all territories (checked at every allocation start,
+    the only days a sum can grow)."""
+    problems: list[str] = []
+    conventions = {c["key"]: c for c in data.get("conventions", [])}
+    spans: list[tuple[float, date | None, date | None]] = []
+    for ti, t in enumerate(data["territories"]):
+        for ai, a in enumerate(t["allocations"]):
+            where = f"territories[{ti}].allocations[{ai}]"
+            conv = a.get("convention")
+            if conv is not None and conv not in conventions:
+                problems.append(f"{where}.convention: convention « {conv} » inconnue")
+            start, end = _allocation_bounds(a, conventions)
+            for name in ("from", "to"):
+                if name in a and _date(a[name]) is None:
+                    problems.append(f"{where}.{name}: « {a[name]} » n'est pas une date")
+            if start and end and end < start:
+                problems.append(f"{where}.to: la fin précède le début")
+            spans.append((a["etp"], start, end))
+    starts = sorted({s for _, s, _ in spans if s is not None})
+    for day in [None, *starts]:
+        total = sum(
+            etp
+            for etp, s, e in spans
+            if (s is None or (day is not None and s <= day))
+            and (e is None or day is None or day <= e)
+        )
+        if total > 1 + 1e-9:
+            when = f" le {day:%d/%m/%Y}" if day else ""
+            problems.append(
+                f"territories: la somme des ETP{when} ({round(total, 4)}) dépasse 1 ETP"
+            )
+            break
+    return problems
+
+
+def _allocation_bounds(
+    a: dict[str, Any], conventions: dict[str, Any]
+) -> tuple[date | None, date | None]:
+    """`from`/`to` of an allocation; a missing one is its convention's, if named."""
+    conv = conventions.get(a.get("convention", ""), {})
+    start = a.get("from", conv.get("start"))
+    end = a.get("to", conv.get("end"))
+    return (_date(start) if start else None, _date(end) if end else None)
+
+
 def _date(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
@@ -185,7 +310,22 @@ def _years(mapping: dict[str, Any]) -> dict[int, Any]:
     return {int(k): v for k, v in mapping.items()}
 
 
+def _territory(t: dict[str, Any], conventions: dict[str, Any]) -> Territory:
+    allocations = []
+    for a in t["allocations"]:
+        start, end = _allocation_bounds(a, conventions)
+        allocations.append(Allocation(a["etp"], start, end, a.get("convention")))
+    return Territory(
+        t["code"],
+        t["name"],
+        max(a.etp for a in allocations),
+        tuple(Qpv(q["code"], q["name"], q.get("commune", "")) for q in t.get("qpvs", [])),
+        tuple(allocations),
+    )
+
+
 def _build(data: dict[str, Any]) -> Config:
+    conv_dicts = {c["key"]: c for c in data.get("conventions", [])}
     conventions = []
     for conv in data.get("conventions", []):
         livrables = tuple(
@@ -228,23 +368,23 @@ def _build(data: dict[str, Any]) -> Config:
             for p in data["pillars"]
         ),
         action_types=tuple(
-            ActionType(t["key"], t["label"], t["pillar"]) for t in data["action_types"]
-        ),
-        territories=tuple(
-            Territory(
-                t["code"],
-                t["name"],
-                t["etp"],
-                tuple(Qpv(q["code"], q["name"], q.get("commune", "")) for q in t.get("qpvs", [])),
+            ActionType(
+                t["key"],
+                t["label"],
+                t.get("pillar", t.get("kind", KIND_PILLAR)),
+                t.get("kind", KIND_PILLAR),
             )
-            for t in data["territories"]
+            for t in data["action_types"]
         ),
+        territories=tuple(_territory(t, conv_dicts) for t in data["territories"]),
         partners=tuple(Partner(p["key"], p["label"]) for p in data.get("partners", [])),
         conventions=tuple(conventions),
         default_territory=data.get("default_territory"),
         structure=data.get("structure", ""),
         person=data.get("person", ""),
         manager=data.get("manager", ""),
+        day_hours=data.get("day_hours", 7.0),
+        max_day_hours=data.get("max_day_hours", 10.0),
     )
 
 

@@ -9,10 +9,11 @@ Conventions, chosen so every figure can be recomputed by hand:
 - **What counts** is what happened from the start of the period up to `as_of`
   included (entries, path steps): a report "as of" a date shows the situation
   on that date.
-- **Expected minutes** of a territory over a span = ETP × annual hours × 60 ×
-  Σ over calendar years (working days of the span in that year ÷ working days of
-  that year), rounded to the nearest minute. "To date" is the same span cut at
-  `as_of`.
+- **Expected minutes** of a territory over a span = Σ over its dated
+  allocations of ETP × annual hours × 60 × Σ over calendar years (working days
+  of the span inside the allocation in that year ÷ working days of that year),
+  rounded to the nearest minute (`citeslab_tui.core.allocation`). "To date" is
+  the same span cut at `as_of`.
 - **Gap in days** = gap in minutes ÷ a full-time working day, that day being
   annual hours ÷ working days of the year (1607 h ÷ 253 ≈ 6.35 h in 2022), the
   year being that of `as_of` (brought inside the period). The gap is positive
@@ -37,6 +38,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any, NamedTuple
 
+from citeslab_tui.core.allocation import expected_minutes, round_minutes
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.livrables import (
     AHEAD,
@@ -50,7 +52,6 @@ from citeslab_tui.core.livrables import (
     livrable_status,
     livrable_target,
     share_status,
-    year_parts,
 )
 from citeslab_tui.core.model import (
     CATEGORIES,
@@ -105,6 +106,10 @@ class TerritoryFigures(NamedTuple):
     gap_minutes: int  # logged - expected to date
     gap_days: float  # gap in full-time working days (see module docstring)
     pillars: tuple[PillarFigures, ...]
+    # The expected hours before rounding to the minute (what the JSON prints,
+    # so that 0.2 × 1607 × 89/251 reads 113.96 h and not 6838 min = 113.97 h).
+    hours_expected: float = 0.0
+    hours_expected_to_date: float = 0.0
 
     def pillar_minutes(self) -> dict[str, int]:
         return {p.key: p.minutes for p in self.pillars}
@@ -180,27 +185,6 @@ class Report(NamedTuple):
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _year_fraction(cal: WorkingCalendar, start: date, end: date) -> Fraction:
-    """Σ over calendar years of working days in [start, end] ÷ working days of the year."""
-    if end < start:
-        return Fraction(0)
-    return sum(
-        (
-            Fraction(cal.working_days_between(a, b), cal.working_days_in_year(y))
-            for y, a, b in year_parts(start, end)
-        ),
-        Fraction(0),
-    )
-
-
-def _round_minutes(value: Fraction) -> int:
-    return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
-
-
-def _exact(x: float) -> Fraction:
-    return Fraction(repr(x))  # 0.2 → 1/5, not the binary approximation
 
 
 def _pillar_figures(minutes: dict[str, int], config: Config) -> tuple[PillarFigures, ...]:
@@ -317,9 +301,6 @@ def report(
             weekly[(d - week_start).days // 7] += e.minutes
 
     # Territories and pillars.
-    fraction_period = _year_fraction(calendar, start, period.end)
-    fraction_to_date = _year_fraction(calendar, start, stop)
-    hours = _exact(config.annual_hours)
     ref_year = min(max(as_of, start), period.end).year
     day_minutes = config.annual_hours * 60 / calendar.working_days_in_year(ref_year)
     codes = [t.code for t in config.territories if territory in (None, t.code)]
@@ -333,9 +314,12 @@ def report(
         for p, m in per_pillar.items():
             overall[p] = overall.get(p, 0) + m
         logged = sum(per_pillar.values())
-        base = _exact(etp) * hours * 60
-        expected = _round_minutes(base * fraction_period)
-        to_date = _round_minutes(base * fraction_to_date)
+        exact_year = exact_to_date = Fraction(0)
+        if conf is not None:  # only allocated working days count (core.allocation)
+            hours = config.annual_hours
+            exact_year = expected_minutes(conf, hours, calendar, start, period.end)
+            exact_to_date = expected_minutes(conf, hours, calendar, start, stop)
+        expected, to_date = round_minutes(exact_year), round_minutes(exact_to_date)
         territories.append(
             TerritoryFigures(
                 code=code,
@@ -347,6 +331,8 @@ def report(
                 gap_minutes=logged - to_date,
                 gap_days=(logged - to_date) / day_minutes,
                 pillars=_pillar_figures(per_pillar, config),
+                hours_expected=float(exact_year / 60),
+                hours_expected_to_date=float(exact_to_date / 60),
             )
         )
 
@@ -521,16 +507,16 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "territory": r.territory,
         "working_days": {"period": r.working_days, "elapsed": r.elapsed_working_days},
         "hours_logged": _hours(r.minutes_logged),
-        "hours_expected_year": _hours(r.minutes_expected),
-        "hours_expected_to_date": _hours(r.minutes_expected_to_date),
+        "hours_expected_year": round(sum(t.hours_expected for t in r.territories), 2),
+        "hours_expected_to_date": round(sum(t.hours_expected_to_date for t in r.territories), 2),
         "territories": {
             t.code: {
                 "name": t.name,
                 "etp": t.etp,
                 "hours_logged": _hours(t.minutes_logged),
-                "hours_expected_year": _hours(t.minutes_expected),
-                "hours_expected_to_date": _hours(t.minutes_expected_to_date),
-                "gap_hours": _hours(t.gap_minutes),
+                "hours_expected_year": round(t.hours_expected, 2),
+                "hours_expected_to_date": round(t.hours_expected_to_date, 2),
+                "gap_hours": round(t.minutes_logged / 60 - t.hours_expected_to_date, 2),
                 "gap_days": round(t.gap_days, 2),
                 "pillars": {p.key: _hours(p.minutes) for p in t.pillars},
             }

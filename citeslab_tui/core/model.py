@@ -315,10 +315,33 @@ class Pillar(NamedTuple):
     short: str = ""
 
 
+# Kinds of action type (DOMAIN.md, "Not all working time is a pillar"): pillar
+# time is split over the four pillars; training / CitésLab network time is work
+# outside the pillars; absences (leave, sickness) are not work and reduce the
+# hours expected. An entry of a non-pillar kind stores the kind as its pillar,
+# so its kind survives the type being removed from the configuration.
+KIND_PILLAR = "pillar"
+KIND_ABSENCE = "absence"
+KIND_FORMATION = "formation"
+KINDS: tuple[str, ...] = (KIND_PILLAR, KIND_ABSENCE, KIND_FORMATION)
+NON_PILLAR_KINDS: tuple[str, ...] = (KIND_ABSENCE, KIND_FORMATION)
+KIND_LABELS: dict[str, str] = {
+    KIND_PILLAR: "Pilier",
+    KIND_ABSENCE: "Absence",
+    KIND_FORMATION: "Formation / réseau CitésLab",
+}
+
+
+def entry_kind(pillar: str) -> str:
+    """The kind of an entry, read from its pillar field (see KIND_PILLAR)."""
+    return pillar if pillar in NON_PILLAR_KINDS else KIND_PILLAR
+
+
 class ActionType(NamedTuple):
     key: str
     label: str
-    pillar: str
+    pillar: str  # the default pillar; the kind itself for a non-pillar type
+    kind: str = KIND_PILLAR
 
 
 class Qpv(NamedTuple):
@@ -327,11 +350,35 @@ class Qpv(NamedTuple):
     commune: str = ""
 
 
+class Allocation(NamedTuple):
+    """A share of the full-time post given to a territory for a span of days
+    (typically a convention's); `start`/`end` None: open on that side."""
+
+    etp: float
+    start: date | None = None
+    end: date | None = None
+    convention: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
 class Territory(NamedTuple):
+    """A territory; `etp` is its headline allocation (the largest of its dated
+    allocations), `allocations` say when it holds (none given: `etp`, always)."""
+
     code: str
     name: str
     etp: float
     qpvs: tuple[Qpv, ...] = ()
+    allocations: tuple[Allocation, ...] = ()
+
+    def dated_allocations(self) -> tuple[Allocation, ...]:
+        return self.allocations or (Allocation(self.etp),)
+
+    def etp_on(self, day: date) -> float:
+        """The ETP allocated to the territory on `day` (0 outside its allocations)."""
+        return sum(a.etp for a in self.dated_allocations() if a.covers(day))
 
 
 class Partner(NamedTuple):
@@ -389,6 +436,8 @@ class Config(NamedTuple):
     structure: str = ""
     person: str = ""
     manager: str = ""
+    day_hours: float = 7.0  # what `1j` means in the quick entry
+    max_day_hours: float = 10.0  # above it, a day is logged with a warning
 
     # Lookups are rebuilt on demand; the tuples above are small.
     def pillar(self, key: str) -> Pillar:
@@ -408,6 +457,13 @@ class Config(NamedTuple):
             if t.code == code:
                 return t
         raise KeyError(code)
+
+    def type_kind(self, key: str) -> str:
+        """The kind of an action type (KIND_PILLAR for an unknown one)."""
+        for t in self.action_types:
+            if t.key == key:
+                return t.kind
+        return KIND_PILLAR
 
     @property
     def pillar_keys(self) -> tuple[str, ...]:

@@ -27,7 +27,15 @@ from datetime import date, datetime, time
 from typing import NoReturn
 
 from citeslab_tui.core.errors import QuickEntryError
-from citeslab_tui.core.model import MAX_MINUTES, Config, Entry, format_hhmm, timestamp
+from citeslab_tui.core.model import (
+    KIND_LABELS,
+    MAX_MINUTES,
+    NON_PILLAR_KINDS,
+    Config,
+    Entry,
+    format_hhmm,
+    timestamp,
+)
 from citeslab_tui.core.text import hours as format_minutes
 from citeslab_tui.core.textmatch import (
     Choice,
@@ -269,7 +277,15 @@ class _Parser:
         if territory is None:
             codes = ["@" + code for code in index.territory_names]
             _fail(f"territoire manquant : ajoutez {_enumerate_fr(codes)}")
-        pillar = self.pillar or index.type_pillars[self.type]
+        pillar = index.type_pillars[self.type]
+        if pillar in NON_PILLAR_KINDS:
+            if self.pillar is not None:
+                _fail(
+                    f"« {index.type_labels[self.type]} » n'est pas du temps de pilier :"
+                    f" retirez /{self.pillar}"
+                )
+        else:
+            pillar = self.pillar or pillar
         self.tokens.sort(key=lambda t: t.start)
         return EntryDraft(
             start=self.start,
@@ -286,7 +302,7 @@ class _Parser:
             note=note,
             tokens=tuple(self.tokens),
             type_label=index.type_labels[self.type],
-            pillar_label=index.pillar_labels.get(pillar, pillar),
+            pillar_label=index.pillar_labels.get(pillar, KIND_LABELS.get(pillar, pillar)),
             hints=tuple(self.hints),
         )
 

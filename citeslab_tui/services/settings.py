@@ -122,7 +122,9 @@ def new_convention(
     targets itself); the money of the source's fullest year (its highest cost)
     is prorated by calendar days for a partial year, as the convention does
     (15 280 € × share of the year), rounded to the euro. Targets stated for one
-    partial year of the source (`targets_stated`) are not copied."""
+    partial year of the source (`targets_stated`) are not copied. Each ETP
+    allocation tied to the source is repeated for the new convention (dated by
+    it), so the territory expects hours again over the new period."""
     if end < start:
         raise ConfigError("la fin de la convention précède son début")
     conventions = data.get("conventions", [])
@@ -160,4 +162,12 @@ def new_convention(
             lv["targets"] = {str(y): latest for y in years}
     out = copy.deepcopy(data)
     out.setdefault("conventions", []).append(new)
+    # The ETP the source convention funded is funded again, dated by the new one.
+    for territory in out.get("territories", []):
+        allocations = territory.get("allocations", [])
+        allocations += [
+            {"etp": a["etp"], "convention": key}
+            for a in list(allocations)
+            if a.get("convention") == source
+        ]
     return out, key

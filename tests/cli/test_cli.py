@@ -169,13 +169,13 @@ def test_invalid_configuration_is_refused_with_path(run, tmp_path: Path, monkeyp
     from citeslab_tui.config import default_config_path
 
     data = json.loads(default_config_path().read_text())
-    data["territories"][1]["etp"] = 1.4
+    data["territories"][1]["allocations"][0]["etp"] = 1.4
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
     monkeypatch.setenv("CITESLAB_CONFIG", str(bad))
     result = run("config", "validate", code=1)
-    assert "territories[1].etp: 1.4 n'est pas entre 0 et 1" in result.stderr
-    data["territories"][1]["etp"] = 0.3
+    assert "territories[1].allocations[0].etp: 1.4 n'est pas entre 0 et 1" in result.stderr
+    data["territories"][1]["allocations"][0]["etp"] = 0.3
     bad.write_text(json.dumps(data))
     assert "dépasse 1 ETP" in run("log", "1h atelier", code=1).stderr
 

@@ -105,8 +105,9 @@ def test_partial_2021_prorates_targets_and_hours(config: Config, cal: WorkingCal
     assert r.livrable("presence_qpv").target == 18  # type: ignore[union-attr]
     # A share is not prorated.
     assert r.livrable("part_qpv").target == pytest.approx(0.25)  # type: ignore[union-attr]
-    # Territory hours use the asked period (the whole year), not the convention.
-    assert r.territory_figures("CCG").minutes_expected == 19284  # type: ignore[union-attr]
+    # Territory hours count only the days of the CCG's dated allocation (its
+    # convention): 0.2 × 1607 h × 86/254.
+    assert r.territory_figures("CCG").minutes_expected == 6529  # type: ignore[union-attr]
     # The 2023 end: 89 of 251.
     r23 = report([], [], config, Period.year(2023), date(2023, 12, 31), cal)
     assert r23.livrable("ateliers").target == pytest.approx(6 * 89 / 251)  # type: ignore[union-attr]
@@ -331,7 +332,8 @@ def test_hand_json(hand: Report) -> None:
     assert ccg["etp"] == 0.2
     assert ccg["hours_logged"] == 12.5
     assert ccg["hours_expected_year"] == 321.4
-    assert ccg["hours_expected_to_date"] == 160.07  # 9604 min
+    # 0.2 × 1607 × 126/253 = 160.0648 h (exact; 9604 min rounded would read 160.07)
+    assert ccg["hours_expected_to_date"] == 160.06
     assert ccg["pillars"] == {
         "prospection": 6.0,
         "preparation_orientation": 1.0,

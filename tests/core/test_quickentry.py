@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from citeslab_tui import schemas
 from citeslab_tui.core.errors import QuickEntryError
-from citeslab_tui.core.model import Config, Entry
+from citeslab_tui.core.model import NON_PILLAR_KINDS, Config, Entry
 from citeslab_tui.core.quickentry import (
     KINDS,
     EntryDraft,
@@ -335,7 +335,7 @@ COMPLETIONS = [
     ("1h évène", ["evenement"]),
     ("1h comité te", ["technique"]),
     ("1h comité p", ["pilotage"]),
-    ("1h atelier co", ["comite_technique", "comite_pilotage", "communication"]),
+    ("1h atelier co", ["comite_technique", "comite_pilotage", "communication", "conge"]),
     ("1h atelier @", ["@AA", "@CCG"]),
     ("1h atelier @c", ["@CCG"]),
     ("1h atelier >fr", [">france_active", ">france_travail"]),
@@ -396,7 +396,8 @@ FRAGMENTS = [
 def _check_draft_invariants(line: str, draft: EntryDraft, config: Config) -> None:
     assert 1 <= draft.minutes <= 1440
     assert draft.type in config.type_keys
-    assert draft.pillar in config.pillar_keys
+    assert draft.pillar in (*config.pillar_keys, *NON_PILLAR_KINDS)
+    assert (draft.pillar in NON_PILLAR_KINDS) == (config.type_kind(draft.type) != "pillar")
     assert draft.territory in config.territory_codes
     assert draft.qpv is None or config.qpv(draft.qpv) is not None
     assert 0 <= draft.persons <= 100_000
@@ -527,7 +528,7 @@ def valid_lines(draw: st.DrawFn, config: Config) -> tuple[str, dict[str, object]
     expected["type"] = type_key
     pillar = config.action_type(type_key).pillar
     expected["pillar_overridden"] = False
-    if draw(st.booleans()):
+    if config.type_kind(type_key) == "pillar" and draw(st.booleans()):
         spelling, pillar = draw(st.sampled_from(PILLAR_SPELLINGS))
         parts.append("/" + spelling)
         expected["pillar_overridden"] = True
@@ -568,6 +569,14 @@ def valid_lines(draw: st.DrawFn, config: Config) -> tuple[str, dict[str, object]
         line += draw(st.sampled_from([" -- ", " --", "\t-- "])) + note
     expected["note"] = (note or "").strip()
     return line, expected
+
+
+def test_non_pillar_types_take_no_pillar(config: Config) -> None:
+    draft = parse("7h congé", config)
+    assert (draft.type, draft.pillar, draft.pillar_label) == ("conge", "absence", "Absence")
+    assert parse("2h formation", config).pillar == "formation"
+    with pytest.raises(QuickEntryError, match="n'est pas du temps de pilier"):
+        parse("2h formation /referent", config)
 
 
 @LIMITS

@@ -42,8 +42,10 @@ def test_a_refused_configuration_writes_nothing() -> None:
     data = read_config_data(default_config_path())
     save_config(data)
     before = target.read_bytes()
-    bad = set_value(data, "territories.CCG.etp", 1.4)
-    with pytest.raises(ConfigError, match=r"territories\[1\]\.etp: 1.4 n'est pas entre 0 et 1"):
+    bad = set_value(data, "territories.CCG.allocations.0.etp", 1.4)
+    with pytest.raises(
+        ConfigError, match=r"territories\[1\]\.allocations\[0\]\.etp: 1.4 n'est pas entre 0 et 1"
+    ):
         save_config(bad)
     assert target.read_bytes() == before
     assert not config_backup_dir(target).exists()
@@ -97,6 +99,10 @@ def test_new_convention_copies_targets_and_prorates_money() -> None:
     assert ateliers.targets == {2024: 6, 2025: 6, 2026: 6}
     qpv = next(lv for lv in conv.livrables if lv.key == "part_qpv")
     assert qpv.targets[2026] == 0.35  # the latest target of the source
+    # The CCG's 0.2 ETP is allocated again over the new convention's dates.
+    ccg = cfg.territory("CCG")
+    assert ccg.etp_on(date(2023, 12, 31)) == 0 and ccg.etp_on(date(2024, 1, 1)) == 0.2
+    assert ccg.etp_on(date(2026, 6, 30)) == 0.2 and ccg.etp_on(date(2026, 7, 1)) == 0
 
 
 def test_cli_config_set_and_refusal(run) -> None:
@@ -105,8 +111,8 @@ def test_cli_config_set_and_refusal(run) -> None:
     assert "Enregistré" in out
     assert json.loads(target.read_text())["person"] == "Camille Martin"
     before = target.read_bytes()
-    result = run("config", "set", "territories.CCG.etp", "1.4", code=1)
-    assert "territories[1].etp: 1.4 n'est pas entre 0 et 1" in result.stderr
+    result = run("config", "set", "territories.CCG.allocations.0.etp", "1.4", code=1)
+    assert "territories[1].allocations[0].etp: 1.4 n'est pas entre 0 et 1" in result.stderr
     assert target.read_bytes() == before
 
 

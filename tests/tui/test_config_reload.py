@@ -24,8 +24,10 @@ async def test_a_new_territory_is_usable_at_once(app: CitesLabApp) -> None:
         await pilot.press("f3")  # the dashboard is built with the old configuration
         await app.workers.wait_for_complete()
         await pilot.press("f2")
-        data["territories"][1]["etp"] = 0.1
-        data["territories"].append({"code": "GEX", "name": "Pays de Gex", "etp": 0.1})
+        data["territories"][1]["allocations"][0]["etp"] = 0.1
+        data["territories"].append(
+            {"code": "GEX", "name": "Pays de Gex", "allocations": [{"etp": 0.1}]}
+        )
         user_config_path().parent.mkdir(parents=True)
         user_config_path().write_text(json.dumps(data))
         app.poll_config()
