@@ -217,6 +217,8 @@ def suggest(typed: str, choices: Sequence[Choice], limit: int = 3) -> list[str]:
         return []
     text = " ".join(words)
     allowed = tolerance(text)
+    if len(text) < 3:  # too short to tell a typo (`un` is a word of a label)
+        return []
     scored: list[tuple[int, int, str]] = []
     for order, choice in enumerate(choices):
         best = min((_closeness(text, s) for s in choice.spellings), default=allowed + 1)
