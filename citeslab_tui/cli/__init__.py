@@ -35,6 +35,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "import": "citeslab_tui.cli.export:import_",
     "privacy": "citeslab_tui.cli.privacy:privacy",
     "tui": "citeslab_tui.cli.tui_cmd:tui",
+    "month": "citeslab_tui.cli.closing:month",
+    "verify": "citeslab_tui.cli.closing:verify",
 }
 
 

@@ -50,3 +50,7 @@ class QuickEntryError(CitesLabError):
         super().__init__(message)
         self.token = token
         self.position = position
+
+
+class MonthClosed(ValidationFailed):
+    """A change that would touch an entry of a closed (signed) month."""

@@ -206,9 +206,10 @@ def _render(
         if request.kind == "timesheet":
             ts = build_timesheet(entries, config, span, calendar, territory)
             if request.format == "xlsx":
+                from citeslab_tui.core.fingerprint import fingerprint
                 from citeslab_tui.export.xlsx import timesheet_xlsx
 
-                data = timesheet_xlsx(ts, config)
+                data = timesheet_xlsx(ts, config, fingerprint(entries, span, territory))
                 days = len({r.day for r in ts.rows})
                 out.append(RenderedFile(file_name("timesheet", span.label, territory, "xlsx"),
                                         data, days))  # fmt: skip

@@ -26,6 +26,7 @@ from citeslab_tui.core.period import Period
 from citeslab_tui.export.csvfmt import starts_dangerously
 
 if TYPE_CHECKING:
+    from citeslab_tui.core.fingerprint import Fingerprint
     from citeslab_tui.core.timesheet import MonthSheet, Timesheet, Totals
 
 MONTHS_FR = (
@@ -368,8 +369,26 @@ def _summary_sheet(wb: Any, f: _Formats, ts: Timesheet, config: Config) -> None:
     ws.fit_to_pages(1, 0)
 
 
-def timesheet_xlsx(ts: Timesheet, config: Config) -> bytes:
-    """The workbook's bytes: the summary sheet, then one sheet per month."""
+PROPERTY_PREFIX = "citeslab-"
+
+
+def _fingerprint(wb: Any, fp: Fingerprint) -> None:
+    """What `citeslab verify` reads back: the period, the territory, the
+    fingerprint and each month's day digests as custom document properties,
+    and the fingerprint in every sheet's printed footer (on the signed paper)."""
+    wb.set_custom_property(f"{PROPERTY_PREFIX}periode", f"{fp.period.start}/{fp.period.end}")
+    wb.set_custom_property(f"{PROPERTY_PREFIX}territoire", fp.territory or "")
+    wb.set_custom_property(f"{PROPERTY_PREFIX}empreinte", fp.shown)
+    for month, digests in fp.month_digests().items():
+        wb.set_custom_property(f"{PROPERTY_PREFIX}jours-{month}", digests)
+    footer = f"&L&8Empreinte des données : {fp.shown} (citeslab verify)&R&8Page &P / &N"
+    for ws in wb.worksheets():
+        ws.set_footer(footer)
+
+
+def timesheet_xlsx(ts: Timesheet, config: Config, fp: Fingerprint | None = None) -> bytes:
+    """The workbook's bytes: the summary sheet, then one sheet per month; with
+    `fp`, the fingerprint of the data (see core.fingerprint)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -383,5 +402,7 @@ def timesheet_xlsx(ts: Timesheet, config: Config) -> bytes:
     _summary_sheet(wb, f, ts, config)
     for month in ts.months:
         _month_sheet(wb, f, ts, month, config)
+    if fp is not None:
+        _fingerprint(wb, fp)
     wb.close()
     return buffer.getvalue()

@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from citeslab_tui.core.closing import check_open
 from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.core.model import timestamp
 from citeslab_tui.store.layout import (
+    ENTRIES_PREFIX,
     JOURNAL,
     JOURNAL_APART_PREFIX,
     entries_table,
@@ -151,6 +153,21 @@ def _later_culprit(store: Store, record: dict[str, Any], ids: set[str]) -> str:
     return ""
 
 
+def _entry_days(changes: list[dict[str, Any]]) -> list[date]:
+    """The days (the 1st of the month for a removal) whose entries undoing
+    these changes would touch: a closed month refuses the undo."""
+    days = []
+    for change in changes:
+        if change["kind"] != "entry":
+            continue
+        if change["before"] is not None:
+            days.append(date.fromisoformat(change["before"]["date"]))
+        if change["after"] is not None:
+            month = change["after"]["table"].removeprefix(ENTRIES_PREFIX)
+            days.append(date.fromisoformat(f"{month}-01"))
+    return days
+
+
 def undo(store: Store) -> str | None:
     """Revert the latest change of this store's origin; its French label, or
     None when there is nothing to undo. Raises ValidationFailed, naming the
@@ -165,6 +182,7 @@ def undo(store: Store) -> str | None:
         key = max(mine)
         record = journal[key]
         changes = changes_of(store, record)
+        check_open(_entry_days(changes), store.closed_months())
         conflicts = [c for c in changes if _conflict(store, c)]
         if conflicts:
             ids = {

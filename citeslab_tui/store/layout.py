@@ -27,12 +27,13 @@ META = "_meta"
 INDEX = "_index"
 PORTEURS_PREFIX = "porteurs/"
 JOURNAL = "journal"
+CLOSURES = "closures"  # closed months (core.closing)
 JOURNAL_APART_PREFIX = "journal/"  # large undo records, one table each
 ENTRIES_PREFIX = "entries/"
 _ENTRIES_RE = re.compile(r"^entries/(\d{4})-(0[1-9]|1[0-2])$")
 _PORTEURS_RE = re.compile(r"^porteurs/(\d{4})$")
 _JOURNAL_APART_RE = re.compile(r"^journal/(\d{10})$")
-_FIXED_TABLES = (META, JOURNAL)
+_FIXED_TABLES = (META, JOURNAL, CLOSURES)
 
 
 def entries_table(day: date) -> str:

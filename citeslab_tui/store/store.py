@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from citeslab_tui import schemas
+from citeslab_tui.core.closing import check_open, closed_months
 from citeslab_tui.core.errors import NotFound, StorageError, ValidationFailed
 from citeslab_tui.core.model import (
     CATEGORIES,
@@ -32,7 +33,13 @@ from citeslab_tui.core.model import (
 )
 from citeslab_tui.store import journal
 from citeslab_tui.store.journal import JOURNAL_KEEP
-from citeslab_tui.store.layout import ENTRIES_PREFIX, PORTEURS_PREFIX, entries_table, porteurs_table
+from citeslab_tui.store.layout import (
+    CLOSURES,
+    ENTRIES_PREFIX,
+    PORTEURS_PREFIX,
+    entries_table,
+    porteurs_table,
+)
 from citeslab_tui.store.storage import AtomicJSONStorage
 from citeslab_tui.store.validation import validate_table
 
@@ -215,6 +222,22 @@ class Store:
         """The undo journal, oldest first."""
         return journal.records(self)
 
+    def closures(self) -> dict[str, Any]:
+        """Closed (and reopened) months: month -> record (core.closing)."""
+        return dict(self.storage.table(CLOSURES)) if self.storage.raw_table(CLOSURES) else {}
+
+    def closed_months(self) -> set[str]:
+        return closed_months(self.closures())
+
+    def set_closure(self, month: str, build: Callable[[dict[str, Any] | None], Any]) -> Any:
+        """Replace the closing record of `month` by `build(previous record)` in
+        one write (not journaled: closing is not undone by ctrl+z)."""
+        with self.storage.transaction():
+            previous = self.closures().get(month)
+            record = build(previous)
+            self._replace(CLOSURES, month, previous is not None, record)
+        return record
+
     # ------------------------------------------------------------------ checks
 
     def check_entry(self, entry: Entry, known_porteurs: set[str] | None = None) -> None:
@@ -336,6 +359,7 @@ class Store:
         if not items and not porteurs:
             return []
         with self.storage.transaction():
+            check_open((e.date for e in items), self.closed_months())
             cites = bool(porteurs) or any(e.porteurs for e in items)
             known = {p.id for p in self.porteurs()} if cites else set()
             changes = []
@@ -375,6 +399,7 @@ class Store:
         with self.storage.transaction():
             before = self.find_entry(entry_id)
             after = before.with_changes(**changes, updated_at=timestamp(self.now()))
+            check_open((before.date, after.date), self.closed_months())
             self.check_entry(after)
             change = self._put_entry(before, after)
             self._record_change(
@@ -385,6 +410,7 @@ class Store:
     def delete_entry(self, entry_id: str) -> Entry:
         with self.storage.transaction():
             before = self.find_entry(entry_id)
+            check_open((before.date,), self.closed_months())
             change = self._put_entry(before, None)
             self._record_change(
                 f"suppression de l'entrée du {before.date:%d/%m/%Y} ({before.type})", [change]

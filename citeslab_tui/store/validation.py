@@ -19,6 +19,7 @@ from typing import Any
 from citeslab_tui import schemas
 from citeslab_tui.store import journal
 from citeslab_tui.store.layout import (
+    CLOSURES,
     JOURNAL,
     JOURNAL_APART_PREFIX,
     META,
@@ -32,6 +33,16 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
     """Schema check of one stored table; a French problem (no personal data)."""
     if name == META:
         return None if isinstance(table.get("1"), dict) else "table _meta invalide"
+    if name == CLOSURES:
+        for key, rec in table.items():
+            if not (
+                isinstance(rec, dict)
+                and rec.get("month") == key
+                and isinstance(rec.get("closed"), bool)
+                and isinstance(rec.get("events"), list)
+            ):
+                return f"closures : enregistrement {key} invalide"
+        return None
     if name == JOURNAL or name.startswith(JOURNAL_APART_PREFIX):
         return journal.problem(name, table)
     kind = "porteur" if name.startswith(PORTEURS_PREFIX) else "entry"

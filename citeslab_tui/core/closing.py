@@ -1,0 +1,90 @@
+"""Month closing (clôture): once a month's timesheet is signed, its entries are
+frozen. A closed month refuses any new, changed, deleted or undone entry, and
+an import into it; reopening it needs a reason, which is kept with its date.
+
+The closing state is data (a `closures` table of the data file): one record per
+month that was ever closed, with every close and reopen event:
+`{"month": "2022-03", "closed": true, "events": [{"action": "close", "at": …},
+{"action": "reopen", "at": …, "reason": "…"}]}`.
+
+This module holds the rule; the store calls `check_open` on every entry write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from citeslab_tui.core.errors import CitesLabError, MonthClosed
+
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def month_of(day: date) -> str:
+    """`2022-03` for any day of March 2022."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def read_month(text: str) -> str:
+    """A month typed by the user, `2022-03` or `03/2022`, as `2022-03`."""
+    cleaned = text.strip()
+    found = re.fullmatch(r"(\d{1,2})/(\d{4})", cleaned)
+    if found:
+        cleaned = f"{found.group(2)}-{int(found.group(1)):02d}"
+    if not _MONTH_RE.match(cleaned):
+        raise CitesLabError(f"« {text} » n'est pas un mois (AAAA-MM, par exemple 2022-03)")
+    return cleaned
+
+
+def month_label(month: str) -> str:
+    """`mars 2022`."""
+    year, number = month.split("-")
+    return f"{MONTHS_FR[int(number) - 1]} {year}"
+
+
+def closed_months(closures: Mapping[str, Mapping[str, Any]]) -> set[str]:
+    """The months currently closed, from the `closures` table."""
+    return {month for month, rec in closures.items() if rec.get("closed")}
+
+
+def check_open(days: Iterable[date], closed: Collection[str]) -> None:
+    """Refuse a change touching an entry dated in a closed month (French
+    message saying how to reopen it)."""
+    if not closed:
+        return
+    for day in days:
+        month = month_of(day)
+        if month in closed:
+            raise MonthClosed(
+                f"le mois de {month_label(month)} est clos (feuille de temps signée) : "
+                "ses entrées ne peuvent plus être ajoutées, modifiées, supprimées ni "
+                f"annulées. Pour le rouvrir : citeslab month reopen {month} "
+                '--reason "…"'
+            )
+
+
+def closing_record(
+    previous: Mapping[str, Any] | None, month: str, at: str, *, close: bool, reason: str = ""
+) -> dict[str, Any]:
+    """The month's record after closing (`close`) or reopening it. Refuses to
+    close a closed month, to reopen an open one, or to reopen without a reason."""
+    events = list(previous.get("events", [])) if previous else []
+    is_closed = bool(previous and previous.get("closed"))
+    label = month_label(month)
+    if close:
+        if is_closed:
+            raise CitesLabError(f"le mois de {label} est déjà clos")
+        events.append({"action": "close", "at": at})
+    else:
+        if not is_closed:
+            raise CitesLabError(f"le mois de {label} n'est pas clos")
+        if not reason.strip():
+            raise CitesLabError('rouvrir un mois clos demande une raison (--reason "…")')
+        events.append({"action": "reopen", "at": at, "reason": reason.strip()})
+    return {"month": month, "closed": close, "events": events}
