@@ -22,6 +22,17 @@ _ERRNO_FR = {
     "EROFS": "système de fichiers en lecture seule",
     "EIO": "erreur d'entrée/sortie du disque",
     "ENOENT": "dossier introuvable",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EISDIR": "c'est un dossier, pas un fichier",
+    "EEXIST": "le fichier existe déjà",
+    "EFBIG": "fichier trop grand pour le système de fichiers",
+    "ELOOP": "trop de liens symboliques",
+    "ENAMETOOLONG": "nom de fichier trop long",
+    "EMFILE": "trop de fichiers ouverts",
+    "ENFILE": "trop de fichiers ouverts",
+    "EXDEV": "dossiers sur des disques différents",
+    "ETXTBSY": "fichier occupé",
+    "EBUSY": "fichier occupé",
 }
 
 
@@ -30,7 +41,7 @@ def describe_os_error(exc: OSError) -> str:
     import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
-    return _ERRNO_FR.get(name, exc.strerror or name or "erreur système")
+    return _ERRNO_FR.get(name, f"erreur système {name}" if name else "erreur système")
 
 
 def fsync_dir(directory: Path) -> None:

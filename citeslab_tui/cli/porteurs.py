@@ -251,7 +251,7 @@ def forget(pid: str, yes: bool) -> None:
 
     Le nom, le contact et les notes disparaissent ; l'identifiant, le parcours
     et les heures déjà justifiées restent."""
-    from citeslab_tui.store.privacy import forget_porteur
+    from citeslab_tui.store.privacy import forget_porteurs
 
     store = open_store()
     p = store.find_porteur(pid)
@@ -259,9 +259,11 @@ def forget(pid: str, yes: bool) -> None:
         click.confirm(
             f"Effacer définitivement le nom, le contact et les notes de {p.id} ?", abort=True
         )
-    mentions = forget_porteur(store, p.id)
+    done = forget_porteurs(store, [p.id])
+    mentions = done.mentions
     click.echo(
-        f"{p.id} : données personnelles effacées (y compris dans l'historique d'annulation)."
+        f"{p.id} : données personnelles effacées, y compris dans l'historique d'annulation "
+        f"et les sauvegardes ({done.copies} copie(s) réécrite(s))."
     )
     if mentions:
         click.echo(

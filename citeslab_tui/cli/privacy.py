@@ -14,7 +14,7 @@ from citeslab_tui.cli.common import db_option, open_store, today
 def privacy(purge: bool, yes: bool) -> None:
     """Porteurs à anonymiser : 2 ans après le dernier contact, ou 3 ans après la
     création pour le suivi post-création."""
-    from citeslab_tui.store.privacy import forget_porteur, retention_due
+    from citeslab_tui.store.privacy import forget_porteurs, retention_due
 
     store = open_store(readonly=not purge)
     due = retention_due(store.porteurs(), today())
@@ -32,6 +32,8 @@ def privacy(purge: bool, yes: bool) -> None:
             f"Effacer définitivement les données personnelles de ces {len(due)} porteur(s) ?",
             abort=True,
         )
-    for p, _reason in due:
-        forget_porteur(store, p.id)
-    click.echo(f"{len(due)} porteur(s) anonymisé(s) ; identifiants et comptes conservés.")
+    done = forget_porteurs(store, [p.id for p, _reason in due])  # one write, all or nothing
+    click.echo(
+        f"{len(done.ids)} porteur(s) anonymisé(s) : {', '.join(done.ids)} ; identifiants et "
+        f"comptes conservés, {done.copies} copie(s) de sauvegarde réécrite(s)."
+    )

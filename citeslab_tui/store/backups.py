@@ -93,18 +93,35 @@ def newest_good(db_path: Path, is_good: Callable[[bytes], bool]) -> Path | None:
 
 
 def restore(db_path: Path, backup: Path, now: datetime) -> Path | None:
-    """Put `backup` back in place of the data file. The current file, broken or
-    not, is kept aside as `<name>.broken-<timestamp>` first. Returns that path."""
-    data = backup.read_bytes()
+    """Put `backup` back in place of the data file, with every erasure recorded
+    since replayed on it (erasure.replay: a person erased after the backup was
+    made does not come back). The current file, broken or not, is kept aside as
+    `<name>.broken-<timestamp>` first. Returns that path. Holds the data file's
+    lock, so no write runs meanwhile."""
+    from citeslab_tui.store import erasure
+    from citeslab_tui.store.lock import FileLock
+
+    try:
+        data = erasure.replay(db_path, backup.read_bytes())
+    except OSError as exc:
+        raise StorageError(
+            f"Impossible de lire {backup} ({describe_os_error(exc)}) : rien n'a été restauré."
+        ) from exc
     aside = None
-    if db_path.exists():
-        aside = db_path.with_name(f"{db_path.name}.broken-{now:%Y%m%d-%H%M%S}")
-        try:
-            os.link(db_path, aside)
-        except OSError as exc:
-            raise StorageError(
-                f"Impossible de mettre de côté {db_path} ({describe_os_error(exc)}) : "
-                "rien n'a été restauré."
-            ) from exc
-    atomic_write(db_path, data)
+    with FileLock(db_path.with_name(db_path.name + ".lock")):
+        if db_path.exists():
+            stamp = f"{db_path.name}.broken-{now:%Y%m%d-%H%M%S}"
+            aside = db_path.with_name(stamp)
+            n = 1
+            while aside.exists():  # two restores within a second
+                n += 1
+                aside = db_path.with_name(f"{stamp}-{n}")
+            try:
+                os.link(db_path, aside)
+            except OSError as exc:
+                raise StorageError(
+                    f"Impossible de mettre de côté {db_path} ({describe_os_error(exc)}) : "
+                    "rien n'a été restauré."
+                ) from exc
+        atomic_write(db_path, data)
     return aside

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import Config
+from citeslab_tui.store import leftovers
 from citeslab_tui.store.storage import AtomicJSONStorage
 
 
@@ -27,6 +28,13 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     """(problems, one-line summary). Problems are French, without personal data."""
     from citeslab_tui.store.store import Store
 
+    removed = leftovers.remove_stale_temporaries(path)
+    cleaned = (
+        f"\n{len(removed)} fichier(s) temporaire(s) laissé(s) par une écriture interrompue, "
+        "supprimé(s) : " + ", ".join(p.name for p in removed)
+        if removed
+        else ""
+    )
     if not path.exists():
         return [], "Le fichier n'existe pas encore (il sera créé au premier enregistrement)."
     try:
@@ -69,5 +77,5 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     summary = (
         f"{len(entries)} entrée(s) sur {months} mois, {len(porteurs)} porteur(s), "
         f"{len(store.journal())} modification(s) annulable(s)."
-    )
+    ) + cleaned
     return problems, summary

@@ -1,79 +1,69 @@
 """Personal data (RGPD): erasure on request, and the retention rule.
 
-Erasure removes the name, contact details and notes of a porteur — also from the
-undo journal, which keeps before/after images (where the name is also blanked
-out of past entry notes) — and keeps the pseudonymous id,
-the territory, QPV, categories and dated path, so the anonymous counts and the
-hours already justified to funders stay exactly the same. It cannot be undone.
+Erasure removes the name, contact details, notes and RQTH of porteurs — from the
+data file, from the undo journal (which keeps before images; the name is also
+blanked out of past entry notes there), and from every copy the program keeps
+(erasure.py: backups, broken copies, temporaries, the configuration's backups) —
+and records it (date and pseudonymous id only) so that restoring an older
+backup replays it. It keeps the pseudonymous id, the territory, QPV, categories
+and dated path, so the anonymous counts and the hours already justified to
+funders stay exactly the same. It cannot be undone.
+
+Several porteurs (the retention purge) are erased in one transaction: one
+write, all or nothing.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import NamedTuple
 
 from citeslab_tui.core.model import Entry, Porteur, timestamp
-from citeslab_tui.store import journal
+from citeslab_tui.store import erasure, journal
+from citeslab_tui.store.erasure import PERSONAL_FIELDS
 from citeslab_tui.store.store import Store
 
-PERSONAL_FIELDS = {
-    "name": None,
-    "contact": None,
-    "notes": "",
-    "rqth": False,
-    "rqth_consent_date": None,
-}
+__all__ = ["PERSONAL_FIELDS", "Erasure", "forget_porteur", "forget_porteurs", "retention_due"]
 
 
-def _scrub(record: dict[str, Any] | None, uuid: str) -> dict[str, Any] | None:
-    if record is None or record.get("uuid") != uuid:
-        return record
-    return {**record, **PERSONAL_FIELDS}
+class Erasure(NamedTuple):
+    """What an erasure did: the ids erased, the entries whose note still
+    mentions an erased name (left to the user to rewrite), the copies rewritten."""
+
+    ids: list[str]
+    mentions: list[Entry]
+    copies: int
 
 
-def _scrub_note(record: dict[str, Any] | None, name: str) -> dict[str, Any] | None:
-    if record is None or not name or name.lower() not in record.get("note", "").lower():
-        return record
-    pattern = re.compile(re.escape(name), re.IGNORECASE)
-    return {**record, "note": pattern.sub("[nom effacé]", record["note"])}
-
-
-def _scrub_change(change: dict[str, Any], uuid: str, name: str) -> dict[str, Any]:
-    if change.get("kind") == "porteur":
-        return {
-            **change,
-            "before": _scrub(change["before"], uuid),
-            "after": change["after"],
-        }
-    return {
-        **change,
-        "before": _scrub_note(change["before"], name),
-        "after": change["after"],
-    }
+def forget_porteurs(store: Store, pids: Iterable[str]) -> Erasure:
+    """Erase the personal data of several porteurs, everywhere, in one go."""
+    wanted = list(dict.fromkeys(pids))
+    at = timestamp(store.now())
+    storage = store.storage
+    with storage.locked():
+        with storage.transaction():
+            found = [store.find_porteur(pid) for pid in wanted]
+            names = [p.name.strip() for p in found if p.name and p.name.strip()]
+            secrets = [s for p in found for s in (p.name, p.contact, p.notes) if s]
+            erased = {p.uuid: at for p in found}
+            for p in found:
+                forgotten = p.with_changes(
+                    **PERSONAL_FIELDS, forgotten_at=p.forgotten_at or at, updated_at=at
+                )
+                store._put_porteur(p, forgotten)
+            journal.rewrite_changes(store, lambda c: erasure.scrub_change(c, erased, names))
+            erasure.record(store.path, [(p.id, p.uuid) for p in found], at)
+        rewritten = erasure.scrub_copies(store.path, erased, names, secrets)
+    lowered = [n.lower() for n in names]
+    mentions = [e for e in store.entries() if any(n in e.note.lower() for n in lowered)]
+    return Erasure([p.id for p in found], mentions, len(rewritten))
 
 
 def forget_porteur(store: Store, pid: str) -> list[Entry]:
-    """Erase a porteur's personal data; return the entries whose note still
+    """Erase one porteur's personal data; the entries whose note still
     mentions the erased name (left to the user to rewrite)."""
-    with store.storage.transaction():
-        p = store.find_porteur(pid)
-        name = (p.name or "").strip()
-        forgotten = p.with_changes(
-            name=None,
-            contact=None,
-            notes="",
-            rqth=False,
-            rqth_consent_date=None,
-            forgotten_at=timestamp(store.now()),
-            updated_at=timestamp(store.now()),
-        )
-        store._put_porteur(p, forgotten)
-        journal.rewrite_changes(store, lambda c: _scrub_change(c, p.uuid, name))
-    if not name:
-        return []
-    lowered = name.lower()
-    return [e for e in store.entries() if lowered in e.note.lower()]
+    return forget_porteurs(store, [pid]).mentions
 
 
 def retention_due(porteurs: list[Porteur], today: date) -> list[tuple[Porteur, str]]:

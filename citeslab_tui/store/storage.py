@@ -39,7 +39,7 @@ from tinydb.storages import Storage
 
 from citeslab_tui.core.errors import DataFileError, StorageError
 from citeslab_tui.fsutil import atomic_write, describe_os_error
-from citeslab_tui.store import backups, migrations
+from citeslab_tui.store import backups, leftovers, migrations
 from citeslab_tui.store.layout import (
     APP_MARK,
     ENTRIES_PREFIX,
@@ -391,6 +391,11 @@ class AtomicJSONStorage(Storage):
 
     # ------------------------------------------------------------------ transactions
 
+    def locked(self) -> FileLock:
+        """The data file's lock, to hold around several steps (re-entrant)."""
+        self._ensure_dir()
+        return self._lock
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Lock, reload if changed, apply, validate, write once, unlock."""
@@ -423,6 +428,7 @@ class AtomicJSONStorage(Storage):
         if self._sig is not None:
             backups.daily_backup(self.path, self._today())
         atomic_write(self.path, data)
+        leftovers.remove_stale_temporaries(self.path)
         self._raw = raw
         self._sig = signature(self.path)
         self.generation += 1
