@@ -46,7 +46,7 @@ NAMES_WARNING = (
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
-    help="xlsx : feuille de temps prête à signer (timesheet seulement).",
+    help="xlsx : feuille de temps prête à signer, ou indicateurs avec graphiques.",
 )  # fmt: skip
 @click.option(
     "-o", "--output", metavar="PATH",
@@ -110,7 +110,9 @@ def export(
         force=force,
     )
     for path, file in written:
-        what = "jour(s)" if path.suffix == ".xlsx" else "ligne(s)"
+        what = "ligne(s)" if path.suffix != ".xlsx" else "jour(s)"
+        if path.suffix == ".xlsx" and kind == "indicators":
+            what = "livrable(s)"
         click.echo(f"Écrit : {path} ({file.rows} {what})")
     if with_names:
         click.echo(NAMES_WARNING, err=True)

@@ -115,8 +115,10 @@ def check_request(request: ExportRequest, config: Config) -> None:
     get_dialect(request.dialect)
     if request.format not in FORMATS:
         raise ExportError(f"format « {request.format} » inconnu (connus : {', '.join(FORMATS)})")
-    if request.format == "xlsx" and request.kind != "timesheet":
-        raise ExportError("le format xlsx n'existe que pour la feuille de temps (timesheet)")
+    if request.format == "xlsx" and request.kind not in ("timesheet", "indicators"):
+        raise ExportError(
+            "le format xlsx n'existe que pour la feuille de temps (timesheet) et les indicateurs"
+        )
     if request.split is not None:
         if request.split not in SPLITS:
             raise ExportError(f"découpage « {request.split} » inconnu (seul : monthly)")
@@ -198,6 +200,17 @@ def _render(
         rep = report(in_period, list(porteurs), config, period, as_of, calendar, territory)
         to_date = Period(period.start, min(as_of, period.end)) if as_of >= period.start else None
         base = full_time_minutes(config, calendar, to_date) if to_date else 0.0
+        if request.format == "xlsx":
+            from citeslab_tui.core.indicators import report_to_json
+            from citeslab_tui.export.bilan import header as bilan_header
+            from citeslab_tui.export.bilan import labels
+            from citeslab_tui.export.indicators_xlsx import indicators_xlsx
+
+            data = indicators_xlsx(
+                report_to_json(rep), bilan_header(config, period), labels(config)
+            )
+            name = file_name("indicators", period.label, territory, "xlsx")
+            return [RenderedFile(name, data, len(rep.livrables))]
         header, rows = indicators_table(rep, config, dialect, base)
         name = file_name("indicators", period.label, territory, "csv")
         return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from citeslab_tui.core.period import Period
     from citeslab_tui.export.bilan import Failure, Source
 
-FUNDER = "Bpifrance"
-
 
 class PersonReport(NamedTuple):
     """One data file's report, ready to show."""
@@ -169,59 +167,8 @@ def consolidated_json(result: Consolidated) -> dict[str, Any]:
 # --------------------------------------------------------------------------- bilan
 
 
-def header(config: Config, period: Period) -> dict[str, Any]:
-    """Who and what the bilan is about: the structure, the person, the
-    conventions overlapping the period and the funders (Bpifrance and the
-    collectivités of the configuration's territories)."""
-    from citeslab_tui.core.period import Period as P
-
-    conventions = [
-        {
-            "label": c.label,
-            "from": c.start.isoformat(),
-            "to": c.end.isoformat(),
-            "parties": list(c.parties),
-        }
-        for c in config.conventions
-        if period.clamp(P(c.start, c.end)) is not None
-    ]
-    funders = [FUNDER, *dict.fromkeys(t.name for t in config.territories)]
-    return {
-        "name": config.name,
-        "structure": config.structure,
-        "person": config.person,
-        "conventions": conventions,
-        "funders": funders,
-    }
-
-
-def labels(config: Config) -> dict[str, dict[str, str]]:
-    """French labels of the keys the report uses, per kind (and all merged)."""
-    from citeslab_tui.core.indicators import OUTSIDE_QPV, PARTNER_UNSPECIFIED, QPV_UNSPECIFIED
-    from citeslab_tui.core.model import CATEGORIES, PROFILES, STAGE_LABELS
-
-    kinds = {
-        "stages": dict(STAGE_LABELS),
-        "categories": dict(CATEGORIES),
-        "profiles": dict(PROFILES),
-        "partners": {p.key: p.label for p in config.partners}
-        | {PARTNER_UNSPECIFIED: "Non précisé"},
-        "qpvs": {q.code: f"{q.code} {q.name}" for q in config.all_qpvs()}
-        | {OUTSIDE_QPV: "Hors QPV", QPV_UNSPECIFIED: "QPV non précisé"},
-        "territories": {t.code: t.name for t in config.territories},
-        "types": {t.key: t.label for t in config.action_types},
-        "pillars": {p.key: p.label for p in config.pillars},
-        "conventions": {c.key: c.label for c in config.conventions},
-    }
-    merged: dict[str, str] = {}
-    for table in kinds.values():
-        merged.update(table)
-    kinds["all"] = merged
-    return kinds
-
-
 def sources(result: Consolidated, period: Period) -> tuple[list[Source], list[Failure]]:
-    from citeslab_tui.export.bilan import Failure, Source
+    from citeslab_tui.export.bilan import Failure, Source, header, labels
 
     people = [
         Source(p.label, p.path.name, header(p.config, period), p.report, p.months, labels(p.config))

@@ -36,7 +36,14 @@ KIND_LABELS = {
     "entries": "Journal détaillé (entrées)",
     "indicators": "Indicateurs et livrables",
     "porteurs": "Registre des porteurs (pseudonymisé)",
+    "bilan": "Bilan HTML (graphiques, pour le comité et les financeurs)",
 }
+# What to use for what: shown under the form.
+ADVICE = (
+    "À signer : la feuille de temps XLSX (ou le PDF imprimé depuis elle). "
+    "Le CSV est un fichier de données pour les scripts et les tableurs. "
+    "Le bilan HTML s'ouvre hors ligne et s'imprime en A4."
+)
 DIALECT_LABELS = {
     "excel-fr": "Tableur français (;  virgule décimale)",
     "rfc4180": "Scripts (RFC 4180, virgule)",
@@ -119,7 +126,7 @@ class ExportScreen(StoreScreen):
             )
             yield Label("Format")
             yield Select(
-                [(Text("CSV"), "csv"), (Text("XLSX (feuille de temps)"), "xlsx")],
+                [(Text("CSV"), "csv"), (Text("XLSX (feuille de temps, indicateurs)"), "xlsx")],
                 value="csv",
                 allow_blank=False,
                 id="x-format",
@@ -141,6 +148,7 @@ class ExportScreen(StoreScreen):
             yield SteadyInput(str(folder), id="x-folder", compact=True)
             yield Label("")
             yield Button("Exporter (ctrl+s)", variant="primary", id="x-run", compact=True)
+        yield Static(Text(ADVICE, style="dim"), id="export-advice")
         yield Static(id="export-result")
         yield AppFooter()
 
@@ -200,6 +208,14 @@ class ExportScreen(StoreScreen):
         from citeslab_tui.export import ExportRequest, render, sources, write_files
         from citeslab_tui.holiday_cache import calendar_for
 
+        if job.kind == "bilan":
+            from citeslab_tui.services.bilan import write_bilan
+
+            path, result = write_bilan(
+                [self.store.path], job.period, self.today(), generated=self.today(),
+                output=job.folder / f"bilan_{job.period.label}.html", force=job.force,
+            )  # fmt: skip
+            return [(path.resolve(), len(result.people))]
         store = Store.open(self.store.path, self.store.config, readonly=True, now=self.store.now)
         request = ExportRequest(
             kind=job.kind,
@@ -236,7 +252,11 @@ class ExportScreen(StoreScreen):
         elif event.state == WorkerState.SUCCESS:
             lines = Text()
             for path, rows in worker.result or []:
-                what = "jour(s)" if path.suffix == ".xlsx" else "ligne(s)"
+                what = {".xlsx": "jour(s)", ".html": "fichier(s) lu(s)"}.get(
+                    path.suffix, "ligne(s)"
+                )
+                if path.suffix == ".xlsx" and path.name.startswith("indicateurs"):
+                    what = "livrable(s)"
                 lines.append("Écrit : ")
                 lines.append_text(literal(str(path)))
                 lines.append(f" ({rows} {what})\n")

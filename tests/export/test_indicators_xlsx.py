@@ -1,0 +1,84 @@
+"""`citeslab export indicators --format xlsx`: the figures of `report --json`
+for the same period in typed cells, native charts for the hours per territory,
+the pillars and the livrables, and a first sheet naming the funders."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+openpyxl = pytest.importorskip("openpyxl")
+
+AS_OF = "2022-10-15"
+
+
+def rows(ws: Any) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in ws.iter_rows(values_only=True)]
+
+
+def test_every_figure_equals_report_json(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITESLAB_TODAY", "2022-12-31")
+    run("demo", "--entries", "400", "--seed", "3")
+    monkeypatch.delenv("CITESLAB_TODAY")
+    out = tmp_path / "ind.xlsx"
+    res = run("export", "indicators", "--year", "2022", "--as-of", AS_OF, "--format", "xlsx",
+              "-o", str(out))  # fmt: skip
+    assert "livrable(s)" in res.stdout
+    rep = json.loads(run("report", "--year", "2022", "--as-of", AS_OF, "--json").stdout)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:5] == ["Synthèse", "Territoires", "Piliers", "Livrables", "Porteurs"]
+
+    summary = {r[0]: r[1] for r in rows(wb["Synthèse"]) if r[0]}
+    assert summary["Avec le soutien de"].startswith("Bpifrance, Annemasse Agglo")
+    assert "Convention CCG ⇄ MED" in summary["Convention(s)"]
+    assert summary["Période"] == "du 01/01/2022 au 31/12/2022"
+    assert summary["Heures réalisées"] == rep["hours_logged"]
+
+    terr = rows(wb["Territoires"])[1:]
+    assert [r[0] for r in terr] == list(rep["territories"])
+    for r in terr:
+        t = rep["territories"][r[0]]
+        assert r[2:8] == (t["etp"], t["hours_logged"], t["hours_expected_to_date"],
+                          t["hours_expected_year"], t["gap_hours"], t["gap_days"])  # fmt: skip
+
+    pil = rows(wb["Piliers"])[1:]
+    for r, p in zip(pil, rep["pillars"].values(), strict=True):
+        assert r == (p["label"], p["hours"], p["share"], p["target_share"], p["drift_points"])
+
+    liv = rows(wb["Livrables"])[1:]
+    for r, lv in zip(liv, rep["livrables"], strict=True):
+        assert r[0] == lv["label"] and r[4] == lv["target"] and r[5] == lv["actual"]
+        assert r[8] == lv["status"]
+        assert r[2].date().isoformat() == lv["from"] and r[3].date().isoformat() == lv["to"]
+        if lv["kind"] != "qpv_share":
+            assert (r[6], r[7]) == (lv["expected_to_date"], lv["projection"])
+        assert r[9] == f"=F{liv.index(r) + 2}/E{liv.index(r) + 2}"
+
+    por = {r[0]: r[1] for r in rows(wb["Porteurs"]) if r[0]}
+    q = rep["qpv_share"]
+    assert por["Issus d'un QPV"] == q.get("numerator", q.get("qpv_residents"))
+    assert por["Porteurs accompagnés"] == q.get("denominator", q.get("accompanied"))
+    assert por["Porteurs suivis sur la période"] == rep["porteurs"]["active"]
+    assert por["Femme"] == rep["porteurs"]["by_category"]["femme"]
+
+    with zipfile.ZipFile(out) as z:
+        charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+        refs = " ".join(z.read(n).decode() for n in charts)
+    assert len(charts) == 3
+    for sheet in ("Territoires", "Piliers", "Livrables"):
+        assert f"{sheet}!$A$2" in refs
+
+
+def test_csv_stays_for_scripts(run: Any, tmp_path: Path) -> None:
+    run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
+    res = run("export", "indicators", "--year", "2022", "-o", str(tmp_path / "i.csv"))
+    assert "ligne(s)" in res.stdout and (tmp_path / "i.csv").read_bytes().startswith(
+        b"\xef\xbb\xbf"
+    )
