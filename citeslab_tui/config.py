@@ -235,6 +235,9 @@ def semantic_problems(data: dict[str, Any]) -> list[str]:
                 for t in metric.get("types", []):
                     if t not in type_keys:
                         problems.append(f"{lwhere}.metric.types: type « {t} » inconnu")
+            for q in metric.get("qpvs", []):
+                if q not in qpv_codes:
+                    problems.append(f"{lwhere}.metric.qpvs: QPV « {q} » inconnu")
             if kind == "porteurs_step" and metric.get("step") not in STEPS:
                 problems.append(f"{lwhere}.metric.step: obligatoire pour « porteurs_step »")
             if (
@@ -337,11 +340,16 @@ def _build(data: dict[str, Any]) -> Config:
                     kind=lv["metric"]["kind"],
                     types=tuple(lv["metric"].get("types", ())),
                     step=lv["metric"].get("step"),
+                    qpvs=tuple(lv["metric"].get("qpvs", ())),
+                    min_hours=lv["metric"].get("min_hours"),
                 ),
                 targets=_years(lv.get("targets", {})),
                 targets_stated=_years(lv.get("targets_stated", {})),
                 target_per_week=lv.get("target_per_week"),
                 prorate=lv.get("prorate", True),
+                governance=lv.get("governance", False),
+                cadence_months=lv.get("cadence_months"),
+                cadence=lv.get("cadence", ""),
             )
             for lv in conv.get("livrables", [])
         )

@@ -96,6 +96,7 @@ def export(
     request = ExportRequest(
         kind=kind, period=period, today=day, territory=code, dialect=dialect, format=fmt,
         split=split, with_names=with_names, as_of=parse_day(as_of),
+        porteurs_period=any(v is not None for v in (year, month, date_from, date_to)),
     )  # fmt: skip
     needs = sources(request)
     entries, porteurs = needs.read(store)

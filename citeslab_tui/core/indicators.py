@@ -20,13 +20,17 @@ Conventions, chosen so every figure can be recomputed by hand:
   when more was logged than expected.
 - **Livrables** are computed on the period clamped to their convention; their
   targets and statuses follow `citeslab_tui.core.livrables`.
-- **QPV share** = porteurs whose first `accueilli` step falls in the window and
-  who live in a QPV ÷ all porteurs first received in the window (over every
-  territory when the livrable has none; over the territory filter, if any, for
-  the report's own `qpv_share`).
+  Entry-based livrables count occurrences, not time (`core.occurrences`).
+- **QPV share**, **publics** and **path** follow `citeslab_tui.core.publics`
+  (porteurs accompanied in the window; over every territory for a livrable
+  without one; over the territory filter, if any, for the report's own figures).
 - **Porteurs breakdowns** count the porteurs with a path step in the window (or,
   without any step, created in it), at their stage on the last day counted.
   Orientations count every `oriente` step in the window, per partner.
+- **Money** per convention and year follows `citeslab_tui.core.money`.
+
+`report` runs in phases, each a function below: plan the livrables and money
+counters, one pass over the entries, then territories, livrables, porteurs.
 
 The result records are NamedTuples, not dataclasses: every `citeslab report`
 process defines them, and a dataclass costs ~0.6 ms to create; for the same
@@ -47,33 +51,48 @@ from citeslab_tui.core.livrables import (
     ON_TRACK,
     REACHED,
     STATUSES,
-    EntryCounter,
     elapsed_share,
     livrable_status,
     livrable_target,
+    next_due,
     share_status,
 )
-from citeslab_tui.core.model import (
-    CATEGORIES,
-    STAGE_LABELS,
-    STAGE_NEW,
-    STEPS,
-    Config,
-    Entry,
-    Livrable,
-    Porteur,
-)
+from citeslab_tui.core.model import Config, Convention, Entry, Livrable, Porteur
+from citeslab_tui.core.money import MoneyCounter, MoneyYear, money_counters, money_json, money_year
+from citeslab_tui.core.occurrences import DEFAULT_DAY_HOURS, EntryCounter
 from citeslab_tui.core.period import Period
+from citeslab_tui.core.publics import (
+    OUTSIDE_QPV,
+    PARTNER_UNSPECIFIED,
+    QPV_SHARE_LABEL,
+    QPV_UNSPECIFIED,
+    Path,
+    PorteurBreakdown,
+    Publics,
+    QpvShare,
+    breakdown,
+    path,
+    path_json,
+    publics,
+    publics_json,
+    qpv_share,
+)
 
 __all__ = [
     "AHEAD",
     "LATE",
     "ON_TRACK",
+    "OUTSIDE_QPV",
+    "PARTNER_UNSPECIFIED",
+    "QPV_UNSPECIFIED",
     "REACHED",
     "STATUSES",
     "LivrableFigures",
+    "MoneyYear",
+    "Path",
     "PillarFigures",
     "PorteurBreakdown",
+    "Publics",
     "QpvShare",
     "Report",
     "TerritoryFigures",
@@ -81,10 +100,6 @@ __all__ = [
     "report",
     "report_to_json",
 ]
-
-OUTSIDE_QPV = "hors_qpv"
-QPV_UNSPECIFIED = "qpv_non_precise"
-PARTNER_UNSPECIFIED = "non_precise"
 
 
 class PillarFigures(NamedTuple):
@@ -122,29 +137,19 @@ class LivrableFigures(NamedTuple):
     convention: str
     kind: str  # the metric kind
     period: Period  # the report's period clamped to the convention
-    target: float | None  # None when no year of the period has a target
+    target: float | None  # a whole number for counts; None when no year has a target
     actual: float | None  # an int for counts; a share for qpv_share (None: nobody received)
     expected_to_date: float | None
     projection: float | None  # at the current pace, to the end of `period`
     status: str | None  # one of STATUSES, None without target or data
     elapsed_share: float  # working days elapsed ÷ working days of `period`
     numerator: int | None = None  # qpv_share: porteurs from a QPV
-    denominator: int | None = None  # qpv_share: porteurs received
-
-
-class QpvShare(NamedTuple):
-    accompanied: int  # porteurs first received (accueilli) in the window, in scope
-    qpv_residents: int  # … of whom living in a QPV
-    actual: float | None
-    target: float | None  # from the first qpv_share livrable of the report
-
-
-class PorteurBreakdown(NamedTuple):
-    active: int  # porteurs with a path step (or created, if no step) in the window
-    by_stage: dict[str, int]  # stage at as_of → count, every STAGE_LABELS key
-    by_category: dict[str, int]  # every CATEGORIES key (never RQTH)
-    by_qpv: dict[str, int]  # QPV code, OUTSIDE_QPV, QPV_UNSPECIFIED → count
-    orientations: dict[str, int]  # partner key (label if unknown, or PARTNER_UNSPECIFIED)
+    denominator: int | None = None  # qpv_share: porteurs accompanied
+    target_rule: str = ""  # how the target was obtained (core/livrables.py)
+    held_on: tuple[date, ...] = ()  # count_entries / sum_persons: the days held
+    governance: bool = False  # a comité (COPIL, COTECH)
+    cadence_months: int | None = None  # the longest gap between two comités
+    cadence: str = ""  # the cadence as the documents say it
 
 
 class WeekMinutes(NamedTuple):
@@ -170,6 +175,10 @@ class Report(NamedTuple):
     qpv_share: QpvShare
     porteurs: PorteurBreakdown
     weekly: tuple[WeekMinutes, ...]  # oldest first, the last one holds as_of
+    publics: Publics
+    path: Path
+    money: tuple[MoneyYear, ...]  # per convention and year of the period
+    qpv_share_label: str = QPV_SHARE_LABEL
 
     @property
     def elapsed_share(self) -> float:
@@ -201,21 +210,6 @@ def _pillar_figures(minutes: dict[str, int], config: Config) -> tuple[PillarFigu
     return tuple(out)
 
 
-def _first_steps(p: Porteur) -> dict[str, date]:
-    first: dict[str, date] = {}
-    for s in p.steps:
-        if s.step not in first or s.date < first[s.step]:
-            first[s.step] = s.date
-    return first
-
-
-def _stage_at(p: Porteur, day: date) -> str:
-    steps = [s for s in p.steps if s.date <= day and s.step in STEPS]
-    if not steps:
-        return STAGE_NEW
-    return max(steps, key=lambda s: (s.date, STEPS.index(s.step))).step
-
-
 # --------------------------------------------------------------------------- report
 
 
@@ -243,6 +237,23 @@ def inputs(period: Period, as_of: date, *, weeks: int = 12) -> Inputs:
     return Inputs(tuple(ranges), (period.start, stop))
 
 
+class _Plan(NamedTuple):
+    """A livrable to compute: its convention, its window, its counter if it
+    counts entries."""
+
+    livrable: Livrable
+    convention: Convention
+    window: Period
+    counter: EntryCounter | None
+
+
+class _Scan(NamedTuple):
+    """What the single pass over the entries gathered."""
+
+    minutes: dict[tuple[str, str], int]  # (territory, pillar) → minutes, in scope
+    weekly: list[int]
+
+
 def report(
     entries: Iterable[Entry],
     porteurs: Sequence[Porteur],
@@ -259,14 +270,59 @@ def report(
     `calendar` must cover the years of `period`. `territory` restricts the
     territory figures, the pillar split, the porteurs and the weekly minutes to
     one territory, and lists only its livrables and those of all territories
-    (the latter still computed over every territory, as the convention says)."""
+    (the latter still computed over every territory, as the convention says).
+
+    Phases: plan the livrables and the money, one pass over the entries, then
+    the territories, the livrables, the porteurs, the money."""
     start = period.start
     stop = min(period.end, as_of)  # stop < start: nothing has happened yet
     week_start = _weeks_start(as_of, weeks)  # weekly minutes are counted up to as_of
+    plans = _plan_livrables(config, period, as_of, territory)
+    money = [c for c in money_counters(config, period, as_of) if territory in (None, c.territory)]
+    scan = _scan_entries(
+        entries, plans, money, start, stop, territory, week_start, as_of, max(weeks, 0)
+    )
+    territories = _territory_figures(scan.minutes, config, calendar, period, stop, territory)
+    overall: dict[str, int] = {}
+    for (_, pillar), m in scan.minutes.items():
+        overall[pillar] = overall.get(pillar, 0) + m
+    ref_year = min(max(as_of, start), period.end).year
+    livrables = tuple(_livrable_figures(p, porteurs, calendar, as_of) for p in plans)
 
-    # Livrables of the conventions overlapping the period.
-    plans: list[tuple[Livrable, str, Period, EntryCounter | None]] = []
-    by_type: dict[str, list[EntryCounter]] = {}
+    scope = [p for p in porteurs if territory in (None, p.territory)]
+    share_lv = next((lv for lv in livrables if lv.kind == "qpv_share"), None)
+    stage = next(
+        (p.livrable.metric.step for p in plans if p.livrable.metric.kind == "qpv_share"), None
+    )
+    target = next((lv.target for lv in livrables if lv.kind == "qpv_share" and lv.target), None)
+    return Report(
+        period=period,
+        as_of=as_of,
+        territory=territory,
+        working_days=calendar.working_days(period),
+        elapsed_working_days=calendar.working_days_between(start, stop),
+        day_minutes=config.annual_hours * 60 / calendar.working_days_in_year(ref_year),
+        minutes_logged=sum(t.minutes_logged for t in territories),
+        minutes_expected=sum(t.minutes_expected for t in territories),
+        minutes_expected_to_date=sum(t.minutes_expected_to_date for t in territories),
+        territories=territories,
+        pillars=_pillar_figures(overall, config),
+        livrables=livrables,
+        qpv_share=qpv_share(scope, start, stop, stage, target),
+        porteurs=breakdown(scope, config, start, stop),
+        weekly=tuple(_week(week_start + timedelta(7 * i), m) for i, m in enumerate(scan.weekly)),
+        publics=publics(scope, start, stop, stage),
+        path=path(scope, config, start, stop),
+        money=tuple(money_year(c, config, calendar) for c in money),
+        qpv_share_label=share_lv.label if share_lv else QPV_SHARE_LABEL,
+    )
+
+
+def _plan_livrables(
+    config: Config, period: Period, as_of: date, territory: str | None
+) -> list[_Plan]:
+    """The livrables of the conventions overlapping the period, in scope."""
+    plans = []
     for conv in config.conventions:
         window = period.clamp(Period(conv.start, conv.end))
         if window is None:
@@ -276,17 +332,38 @@ def report(
                 continue
             counter = None
             if lv.metric.kind in ENTRY_KINDS:
-                counter = EntryCounter(
-                    lv.metric.kind, lv.territory, window.start, min(window.end, as_of)
+                stop = min(window.end, as_of)
+                counter = EntryCounter.for_livrable(
+                    lv, config, window.start, stop, config.day_hours or DEFAULT_DAY_HOURS
                 )
-                for t in dict.fromkeys(lv.metric.types):
-                    by_type.setdefault(t, []).append(counter)
-            plans.append((lv, conv.key, window, counter))
+            plans.append(_Plan(lv, conv, window, counter))
+    return plans
 
-    # The single pass over the entries.
+
+def _scan_entries(
+    entries: Iterable[Entry],
+    plans: Sequence[_Plan],
+    money: Sequence[MoneyCounter],
+    start: date,
+    stop: date,
+    territory: str | None,
+    week_start: date,
+    as_of: date,
+    weeks: int,
+) -> _Scan:
+    """The single pass over the entries: minutes per territory and pillar, the
+    livrable and money counters, the weekly minutes."""
+    by_type: dict[str, list[EntryCounter]] = {}
+    for plan in plans:
+        if plan.counter is not None:
+            for t in dict.fromkeys(plan.livrable.metric.types):
+                by_type.setdefault(t, []).append(plan.counter)
+    by_territory: dict[str, list[MoneyCounter]] = {}
+    for mc in money:
+        by_territory.setdefault(mc.territory, []).append(mc)
     minutes: dict[tuple[str, str], int] = {}
-    weekly = [0] * max(weeks, 0)
-    counters_of = by_type.get
+    weekly = [0] * weeks
+    counters_of, money_of = by_type.get, by_territory.get
     for e in entries:
         d = e.date
         if start <= d <= stop:
@@ -297,22 +374,34 @@ def report(
             if counters:
                 for c in counters:
                     c.add(e)
+            money_counters_ = money_of(e.territory)
+            if money_counters_:
+                for mc in money_counters_:
+                    mc.add(e)
         if week_start <= d <= as_of and weekly and territory in (None, e.territory):
             weekly[(d - week_start).days // 7] += e.minutes
+    return _Scan(minutes, weekly)
 
-    # Territories and pillars.
-    ref_year = min(max(as_of, start), period.end).year
+
+def _territory_figures(
+    minutes: dict[tuple[str, str], int],
+    config: Config,
+    calendar: WorkingCalendar,
+    period: Period,
+    stop: date,
+    territory: str | None,
+) -> tuple[TerritoryFigures, ...]:
+    """Logged against expected minutes, per territory in scope."""
+    start = period.start
+    ref_year = min(max(stop, period.start), period.end).year
     day_minutes = config.annual_hours * 60 / calendar.working_days_in_year(ref_year)
     codes = [t.code for t in config.territories if territory in (None, t.code)]
     codes += sorted({c for c, _ in minutes} - set(codes))
-    territories = []
-    overall: dict[str, int] = {}
+    out = []
     for code in codes:
         conf = next((t for t in config.territories if t.code == code), None)
         etp = conf.etp if conf else 0.0
         per_pillar = {p: m for (c, p), m in minutes.items() if c == code}
-        for p, m in per_pillar.items():
-            overall[p] = overall.get(p, 0) + m
         logged = sum(per_pillar.values())
         exact_year = exact_to_date = Fraction(0)
         if conf is not None:  # only allocated working days count (core.allocation)
@@ -320,7 +409,7 @@ def report(
             exact_year = expected_minutes(conf, hours, calendar, start, period.end)
             exact_to_date = expected_minutes(conf, hours, calendar, start, stop)
         expected, to_date = round_minutes(exact_year), round_minutes(exact_to_date)
-        territories.append(
+        out.append(
             TerritoryFigures(
                 code=code,
                 name=conf.name if conf else code,
@@ -335,125 +424,55 @@ def report(
                 hours_expected_to_date=float(exact_to_date / 60),
             )
         )
+    return tuple(out)
 
-    # Porteurs.
-    scope_porteurs = [p for p in porteurs if territory in (None, p.territory)]
-    firsts = {p.uuid: _first_steps(p) for p in porteurs}
 
-    def received(p: Porteur, a: date, b: date) -> bool:
-        first = firsts[p.uuid].get("accueilli")
-        return first is not None and a <= first <= b
-
-    livrables = []
-    for lv, conv_key, window, counter in plans:
-        w_stop = min(window.end, as_of)
-        elapsed = elapsed_share(calendar, window, as_of)
-        target = livrable_target(lv, window, calendar)
-        pool = [p for p in porteurs if lv.territory in (None, p.territory)]
-        num = den = None
-        actual: float | None
-        if counter is not None:
-            actual = counter.result()
-        elif lv.metric.kind == "porteurs_step":
-            step = lv.metric.step or ""
-            actual = sum(
-                1
-                for p in pool
-                if (first := firsts[p.uuid].get(step)) is not None
-                and window.start <= first <= w_stop
-            )
-        else:  # qpv_share
-            base_pool = [p for p in pool if received(p, window.start, w_stop)]
-            den, num = len(base_pool), sum(1 for p in base_pool if p.qpv_resident)
-            actual = num / den if den else None
-        if lv.metric.kind == "qpv_share":
-            expected_to_date, projection = target, actual
-            status = share_status(actual, target)
-        else:
-            expected_to_date = target * elapsed if target is not None else None
-            projection = actual / elapsed if actual is not None and elapsed > 0 else None
-            status = livrable_status(actual, target, expected_to_date or 0.0, elapsed)
-        livrables.append(
-            LivrableFigures(
-                lv.key, lv.label, lv.territory, conv_key, lv.metric.kind, window, target,
-                actual, expected_to_date, projection, status, elapsed, num, den,
-            )
-        )  # fmt: skip
-
-    accompanied = [p for p in scope_porteurs if received(p, start, stop)]
-    n_qpv = sum(1 for p in accompanied if p.qpv_resident)
-    qpv_target = next(
-        (lv.target for lv in livrables if lv.kind == "qpv_share" and lv.target is not None), None
-    )
-    qpv_share = QpvShare(
-        len(accompanied), n_qpv, n_qpv / len(accompanied) if accompanied else None, qpv_target
-    )
-
-    return Report(
-        period=period,
-        as_of=as_of,
-        territory=territory,
-        working_days=calendar.working_days(period),
-        elapsed_working_days=calendar.working_days_between(start, stop),
-        day_minutes=day_minutes,
-        minutes_logged=sum(t.minutes_logged for t in territories),
-        minutes_expected=sum(t.minutes_expected for t in territories),
-        minutes_expected_to_date=sum(t.minutes_expected_to_date for t in territories),
-        territories=tuple(territories),
-        pillars=_pillar_figures(overall, config),
-        livrables=tuple(livrables),
-        qpv_share=qpv_share,
-        porteurs=_breakdown(scope_porteurs, config, start, stop),
-        weekly=tuple(_week(week_start + timedelta(7 * i), m) for i, m in enumerate(weekly)),
-    )
+def _livrable_figures(
+    plan: _Plan,
+    porteurs: Sequence[Porteur],
+    calendar: WorkingCalendar,
+    as_of: date,
+) -> LivrableFigures:
+    """One livrable: its target (with the rule), what was held, its status."""
+    lv, window, counter = plan.livrable, plan.window, plan.counter
+    w_stop = min(window.end, as_of)
+    elapsed = elapsed_share(calendar, window, as_of)
+    target = livrable_target(lv, window, calendar, plan.convention.end)
+    pool = [p for p in porteurs if lv.territory in (None, p.territory)]
+    num = den = None
+    held: tuple[date, ...] = ()
+    actual: float | None
+    if counter is not None:
+        actual = counter.result()
+        held = tuple(counter.held_on())
+    elif lv.metric.kind == "porteurs_step":
+        step = lv.metric.step or ""
+        actual = sum(
+            1
+            for p in pool
+            if (first := p.step_date(step)) is not None and window.start <= first <= w_stop
+        )
+    else:  # qpv_share
+        share = qpv_share(pool, window.start, w_stop, lv.metric.step, target.value)
+        num, den, actual = share.numerator, share.denominator, share.share
+    if lv.metric.kind == "qpv_share":
+        expected_to_date, projection = target.value, actual
+        status = share_status(actual, target.value)
+    else:
+        goal = target.value
+        expected_to_date = goal * elapsed if goal is not None else None
+        projection = actual / elapsed if actual is not None and elapsed > 0 else None
+        status = livrable_status(actual, goal, expected_to_date or 0.0, elapsed)
+    return LivrableFigures(
+        lv.key, lv.label, lv.territory, plan.convention.key, lv.metric.kind, window,
+        target.value, actual, expected_to_date, projection, status, elapsed, num, den,
+        target.rule, held, lv.governance, lv.cadence_months, lv.cadence,
+    )  # fmt: skip
 
 
 def _week(monday: date, minutes: int) -> WeekMinutes:
     iso = monday.isocalendar()
     return WeekMinutes(iso[0], iso[1], monday, minutes)
-
-
-def _breakdown(
-    porteurs: Sequence[Porteur], config: Config, start: date, stop: date
-) -> PorteurBreakdown:
-    by_stage = dict.fromkeys(STAGE_LABELS, 0)
-    by_category = dict.fromkeys(CATEGORIES, 0)
-    by_qpv: dict[str, int] = {q.code: 0 for q in config.all_qpvs()}
-    by_qpv[OUTSIDE_QPV] = by_qpv[QPV_UNSPECIFIED] = 0
-    orientations: dict[str, int] = {p.key: 0 for p in config.partners}
-    # Steps may carry the partner's key or its label (or free text): count by key.
-    partner_key = {p.label: p.key for p in config.partners} | {
-        p.key: p.key for p in config.partners
-    }
-    active = 0
-    for p in porteurs:
-        for s in p.steps:
-            if s.step == "oriente" and start <= s.date <= stop:
-                key = partner_key.get(s.partner or "", s.partner or PARTNER_UNSPECIFIED)
-                orientations[key] = orientations.get(key, 0) + 1
-        if p.steps:
-            if not any(start <= s.date <= stop for s in p.steps):
-                continue
-        else:
-            created = _date_prefix(p.created_at)
-            if created is None or not start <= created <= stop:
-                continue
-        active += 1
-        stage = _stage_at(p, stop)
-        by_stage[stage] = by_stage.get(stage, 0) + 1
-        for c in p.categories:
-            if c in by_category:
-                by_category[c] += 1
-        key = (p.qpv or QPV_UNSPECIFIED) if p.qpv_resident else OUTSIDE_QPV
-        by_qpv[key] = by_qpv.get(key, 0) + 1
-    return PorteurBreakdown(active, by_stage, by_category, by_qpv, orientations)
-
-
-def _date_prefix(stamp: str) -> date | None:
-    try:
-        return date.fromisoformat(stamp[:10])
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------- JSON
@@ -465,6 +484,29 @@ def _hours(minutes: float) -> float:
 
 def _opt(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
+
+
+def _int(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def governance_json(lv: LivrableFigures, as_of: date) -> dict[str, Any]:
+    """A comité livrable: held, target, and when the next one is due."""
+    due = next_due(lv.held_on, lv.period, lv.cadence_months)
+    return {
+        "key": lv.key,
+        "label": lv.label,
+        "convention": lv.convention,
+        "held": _int(lv.actual),
+        "dates": [d.isoformat() for d in lv.held_on],
+        "target": _int(lv.target),
+        "target_rule": lv.target_rule,
+        "status": lv.status,
+        "cadence": lv.cadence,
+        "cadence_months": lv.cadence_months,
+        "next_due": due.isoformat() if due else None,
+        "overdue": due is not None and due < min(as_of, lv.period.end),
+    }
 
 
 def report_to_json(r: Report) -> dict[str, Any]:
@@ -491,7 +533,8 @@ def report_to_json(r: Report) -> dict[str, Any]:
             "kind": lv.kind,
             "from": lv.period.start.isoformat(),
             "to": lv.period.end.isoformat(),
-            "target": _opt(lv.target, digits),
+            "target": _opt(lv.target, 4) if share else _int(lv.target),
+            "target_rule": lv.target_rule,
             "actual": _opt(actual, 4) if share else actual,
             "expected_to_date": _opt(lv.expected_to_date, digits),
             "projection": _opt(lv.projection, digits),
@@ -525,11 +568,19 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "pillars": {p.key: pillar_json(p) for p in r.pillars},
         "livrables": [livrable_json(lv) for lv in r.livrables],
         "qpv_share": {
-            "actual": _opt(r.qpv_share.actual, 4),
+            "label": r.qpv_share_label,
+            "numerator": r.qpv_share.numerator,
+            "denominator": r.qpv_share.denominator,
+            "share": _opt(r.qpv_share.share, 4),
             "target": _opt(r.qpv_share.target, 4),
-            "accompanied": r.qpv_share.accompanied,
-            "qpv_residents": r.qpv_share.qpv_residents,
+            "stage": r.qpv_share.stage,
         },
+        "publics": publics_json(r.publics),
+        "path": path_json(r.path),
+        "orientations": r.path.orientations,
+        "sorties": r.path.sorties,
+        "governance": [governance_json(lv, r.as_of) for lv in r.livrables if lv.governance],
+        "money": [money_json(m) for m in r.money],
         "porteurs": {
             "active": r.porteurs.active,
             "by_stage": r.porteurs.by_stage,

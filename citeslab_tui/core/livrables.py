@@ -2,14 +2,16 @@
 
 The rules (DOMAIN.md, "The convention"), applied on the report's period clamped
 to the convention's period:
-- **Target**: each calendar year's target prorated by the share of that year's
-  working days inside the clamped period (6 ateliers × 86/254 for the 2021 part
-  of the CCG convention), unless the configuration states that year's target
-  (`targets_stated`, used as is) or says `prorate: false` (used as is). A
-  per-week target (`target_per_week`) counts the ISO weeks of the clamped period
-  holding at least one working day. A share target (`qpv_share`) is never
-  summed: the years' shares are averaged, weighted by their working days in the
-  period.
+- **Target**: a whole number for counts ("1.016 comités" means nothing to
+  anyone). Each calendar year inside the clamped period takes the target the
+  configuration states for it (`targets_stated`), else its yearly target: as is
+  for a whole year (or with `prorate: false`), else prorated by the calendar
+  share of the year, as the convention prorates its money (4/12 for 2021,
+  128/365 for 2023), and rounded to the nearest whole number. The rule is
+  returned with the target (`Target.rule`) and shown next to it. A per-week
+  target (`target_per_week`) counts the ISO weeks of the clamped period holding
+  at least one working day. A share target (`qpv_share`) is never summed: the
+  years' shares are averaged, weighted by their working days in the period.
 - **Status** of a count: `atteint` once actual ≥ target; once the period is
   over, anything short is `en retard`; before it starts, `dans les temps`;
   otherwise compared with the expectation to date (target × elapsed share of
@@ -23,10 +25,14 @@ to the convention's period:
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Sequence
 from datetime import date, timedelta
+from fractions import Fraction
+from typing import NamedTuple
 
 from citeslab_tui.core.calendar import WorkingCalendar
-from citeslab_tui.core.model import Entry, Livrable
+from citeslab_tui.core.model import Livrable
 from citeslab_tui.core.period import Period
 
 REACHED = "atteint"
@@ -38,6 +44,7 @@ TOLERANCE = 0.10  # share of the expectation to date …
 MIN_BAND = 1.0  # … but at least one unit (counts are whole numbers)
 QPV_SHARE_TOLERANCE = 0.05  # 5 points below the target share is still on track
 ENTRY_KINDS = frozenset({"count_entries", "sum_persons", "distinct_weeks"})
+COUNT_KINDS = ENTRY_KINDS | {"porteurs_step"}
 _EPS = 1e-9
 
 
@@ -68,8 +75,47 @@ def _iso_weeks_with_work(cal: WorkingCalendar, a: date, b: date) -> set[tuple[in
     return weeks
 
 
-def livrable_target(lv: Livrable, window: Period, cal: WorkingCalendar) -> float | None:
-    """The target of `lv` over `window`; None when no year of it has a target."""
+class Target(NamedTuple):
+    """A livrable's target over a window and how it was obtained, in French."""
+
+    value: float | None  # a whole number for counts; a share for qpv_share
+    rule: str  # `convention`, `prorata calendaire 4/12`, `configuration`, …
+
+
+def calendar_share(a: date, b: date, convention_end: date) -> tuple[Fraction, str]:
+    """The share of year `a.year` that [a, b] covers, as the convention prorates
+    its money: whole months ÷ 12 when the part is made of whole months (2021:
+    September–December, 4/12), otherwise days ÷ days of the year, counted from
+    the first day to the convention's end date, which the convention does not
+    count (2023: 1 January → 9 May is 128/365)."""
+    stop = b if b == convention_end else b + timedelta(days=1)
+    if stop == date(a.year + 1, 1, 1) and a == date(a.year, 1, 1):
+        return Fraction(1), "12/12"
+    if a.day == 1 and stop.day == 1:
+        months = (stop.year - a.year) * 12 + stop.month - a.month
+        return Fraction(months, 12), f"{months}/12"
+    year_days = (date(a.year + 1, 1, 1) - date(a.year, 1, 1)).days
+    days = (stop - a).days
+    return Fraction(days, year_days), f"{days}/{year_days}"
+
+
+def _round_half_up(value: Fraction) -> int:
+    return int(value + Fraction(1, 2))
+
+
+def livrable_target(
+    lv: Livrable, window: Period, cal: WorkingCalendar, convention_end: date | None = None
+) -> Target:
+    """The target of `lv` over `window` (inside its convention), with its rule.
+
+    Count targets are whole numbers: a year inside the window takes its stated
+    target (`targets_stated`, rule `configuration`), else its yearly target —
+    as is for a whole year or with `prorate: false` (rule `convention`), else
+    prorated by `calendar_share` and rounded to the nearest whole number (rule
+    `prorata calendaire 4/12`). A per-week target counts the ISO weeks of the
+    window holding a working day. A share target is the years' shares averaged,
+    weighted by their working days in the window."""
+    end = convention_end if convention_end is not None else window.end
     parts = year_parts(window.start, window.end)
     if lv.metric.kind == "qpv_share":
         weighted = [
@@ -78,26 +124,39 @@ def livrable_target(lv: Livrable, window: Period, cal: WorkingCalendar) -> float
         ]
         known = [(v, w) for v, w in weighted if v is not None]
         if not known:
-            return None
+            return Target(None, "")
         weight = sum(w for _, w in known)
-        return sum(v * w for v, w in known) / weight if weight else known[-1][0]
-    total, have = 0.0, False
-    weeks: set[tuple[int, int]] = set()
+        if len({v for v, _ in known}) == 1 or not weight:
+            return Target(known[-1][0], "convention")
+        return Target(sum(v * w for v, w in known) / weight, "convention, moyenne des années")
+    if lv.target_per_week is not None and not any(y in lv.targets_stated for y, _, _ in parts):
+        weeks: set[tuple[int, int]] = set()
+        for _, a, b in parts:
+            weeks |= _iso_weeks_with_work(cal, a, b)
+        value = _round_half_up(_exact(lv.target_per_week) * len(weeks))
+        return Target(value, f"{lv.target_per_week:g} par semaine travaillée ({len(weeks)} sem.)")
+    total, rules = 0, []
     for y, a, b in parts:
         if y in lv.targets_stated:
-            total, have = total + lv.targets_stated[y], True
-        elif lv.target_per_week is not None:
-            have = True
-            weeks |= _iso_weeks_with_work(cal, a, b)
+            total += _round_half_up(_exact(lv.targets_stated[y]))
+            rules.append((y, "configuration"))
         elif y in lv.targets:
-            have = True
-            yearly = lv.targets[y]
-            if lv.prorate:
-                yearly = yearly * cal.working_days_between(a, b) / cal.working_days_in_year(y)
-            total += yearly
-    if lv.target_per_week is not None:
-        total += len(weeks) * lv.target_per_week
-    return total if have else None
+            share, label = calendar_share(a, b, end)
+            if not lv.prorate or share == 1:
+                total += _round_half_up(_exact(lv.targets[y]))
+                rules.append((y, "convention"))
+            else:
+                total += _round_half_up(_exact(lv.targets[y]) * share)
+                rules.append((y, f"prorata calendaire {label}"))
+    if not rules:
+        return Target(None, "")
+    if len(rules) == 1:
+        return Target(total, rules[0][1])
+    return Target(total, " + ".join(f"{y} : {rule}" for y, rule in rules))
+
+
+def _exact(x: float) -> Fraction:
+    return Fraction(repr(x))
 
 
 def livrable_status(
@@ -127,28 +186,15 @@ def share_status(share: float | None, target: float | None) -> str | None:
     return ON_TRACK if share >= target - QPV_SHARE_TOLERANCE - _EPS else LATE
 
 
-class EntryCounter:
-    """Accumulates one entry-based livrable during the report's single pass."""
-
-    __slots__ = ("kind", "start", "stop", "territory", "value", "weeks")
-
-    def __init__(self, kind: str, territory: str | None, start: date, stop: date) -> None:
-        self.kind, self.territory, self.start, self.stop = kind, territory, start, stop
-        self.value = 0
-        self.weeks: set[tuple[int, int]] = set()
-
-    def add(self, e: Entry) -> None:
-        if not (self.start <= e.date <= self.stop):
-            return
-        if self.territory is not None and e.territory != self.territory:
-            return
-        if self.kind == "count_entries":
-            self.value += 1
-        elif self.kind == "sum_persons":
-            self.value += e.persons
-        else:  # distinct_weeks
-            iso = e.date.isocalendar()
-            self.weeks.add((iso[0], iso[1]))
-
-    def result(self) -> int:
-        return len(self.weeks) if self.kind == "distinct_weeks" else self.value
+def next_due(held: Sequence[date], window: Period, cadence_months: int | None) -> date | None:
+    """When the next comité is due: `cadence_months` after the last one held (or
+    after the start of `window` when none was), None without a cadence or when
+    that falls after the window."""
+    if cadence_months is None:
+        return None
+    base = max(held) if held else window.start
+    month = base.month - 1 + cadence_months
+    year, month = base.year + month // 12, month % 12 + 1
+    day = min(base.day, calendar.monthrange(year, month)[1])
+    due = date(year, month, day)
+    return due if due <= window.end else None

@@ -67,7 +67,7 @@ MAX_MINUTES = 24 * 60
 # What a user may change on an entry (the id and the stamps are the program's).
 ENTRY_EDITABLE: tuple[str, ...] = (
     "date", "start", "end", "minutes", "type", "pillar", "territory",
-    "qpv", "persons", "porteurs", "partner", "note",
+    "qpv", "persons", "porteurs", "partner", "note", "occurrence",
 )  # fmt: skip
 
 
@@ -132,6 +132,10 @@ class Entry(NamedTuple):
     note: str = ""
     created_at: str = ""
     updated_at: str = ""
+    # False: time around an occurrence (preparation, minutes, follow-up), which
+    # keeps its pillar and territory but does not count as a livrable held
+    # (core/occurrences.py).
+    occurrence: bool = True
 
     def to_record(self) -> dict[str, Any]:
         """The JSON record stored in the data file (schemas/entry.schema.json)."""
@@ -151,6 +155,7 @@ class Entry(NamedTuple):
             "note": self.note,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
+            "occurrence": self.occurrence,
         }
 
     @classmethod
@@ -175,6 +180,7 @@ class Entry(NamedTuple):
             get("note", ""),
             rec["created_at"],
             rec["updated_at"],
+            get("occurrence", True),
         )
 
     def with_changes(self, **changes: Any) -> "Entry":
@@ -229,6 +235,14 @@ class Porteur(NamedTuple):
     forgotten_at: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    # The project is set up in a QPV ("projets s'implantant dans ces quartiers"):
+    # with `qpv_resident`, what makes a porteur count as "issu d'un QPV".
+    project_qpv: bool = False
+
+    @property
+    def from_qpv(self) -> bool:
+        """Counts toward the QPV share: resident in a QPV or project set up in one."""
+        return self.qpv_resident or self.project_qpv
 
     @property
     def stage(self) -> str:
@@ -267,6 +281,7 @@ class Porteur(NamedTuple):
             "forgotten_at": self.forgotten_at,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
+            "project_qpv": self.project_qpv,
         }
 
     @classmethod
@@ -289,6 +304,7 @@ class Porteur(NamedTuple):
             forgotten_at=rec.get("forgotten_at"),
             created_at=rec["created_at"],
             updated_at=rec["updated_at"],
+            project_qpv=rec.get("project_qpv", False),
         )
 
     def with_changes(self, **changes: Any) -> "Porteur":
@@ -391,7 +407,13 @@ class Metric(NamedTuple):
 
     kind: str  # count_entries | sum_persons | distinct_weeks | porteurs_step | qpv_share
     types: tuple[str, ...] = ()
+    # porteurs_step: the step counted; qpv_share: the stage from which a porteur
+    # counts as accompanied (None: accueilli).
     step: str | None = None
+    # distinct_weeks: the quartiers where the time must be spent (empty: anywhere)
+    # and the minimum time in a week (None: the configured working day).
+    qpvs: tuple[str, ...] = ()
+    min_hours: float | None = None
 
 
 class Livrable(NamedTuple):
@@ -403,6 +425,11 @@ class Livrable(NamedTuple):
     targets_stated: Mapping[int, float] = _NO_YEARS
     target_per_week: float | None = None
     prorate: bool = True
+    # Governance (comités): counted like any count livrable, and also listed in
+    # the report's `governance` with the longest gap the cadence allows.
+    governance: bool = False
+    cadence_months: int | None = None
+    cadence: str = ""  # the cadence as the documents say it, for people
 
 
 class YearMoney(NamedTuple):

@@ -11,6 +11,10 @@ Tokens come in any order, the note last:
 - `12p`, `12 pers`, `12 personnes` people reached; `+P-2022-014` porteurs;
   `>ADIE` a partner; `#QN07405M` or `#saint-georges` a QPV; `/referent` the
   pillar, when it is not the type's own;
+- `prépa`, `préparation` or `compte-rendu`: time *around* an occurrence
+  (preparing an atelier, writing a comité's minutes): the time keeps its type,
+  pillar and territory, but the entry does not count as an atelier, comité or
+  évènement held (core/occurrences.py);
 - `-- anything` the note, kept as typed.
 
 `parse` is pure and cheap (the TUI calls it on every keypress): the matching
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import NoReturn
 
@@ -36,6 +40,7 @@ from citeslab_tui.core.model import (
     format_hhmm,
     timestamp,
 )
+from citeslab_tui.core.occurrences import is_counted
 from citeslab_tui.core.text import hours as format_minutes
 from citeslab_tui.core.textmatch import (
     Choice,
@@ -65,8 +70,15 @@ KINDS = (
     "partenaire",
     "qpv",
     "pilier",
+    "autour",
     "note",
 )
+# Words that mark time around an occurrence, compared accent- and case-blind,
+# whole words only (`prép` is not one): checked before the type words.
+AROUND_WORDS: frozenset[tuple[str, ...]] = frozenset(
+    {("prepa",), ("preparation",), ("compte", "rendu")}
+)
+AROUND_LABEL = "temps de préparation"
 
 _WORD = re.compile(r"\S+")
 _NOTE = re.compile(r"(?:^|(?<=\s))--")
@@ -120,6 +132,8 @@ class EntryDraft:
     type_label: str = field(default="", compare=False)
     pillar_label: str = field(default="", compare=False)
     hints: tuple[str, ...] = field(default=(), compare=False)  # `vouliez-vous dire …`
+    occurrence: bool = True  # False: time around an occurrence (`prépa`)
+    counted: bool = field(default=False, compare=False)  # a livrable counts the type
 
     def to_entry(self, *, id: str, day: date, now: datetime) -> Entry:
         stamp = timestamp(now)
@@ -139,7 +153,18 @@ class EntryDraft:
             note=self.note,
             created_at=stamp,
             updated_at=stamp,
+            occurrence=self.occurrence,
         )
+
+    def counts_as(self) -> str:
+        """What the entry does to the livrables, for the preview: `compte comme
+        1 atelier de sensibilisation`, `temps de préparation`, or nothing."""
+        if not self.occurrence:
+            return AROUND_LABEL
+        if self.counted:
+            label = self.type_label or self.type
+            return f"compte comme 1 {label[:1].lower()}{label[1:]}"
+        return ""
 
     def describe(self) -> str:
         """One line for previews: `2 h 30 · Permanence en QPV · Prospection · CCG · …`."""
@@ -158,6 +183,8 @@ class EntryDraft:
             parts.append(", ".join(self.porteurs))
         if self.partner:
             parts.append(f"partenaire : {_one_line(self.partner, 40)}")
+        if counts := self.counts_as():
+            parts.append(counts)
         if self.note:
             parts.append(f"note : {_one_line(self.note, 60)}")
         return " · ".join(parts + [f"⚠ {hint}" for hint in self.hints])
@@ -184,7 +211,8 @@ def _enumerate_fr(items: Sequence[str]) -> str:
 
 def parse(text: str, config: Config) -> EntryDraft:
     """Read one quick-entry line. Raises `QuickEntryError` (French) if it does not parse."""
-    return _Parser(text, config_index(config), config.implicit_territory(), config).run()
+    draft = _Parser(text, config_index(config), config.implicit_territory(), config).run()
+    return replace(draft, counted=is_counted(config, draft.type, draft.territory))
 
 
 def try_parse(text: str, config: Config) -> EntryDraft | QuickEntryError:
@@ -225,6 +253,8 @@ class _Parser:
         self.partner: str | None = None
         self.pillar: str | None = None
         self.hints: list[str] = []
+        self.occurrence = True
+        self.around: tuple[str, int] | None = None  # the word that marked it
 
     def add(self, text: str, kind: str, start: int, description: str) -> None:
         self.tokens.append(Token(text, kind, start, description))
@@ -267,6 +297,14 @@ class _Parser:
         if self.timing is None:
             _fail("durée manquante : ajoutez par exemple 1h30 ou 9h-10h30")
         if self.type is None:
+            if self.around is not None:  # `2h préparation`: the pillar, or a type forgotten?
+                word, pos = self.around
+                _fail(
+                    f"« {word} » marque du temps de préparation : ajoutez le type d'action"
+                    f" (ex. 2h prépa atelier) ; {self.type_hint(word)}",
+                    word,
+                    pos,
+                )
             _fail(
                 "type d'action manquant : ajoutez par exemple " + _enumerate_fr(index.type_examples)
             )
@@ -304,6 +342,7 @@ class _Parser:
             type_label=index.type_labels[self.type],
             pillar_label=index.pillar_labels.get(pillar, KIND_LABELS.get(pillar, pillar)),
             hints=tuple(self.hints),
+            occurrence=self.occurrence,
         )
 
     # ----------------------------------------------------------------- type words
@@ -313,6 +352,12 @@ class _Parser:
         begins a key or label wins (`comité tech`), then the rest is read again."""
         i = 0
         while i < len(run):
+            if norm_words(run[i][0]) in AROUND_WORDS:
+                word, pos = run[i]
+                self.occurrence, self.around = False, (word, pos)
+                self.add(word, "autour", pos, "Temps de préparation : ne compte pas")
+                i += 1
+                continue
             found: list[str] = []
             j = min(len(run), i + 2 * self.index.max_type_words)
             while j > i:

@@ -49,7 +49,9 @@ _BASENAMES = {
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
     """What to export. `today` names the porteurs snapshot and is the default
-    `as_of` of the indicators."""
+    `as_of` of the indicators. `porteurs_period`: the register holds only the
+    porteurs active in `period` (a path step in it, or no step and created in
+    it — the rule of `core.publics.is_active`); otherwise every porteur."""
 
     kind: str
     period: Period
@@ -60,6 +62,7 @@ class ExportRequest:
     split: str | None = None
     with_names: bool = False
     as_of: date | None = None
+    porteurs_period: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,8 @@ def sources(request: ExportRequest) -> Sources:
 
     period = request.period
     if request.kind == "porteurs":
+        if request.porteurs_period:
+            return Sources(None, (period.start, period.end), False, ())
         return Sources(None, None, True, ())
     window = None
     if request.kind == "indicators":
@@ -183,12 +188,21 @@ def _render(
     out: list[RenderedFile] = []
 
     if request.kind == "porteurs":
+        from citeslab_tui.core.publics import is_active
+
+        period = request.period
         chosen = sorted(
-            (p for p in porteurs if territory in (None, p.territory)), key=lambda p: p.id
+            (
+                p
+                for p in porteurs
+                if territory in (None, p.territory)
+                and (not request.porteurs_period or is_active(p, period.start, period.end))
+            ),
+            key=lambda p: p.id,
         )
         header, rows = porteurs_table(chosen, config, dialect, with_names=request.with_names)
-        name = file_name("porteurs", request.today.isoformat(), territory, "csv",
-                         names=request.with_names)  # fmt: skip
+        label = period.label if request.porteurs_period else request.today.isoformat()
+        name = file_name("porteurs", label, territory, "csv", names=request.with_names)
         return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
 
     if request.kind == "indicators":

@@ -21,10 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from citeslab_tui.core.livrables import next_due
 from citeslab_tui.core.model import (
     CATEGORIES,
+    PROFILES,
     SORTIE_REASONS,
     STAGE_LABELS,
+    STEP_LABELS,
     Config,
     Entry,
     Porteur,
@@ -179,12 +182,21 @@ _SECTIONS = {
     "livrable": "Livrable",
     "territory": "Territoire",
     "pillar": "Pilier",
+    "publics": "Public",
+    "path": "Parcours",
+    "orientation": "Orientation",
+    "sortie": "Sortie",
+    "governance": "Gouvernance",
+    "money": "Budget",
 }
 _UNITS = {
     "count": "nombre",
     "share": "part",
     "hours": "heures",
     "etp": "ETP",
+    "people": "personnes",
+    "euro": "euros",
+    "euro_hour": "euros/heure",
 }
 
 
@@ -201,10 +213,10 @@ def indicators_table(
     fr = dialect.french
     header = (
         ["Rubrique", "Clé", "Libellé", "Territoire", "Unité", "Objectif", "Réalisé",
-         "Attendu à date", "Statut"]
+         "Attendu à date", "Statut", "Règle"]
         if fr
         else ["section", "key", "label", "territory", "unit", "target", "actual",
-              "expected_to_date", "status"]
+              "expected_to_date", "status", "rule"]
     )  # fmt: skip
     num = dialect.number
 
@@ -213,7 +225,7 @@ def indicators_table(
 
     def line(
         section: str, key: str, label: str, territory: str | None, unit: str,
-        target: str, actual: str, expected: str, status: str | None,
+        target: str, actual: str, expected: str, status: str | None, rule: str = "",
     ) -> list[str]:  # fmt: skip
         return [
             _SECTIONS[section] if fr else section,
@@ -225,20 +237,23 @@ def indicators_table(
             actual,
             expected,
             neutralise(status or ""),
+            neutralise(rule),
         ]
 
     rows: list[list[str]] = []
     for lv in report.livrables:
         if lv.kind == "qpv_share":
+            rule = f"{lv.numerator} sur {lv.denominator} porteurs accompagnés ; {lv.target_rule}"
             rows.append(
                 line("livrable", lv.key, lv.label, lv.territory, "share", num(lv.target, 4),
-                     num(lv.actual, 4), num(lv.expected_to_date, 4), lv.status)
+                     num(lv.actual, 4), num(lv.expected_to_date, 4), lv.status, rule)
             )  # fmt: skip
         else:
             actual = "" if lv.actual is None else _count(lv.actual, dialect)
+            target = "" if lv.target is None else _count(lv.target, dialect)
             rows.append(
-                line("livrable", lv.key, lv.label, lv.territory, "count", num(lv.target),
-                     actual, num(lv.expected_to_date), lv.status)
+                line("livrable", lv.key, lv.label, lv.territory, "count", target,
+                     actual, num(lv.expected_to_date), lv.status, lv.target_rule)
             )  # fmt: skip
     for t in report.territories:
         rows.append(
@@ -261,7 +276,68 @@ def indicators_table(
             line("pillar", p.key, p.label, report.territory, "share", num(p.target_share, 4),
                  num(p.share, 4), "", None)
         )  # fmt: skip
+    for lv in (lv for lv in report.livrables if lv.governance):
+        due = next_due(lv.held_on, lv.period, lv.cadence_months)
+        held = ", ".join(dialect.date(d) for d in lv.held_on)
+        rule = f"tenus : {held or 'aucun'}" + (
+            f" ; prochain au plus tard {dialect.date(due)}" if due else ""
+        )
+        rows.append(line("governance", lv.key, lv.label, lv.territory, "count",
+                         "" if lv.target is None else _count(lv.target, dialect),
+                         "" if lv.actual is None else _count(lv.actual, dialect), "",
+                         lv.status, f"{rule} ; {lv.cadence}" if lv.cadence else rule))  # fmt: skip
+    for section, key, label, unit, actual, rule in _porteur_rows(report, config):
+        rows.append(line(section, key, label, report.territory, unit, "", actual, "", None, rule))
+    for m in report.money:
+        euros = (
+            ("cost", "Coût total", m.cost), ("bpi_subsidy", "Subvention Bpifrance", m.bpi_subsidy),
+            ("net", "Coût net pour le territoire", m.net),
+        )  # fmt: skip
+        where = f"{m.convention} {m.year}"
+        for key, label, value in euros:
+            rows.append(line("money", key, f"{label} {m.year}", m.territory, "euro", "",
+                             num(value, 2), "", None, where))  # fmt: skip
+        rows.append(line("money", "hourly_cost", f"Coût horaire {m.year}", m.territory,
+                         "euro_hour", "", num(m.hourly_cost, 2), "", None,
+                         f"coût ÷ {num(m.expected_hours, 2)} h attendues"))  # fmt: skip
+        rows.append(line("money", "hours_logged", f"Heures saisies {m.year}", m.territory,
+                         "hours", num(m.expected_hours, 2), hours(m.minutes_logged), "", None,
+                         where))  # fmt: skip
+        rows.append(line("money", "value_logged", f"Valeur des heures saisies {m.year}",
+                         m.territory, "euro", num(m.cost, 2), num(m.value_logged, 2), "", None,
+                         "heures × coût horaire"))  # fmt: skip
+        rows.append(line("money", "bpi_share", f"Part Bpifrance {m.year}", m.territory,
+                         "share", num(0.30, 4), num(m.bpi_share, 4), "",
+                         "; ".join(m.warnings), "au plus 30 % du budget"))  # fmt: skip
     return header, rows
+
+
+def _porteur_rows(report: Report, config: Config) -> list[tuple[str, str, str, str, str, str]]:
+    """Publics, path, orientations, sorties: anonymous counts (section, key,
+    label, unit, actual, rule). RQTH only as a total of 5 or more."""
+    pub, path = report.publics, report.path
+    rows = [("publics", "accompagnes", "Porteurs accompagnés", "people", str(pub.counted),
+             f"à partir de l'étape « {report.qpv_share.stage} »")]  # fmt: skip
+    rows += [("publics", k, CATEGORIES.get(k, k), "people", str(n), "") for k, n in
+             pub.by_category.items()]  # fmt: skip
+    rows += [("publics", k, PROFILES.get(k, "Profil non précisé"), "people", str(n),
+              "triple cible") for k, n in pub.by_profile.items()]  # fmt: skip
+    rows.append(("publics", "issus_qpv", "Issus d'un QPV (résidents ou projet)", "people",
+                 str(pub.from_qpv), ""))  # fmt: skip
+    if pub.rqth is not None:
+        rows.append(("publics", "rqth", "RQTH", "people", str(pub.rqth), "total seulement"))
+    rows += [("path", f"etape_{k}", f"Étape atteinte : {STEP_LABELS.get(k, k)}", "people",
+              str(n), "dans la période") for k, n in path.reached.items()]  # fmt: skip
+    rows += [("path", f"stade_{k}", f"Stade au dernier jour : {STAGE_LABELS.get(k, k)}",
+              "people", str(n), "") for k, n in path.by_stage.items()]  # fmt: skip
+    dates = ", ".join(d.isoformat() for d in path.creations)
+    rows.append(("path", "creations", "Créations d'entreprise", "count",
+                 str(len(path.creations)), dates))  # fmt: skip
+    rows += [("orientation", k, config.partner_label(k), "count", str(n), "")
+             for k, n in path.orientations.items()]  # fmt: skip
+    rows += [("sortie", k, SORTIE_REASONS.get(k, "Motif non précisé"), "count", str(n), "")
+             for k, n in path.sorties.items()]  # fmt: skip
+    return rows
 
 
 def _count(value: float, dialect: Dialect) -> str:

@@ -31,6 +31,7 @@ def test_log_example_from_the_issue(run) -> None:
         "note",
         "created_at",
         "updated_at",
+        "occurrence",
     }
     assert rec | {"id": "", "created_at": "", "updated_at": ""} == {
         "id": "",
@@ -48,6 +49,7 @@ def test_log_example_from_the_issue(run) -> None:
         "note": "2 RDV pris",
         "created_at": "",
         "updated_at": "",
+        "occurrence": True,
     }
 
 

@@ -72,19 +72,22 @@ def test_json_matches_hand_figures(run, logged: None) -> None:
     rows = {lv["key"]: lv for lv in doc["livrables"]}
     got = {k: (v["target"], v["actual"], v["status"]) for k, v in rows.items()}
     assert got == {
-        "ateliers": (6.0, 2, "dans les temps"),
-        "presence_qpv": (52.0, 2, "en retard"),
-        "comites_techniques": (3.0, 1, "dans les temps"),
-        "evenements": (1.0, 0, "dans les temps"),
-        "personnes_sensibilisees": (100.0, 20, "en retard"),
-        "personnes_accueillies": (40.0, 2, "en retard"),
-        "projets_amorcage": (24.0, 1, "en retard"),
-        "creations": (6.0, 0, "en retard"),
+        "ateliers": (6, 2, "dans les temps"),
+        # week 10 has 5 h of permanence, week 11 1 h: neither is a 7-hour day
+        "presence_qpv": (52, 0, "en retard"),
+        "comites_techniques": (3, 1, "dans les temps"),
+        "comites_pilotage": (1, 0, "dans les temps"),
+        "evenements": (1, 0, "dans les temps"),
+        "personnes_sensibilisees": (100, 20, "en retard"),
+        "personnes_accueillies": (40, 2, "en retard"),
+        "projets_amorcage": (24, 1, "en retard"),
+        "creations": (6, 0, "en retard"),
         "part_qpv": (0.3, 0.6667, "atteint"),  # 001 and 003 of 001, 002, 003
     }
     assert rows["ateliers"]["expected_to_date"] == 2.99  # 6 × 126 / 253
     assert rows["ateliers"]["projection"] == 4.02  # 2 × 253 / 126
-    assert doc["qpv_share"]["actual"] == 0.6667 and doc["qpv_share"]["target"] == 0.3
+    assert doc["qpv_share"]["share"] == 0.6667 and doc["qpv_share"]["target"] == 0.3
+    assert (doc["qpv_share"]["numerator"], doc["qpv_share"]["denominator"]) == (2, 3)
     assert doc["porteurs"]["orientations"]["adie"] == 1
 
 
@@ -98,7 +101,8 @@ def test_default_as_of_is_today(run, logged: None, monkeypatch: pytest.MonkeyPat
     doc = as_json(run)
     assert doc["period"]["as_of"] == "2021-12-31" and doc["period"]["from"] == "2021-01-01"
     ateliers = next(lv for lv in doc["livrables"] if lv["key"] == "ateliers")
-    assert ateliers["target"] == 2.03  # 6 × 86 / 254
+    assert ateliers["target"] == 2  # 6 × 4/12
+    assert ateliers["target_rule"] == "prorata calendaire 4/12"
     assert ateliers["actual"] == 1
 
 
@@ -106,7 +110,7 @@ def test_territory_filter(run, logged: None) -> None:
     doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30", "--territory", "ccg")
     assert list(doc["territories"]) == ["CCG"]
     assert doc["hours_logged"] == 12.5
-    assert doc["qpv_share"]["accompanied"] == 2
+    assert doc["qpv_share"]["denominator"] == 2
 
 
 def test_tables_fit_80_columns(run, logged: None) -> None:
@@ -137,7 +141,7 @@ def test_bad_dates_are_refused(run) -> None:
 def test_empty_file_gives_zeros(run) -> None:
     doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30")
     assert doc["hours_logged"] == 0
-    assert doc["qpv_share"]["actual"] is None
+    assert doc["qpv_share"]["share"] is None
 
 
 def test_works_while_another_process_holds_the_lock(run, logged: None, db_path: Path) -> None:

@@ -3,6 +3,7 @@ and what must stay private: file modes."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -72,11 +73,14 @@ def test_rqth_appears_in_no_output(db_path: Path) -> None:
         runner.invoke(cli, [*args, "porteur", "list", "--json"]).output,
         runner.invoke(cli, [*args, "porteur", "list"]).output,
         runner.invoke(cli, [*args, "porteur", "show", "P-2022-001"]).output,
-        runner.invoke(cli, [*args, "report", "--year", "2022", "--json"]).output,
         runner.invoke(cli, [*args, "report", "--year", "2022"]).output,
     ]
     for out in outputs:
         assert "rqth" not in out.lower()
+    # The report's publics hold RQTH only as a total of at least 5 people: here none.
+    doc = json.loads(runner.invoke(cli, [*args, "report", "--year", "2022", "--json"]).output)
+    assert doc["publics"]["rqth"] is None
+    assert "P-2022-001" not in json.dumps(doc)
 
 
 def test_data_directory_and_file_are_private(tmp_path: Path) -> None:

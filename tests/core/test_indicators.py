@@ -94,29 +94,79 @@ def test_full_year_etp_hours(config: Config, cal: WorkingCalendar) -> None:
     assert r.working_days == 253
 
 
-def test_partial_2021_prorates_targets_and_hours(config: Config, cal: WorkingCalendar) -> None:
+# Targets of the partial years of the CCG convention: the calendar share of the
+# year (as the convention prorates its money), rounded to a whole number.
+TARGETS_2021 = {  # September–December: 4/12
+    "ateliers": (2, "prorata calendaire 4/12"),  # 6 × 4/12
+    "comites_techniques": (1, "prorata calendaire 4/12"),  # 3 × 4/12
+    "comites_pilotage": (0, "prorata calendaire 4/12"),  # 1 × 4/12 = 0.33
+    "evenements": (0, "prorata calendaire 4/12"),  # 1 × 4/12 = 0.33
+    "personnes_sensibilisees": (33, "prorata calendaire 4/12"),  # 100 × 4/12 = 33.3
+    "personnes_accueillies": (13, "prorata calendaire 4/12"),  # 40 × 4/12 = 13.3
+    "projets_amorcage": (8, "prorata calendaire 4/12"),  # 24 × 4/12
+    "creations": (2, "prorata calendaire 4/12"),  # 6 × 4/12
+    "presence_qpv": (18, "1 par semaine travaillée (18 sem.)"),  # ISO weeks 35–52
+}
+TARGETS_2023 = {  # 1 January → 9 May: 128/365
+    "ateliers": (2, "prorata calendaire 128/365"),  # 2.10
+    "comites_techniques": (1, "prorata calendaire 128/365"),  # 1.05
+    "comites_pilotage": (0, "prorata calendaire 128/365"),  # 0.35
+    "evenements": (0, "prorata calendaire 128/365"),  # 0.35
+    "personnes_sensibilisees": (35, "prorata calendaire 128/365"),  # 35.07
+    "personnes_accueillies": (14, "prorata calendaire 128/365"),  # 14.03
+    "projets_amorcage": (8, "prorata calendaire 128/365"),  # 8.42
+    "creations": (2, "prorata calendaire 128/365"),  # 2.10
+    "presence_qpv": (19, "1 par semaine travaillée (19 sem.)"),  # ISO weeks 52 (2022)–19
+}
+
+
+@pytest.mark.parametrize(("year", "expected"), [(2021, TARGETS_2021), (2023, TARGETS_2023)])
+def test_partial_year_targets_are_whole(
+    config: Config, cal: WorkingCalendar, year: int, expected: dict[str, tuple[int, str]]
+) -> None:
+    r = report([], [], config, Period.year(year), date(year, 12, 31), cal)
+    got = {lv.key: (lv.target, lv.target_rule) for lv in r.livrables if lv.kind != "qpv_share"}
+    assert got == expected
+    assert all(isinstance(t, int) for t, _ in got.values())
+    doc = report_to_json(r)
+    assert all(
+        isinstance(lv["target"], int) for lv in doc["livrables"] if lv["kind"] != "qpv_share"
+    )
+
+
+def test_partial_2021_window_and_share(config: Config, cal: WorkingCalendar) -> None:
     r = report([], [], config, Period.year(2021), date(2021, 12, 31), cal)
     ateliers = r.livrable("ateliers")
     assert ateliers is not None
     assert ateliers.period == Period(date(2021, 9, 1), date(2021, 12, 31))
-    assert ateliers.target == pytest.approx(6 * 86 / 254)
-    assert r.livrable("comites_techniques").target == pytest.approx(3 * 86 / 254)  # type: ignore[union-attr]
-    # presence_qpv: ISO weeks 35 to 52 of 2021 all hold a working day.
-    assert r.livrable("presence_qpv").target == 18  # type: ignore[union-attr]
     # A share is not prorated.
     assert r.livrable("part_qpv").target == pytest.approx(0.25)  # type: ignore[union-attr]
+    assert r.livrable("part_qpv").target_rule == "convention"  # type: ignore[union-attr]
     # Territory hours count only the days of the CCG's dated allocation (its
     # convention): 0.2 × 1607 h × 86/254.
     assert r.territory_figures("CCG").minutes_expected == 6529  # type: ignore[union-attr]
-    # The 2023 end: 89 of 251.
-    r23 = report([], [], config, Period.year(2023), date(2023, 12, 31), cal)
-    assert r23.livrable("ateliers").target == pytest.approx(6 * 89 / 251)  # type: ignore[union-attr]
+    full = report([], [], config, Period.year(2022), date(2022, 12, 31), cal)
+    assert (
+        full.livrable("comites_techniques").target,
+        full.livrable("comites_techniques").target_rule,
+    ) == (3, "convention")  # type: ignore[union-attr]
+
+
+def test_one_comite_held_in_2021_is_reached(config: Config, cal: WorkingCalendar) -> None:
+    held = [entry("2021-11-18", 120, "comite_technique", "CCG")]
+    r = report(held, [], config, Period.year(2021), date(2021, 12, 31), cal)
+    lv = r.livrable("comites_techniques")
+    assert lv is not None and (lv.target, lv.actual, lv.status) == (1, 1, REACHED)
 
 
 def test_convention_period_sums_its_years(config: Config, cal: WorkingCalendar) -> None:
     period = Period(date(2021, 9, 1), date(2023, 5, 9))
     r = report([], [], config, period, date(2023, 5, 9), cal)
-    assert r.livrable("ateliers").target == pytest.approx(6 * 86 / 254 + 6 + 6 * 89 / 251)  # type: ignore[union-attr]
+    ateliers = r.livrable("ateliers")
+    assert ateliers is not None and ateliers.target == 2 + 6 + 2
+    assert ateliers.target_rule == (
+        "2021 : prorata calendaire 4/12 + 2022 : convention + 2023 : prorata calendaire 128/365"
+    )
     expected_share = (0.25 * 86 + 0.30 * 253 + 0.35 * 89) / (86 + 253 + 89)
     assert r.livrable("part_qpv").target == pytest.approx(expected_share)  # type: ignore[union-attr]
     # Expected CCG minutes: 19284 × (86/254 + 253/253 + 89/251), to the nearest minute.
@@ -127,10 +177,11 @@ def test_convention_period_sums_its_years(config: Config, cal: WorkingCalendar) 
 def test_stated_target_wins_over_prorating(config: Config, cal: WorkingCalendar) -> None:
     conv = config.conventions[0]
     ateliers = next(lv for lv in conv.livrables if lv.key == "ateliers")
-    stated = ateliers._replace(targets_stated={2021: 2})
+    stated = ateliers._replace(targets_stated={2021: 3})
     custom = config._replace(conventions=(conv._replace(livrables=(stated,)),))
     r = report([], [], custom, Period(date(2021, 1, 1), date(2022, 12, 31)), date(2022, 1, 1), cal)
-    assert r.livrable("ateliers").target == pytest.approx(2 + 6)  # type: ignore[union-attr]
+    assert r.livrable("ateliers").target == 3 + 6  # type: ignore[union-attr]
+    assert r.livrable("ateliers").target_rule == "2021 : configuration + 2022 : convention"  # type: ignore[union-attr]
 
 
 def test_no_livrable_outside_the_convention(config: Config, cal: WorkingCalendar) -> None:
@@ -258,7 +309,8 @@ def test_hand_livrables(hand: Report) -> None:
     expected = {
         # key: (target, actual, status)
         "ateliers": (6, 2, ON_TRACK),  # expects 2.99 ± 1
-        "presence_qpv": (52, 2, LATE),  # ISO weeks 1..52 of 2022; weeks 10 and 11
+        # ISO weeks 1..52 of 2022; week 10 has 5 h, week 11 1 h: neither reaches 7 h
+        "presence_qpv": (52, 0, LATE),
         "comites_techniques": (3, 1, ON_TRACK),  # expects 1.49 ± 1
         "evenements": (1, 0, ON_TRACK),  # expects 0.50 ± 1
         "personnes_sensibilisees": (100, 20, LATE),  # expects 49.8 ± 4.98
@@ -272,12 +324,14 @@ def test_hand_livrables(hand: Report) -> None:
         assert lv.expected_to_date == pytest.approx(target * share), key
         assert lv.projection == pytest.approx(actual / share), key
     qpv = rows["part_qpv"]
-    # Received in 2022 to date, all territories: 001 (QPV), 002, 003 (QPV).
-    assert (qpv.numerator, qpv.denominator) == (2, 3)
-    assert qpv.actual == pytest.approx(2 / 3)
+    # Accompanied in 2022 to date (received by then, a step in 2022), all
+    # territories: 001 (QPV), 002, 003 (QPV), and 2021-009 (received in 2021,
+    # amorçage in 2022).
+    assert (qpv.numerator, qpv.denominator) == (2, 4)
+    assert qpv.actual == pytest.approx(2 / 4)
     assert qpv.target == pytest.approx(0.30)
     assert qpv.status == REACHED
-    assert hand.qpv_share.accompanied == 3 and hand.qpv_share.qpv_residents == 2
+    assert hand.qpv_share.denominator == 4 and hand.qpv_share.numerator == 2
     assert hand.qpv_share.target == pytest.approx(0.30)
 
 
@@ -316,9 +370,9 @@ def test_hand_territory_filter(config: Config, cal: WorkingCalendar) -> None:
     assert [t.code for t in r.territories] == ["CCG"]
     assert r.minutes_logged == 750
     assert {p.key: p.minutes for p in r.pillars}["prospection"] == 360
-    assert len(r.livrables) == 9  # CCG's and the all-territories part_qpv
-    assert r.livrable("part_qpv").denominator == 3  # type: ignore[union-attr]
-    assert (r.qpv_share.accompanied, r.qpv_share.qpv_residents) == (2, 1)
+    assert len(r.livrables) == 10  # CCG's and the all-territories part_qpv
+    assert r.livrable("part_qpv").denominator == 4  # type: ignore[union-attr]
+    assert (r.qpv_share.denominator, r.qpv_share.numerator) == (3, 1)
     assert r.porteurs.active == 3
     assert [w.minutes for w in r.weekly] == [0, 0, 60, 0]
     aa = report(entries, porteurs, config, Period.year(2022), AS_OF, cal, "AA")
@@ -352,14 +406,21 @@ def test_hand_json(hand: Report) -> None:
         "key": "ateliers",
         "label": "Ateliers de sensibilisation",
         "territory": "CCG",
-        "target": 6.0,
+        "target": 6,
         "actual": 2,
         "status": "dans les temps",
     }
     assert isinstance(lv["actual"], int)
     assert lv["expected_to_date"] == 2.99 and lv["projection"] == 4.02
-    assert doc["qpv_share"]["actual"] == 0.6667 and doc["qpv_share"]["target"] == 0.3
-    assert "rqth" not in str(doc).lower()
+    assert {k: doc["qpv_share"][k] for k in ("numerator", "denominator", "share", "target")} == {
+        "numerator": 2,
+        "denominator": 4,
+        "share": 0.5,
+        "target": 0.3,
+    }
+    assert doc["livrables"][0]["target_rule"] == "convention"
+    # RQTH: one person in the history, fewer than 5: no figure at all.
+    assert doc["publics"]["rqth"] is None
     assert set(doc) >= {"period", "territories", "pillars", "livrables", "qpv_share"}
 
 

@@ -91,12 +91,27 @@ def test_porteurs_with_names_warns(run, logged, tmp_path: Path) -> None:
     assert rows[1][:2] == ["P-2022-001", "CCG"]
 
 
+def test_porteurs_of_one_year(run, tmp_path: Path) -> None:
+    run("porteur", "add", "--id", "P-2021-001", "--territory", "CCG", "--accueilli", "2021-10-04")
+    run("porteur", "add", "--id", "P-2021-002", "--territory", "CCG", "--accueilli", "2021-11-02")
+    run("porteur", "step", "P-2021-002", "amorcage", "--date", "2022-02-01")
+    run("porteur", "add", "--id", "P-2022-001", "--territory", "AA", "--accueilli", "2022-05-05")
+    run("porteur", "add", "--id", "P-2023-001", "--territory", "AA", "--accueilli", "2023-01-09")
+    run("export", "porteurs", "--year", "2022")
+    rows = read_csv(tmp_path / "exports" / "porteurs_2022.csv")
+    # Active in 2022: a path step in 2022 (P-2021-002's amorçage, P-2022-001's accueil).
+    assert [r[0] for r in rows[1:]] == ["P-2021-002", "P-2022-001"]
+    run("export", "porteurs")  # no period: the whole register
+    rows = read_csv(tmp_path / "exports" / "porteurs_2023-01-16.csv")
+    assert len(rows) == 5
+
+
 def test_indicators_export(run, logged, tmp_path: Path) -> None:
     run("export", "indicators", "--year", "2022", "--as-of", "2022-12-31", "--territory", "CCG")
     rows = read_csv(tmp_path / "exports" / "indicateurs_2022_CCG.csv")
     ateliers = next(r for r in rows if r[1] == "ateliers")
     assert ateliers[:7] == ["Livrable", "ateliers", "Ateliers de sensibilisation", "CCG",
-                            "nombre", "6,00", "1"]  # fmt: skip
+                            "nombre", "6", "1"]  # fmt: skip
     hours = next(r for r in rows if r[1] == "heures" and r[3] == "CCG")
     assert hours[6] == "10,58"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -44,17 +44,20 @@ async def test_dashboard_figures_change_after_logging_an_atelier(app: CitesLabAp
         await settle(app, pilot)
         assert isinstance(app.screen, DashboardScreen)
         ateliers = app.screen.query_one("#livrable-ateliers", LivrableBar)
-        persons = app.screen.query_one("#livrable-personnes_sensibilisees", LivrableBar)
+        comites = app.screen.query_one("#livrable-comites_techniques", LivrableBar)
         ccg = app.screen.query_one("#territory-CCG", TerritoryGauge)
-        before = (ateliers.actual, persons.actual, ccg.figures.minutes_logged)
+        before = (ateliers.actual, comites.actual, ccg.figures.minutes_logged)
         assert before[0] == 1  # the one on 12/04 (the history's ateliers are on the AA)
-        await pilot.press("f2", *"2h atelier @CCG 12p", "enter", "f3")
+        # A second session of today's CCG atelier is the same occurrence; a
+        # comité technique is a new one.
+        await pilot.press("f2", *"2h atelier @CCG 12p", "enter")
+        await pilot.press(*"1h comite tech @CCG", "enter", "f3")
         await settle(app, pilot)
-        ateliers = app.screen.query_one("#livrable-ateliers", LivrableBar)
-        assert ateliers.actual == before[0] + 1
-        assert app.screen.query_one("#livrable-personnes_sensibilisees").actual == before[1] + 12
+        assert app.screen.query_one("#livrable-ateliers", LivrableBar).actual == before[0]
+        comites = app.screen.query_one("#livrable-comites_techniques", LivrableBar)
+        assert comites.actual == before[1] + 1
         gauge = app.screen.query_one("#territory-CCG", TerritoryGauge)
-        assert gauge.figures.minutes_logged == before[2] + 120
+        assert gauge.figures.minutes_logged == before[2] + 180
 
 
 async def test_dashboard_switches_year_and_territory(app: CitesLabApp) -> None:
@@ -92,7 +95,9 @@ async def test_dashboard_follows_another_process(
         await settle(app, pilot)
         before = app.screen.query_one("#livrable-ateliers", LivrableBar).actual
         other = Store.open(seeded.path, config)
-        other.add_entry(entry(970, TODAY, "atelier", "animation", "CCG", 60, persons=5))
+        # Another day: a second entry on today's atelier would be the same occurrence.
+        yesterday = TODAY - timedelta(days=1)
+        other.add_entry(entry(970, yesterday, "atelier", "animation", "CCG", 60, persons=5))
         for _ in range(25):
             await pilot.pause(0.1)
             await app.workers.wait_for_complete()
