@@ -37,6 +37,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "tui": "citeslab_tui.cli.tui_cmd:tui",
     "month": "citeslab_tui.cli.closing:month",
     "verify": "citeslab_tui.cli.closing:verify",
+    "start": "citeslab_tui.cli.timer:start",
+    "stop": "citeslab_tui.cli.timer:stop",
+    "status": "citeslab_tui.cli.timer:status",
 }
 
 
