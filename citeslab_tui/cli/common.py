@@ -85,7 +85,11 @@ def get_config() -> Config:
 def open_store(*, readonly: bool = False) -> Store:
     from citeslab_tui.store import Store
 
-    return Store.open(db_path(), get_config(), readonly=readonly, now=now)
+    store = Store.open(db_path(), get_config(), readonly=readonly, now=now)
+    warning = None if readonly else store.clock_warning()  # said where it matters: writes
+    if warning:
+        click.echo(f"Attention : {warning}", err=True)
+    return store
 
 
 def period_options(f: F) -> F:

@@ -4,6 +4,13 @@ Before the first write of each day the file as it is on disk is copied to
 `<name>.backups/<stem>_<YYYY-MM-DD>.json` (mode 0600). A backup is never
 overwritten (one name per day, written with `overwrite=False`), so a broken or
 smaller file can never replace a good backup; the newest `KEEP` are kept.
+
+"Newest" is by when a copy was actually written, not by the clock: every write
+of the data file numbers it (`_meta.writes`, layout.next_meta), and backups are
+ordered by that number (then by name, for copies older than the numbering). A
+run with the clock in 2031 therefore names a backup `…_2031-…` but does not make
+it the newest, and rotation never deletes a backup newer than the one it has
+just written.
 """
 
 from __future__ import annotations
@@ -24,8 +31,28 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".backups")
 
 
+def sequence(path: Path) -> int:
+    """The write number recorded in a copy of the data file (0: none, unreadable).
+    Reads the first line only when the copy is in our layout."""
+    from citeslab_tui.store.layout import write_sequence
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+            found = write_sequence(head)
+            if found == 0 and len(head) == 4096:
+                found = write_sequence(head + fh.read())
+    except OSError:
+        return 0
+    return found
+
+
 def list_backups(db_path: Path) -> list[Path]:
-    """Backups of this data file, newest first."""
+    """Backups of this data file, newest first: by write number, then by name."""
+    return [p for _seq, p in _numbered(db_path)]
+
+
+def _numbered(db_path: Path) -> list[tuple[int, Path]]:
     directory = backup_dir(db_path)
     if not directory.is_dir():
         return []
@@ -33,7 +60,13 @@ def list_backups(db_path: Path) -> list[Path]:
     found = [
         p for p in directory.iterdir() if p.name.startswith(stem + "_") and p.suffix == ".json"
     ]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    numbered = [(sequence(p), p) for p in found]
+    return sorted(numbered, key=lambda sp: (sp[0], sp[1].name), reverse=True)
+
+
+def highest_sequence(db_path: Path) -> int:
+    """The highest write number among the backups (0 when none)."""
+    return max((seq for seq, _p in _numbered(db_path)), default=0)
 
 
 def daily_backup(db_path: Path, today: date) -> Path | None:
@@ -65,10 +98,39 @@ def daily_backup(db_path: Path, today: date) -> Path | None:
         if not target.exists():
             raise
         return None  # another process made today's backup meanwhile
-    for old in list_backups(db_path)[KEEP:]:
+    _rotate(db_path, target)
+    return target
+
+
+def _rotate(db_path: Path, written: Path) -> None:
+    """Keep the newest KEEP backups; never delete one newer than `written`."""
+    numbered = _numbered(db_path)
+    mine = next((seq for seq, p in numbered if p == written), 0)
+    for seq, old in numbered[KEEP:]:
+        if old == written or seq > mine:
+            continue
         with contextlib.suppress(OSError):
             old.unlink()
-    return target
+
+
+def _current_sequence(db_path: Path) -> int:
+    return sequence(db_path) if db_path.exists() else 0
+
+
+def renumber(data: bytes, writes: int) -> bytes:
+    """A data file's bytes with its write number set to `writes` (re-laid out)."""
+    import orjson
+
+    from citeslab_tui.store.erasure import parse_file
+    from citeslab_tui.store.layout import INDEX, META, serialize
+
+    tables = parse_file(data)
+    if tables is None:
+        return data
+    tables.pop(INDEX, None)
+    meta = tables.get(META, {}).get("1", {})
+    tables[META] = {"1": {**meta, "writes": writes}}
+    return serialize({name: orjson.dumps(t) for name, t in tables.items()})
 
 
 def keep_copy(db_path: Path, data: bytes, label: str) -> Path:
@@ -103,6 +165,9 @@ def restore(db_path: Path, backup: Path, now: datetime) -> Path | None:
 
     try:
         data = erasure.replay(db_path, backup.read_bytes())
+        # The restored file continues the numbering after every copy: its next
+        # backups are the newest, whatever the numbers of the abandoned ones.
+        data = renumber(data, max(highest_sequence(db_path), _current_sequence(db_path)) + 1)
     except OSError as exc:
         raise StorageError(
             f"Impossible de lire {backup} ({describe_os_error(exc)}) : rien n'a été restauré."

@@ -149,7 +149,7 @@ def scrub_tables(tables: dict[str, Any], erased: dict[str, str], names: list[str
     return changed
 
 
-def _parse_file(data: bytes) -> dict[str, Any] | None:
+def parse_file(data: bytes) -> dict[str, Any] | None:
     """Tables of a data file's bytes, or None when they do not parse."""
     from citeslab_tui.store.storage import AtomicJSONStorage
 
@@ -169,7 +169,7 @@ def scrub_file_bytes(
 ) -> bytes:
     """The bytes of a data file (or a damaged copy of one) with the erasure
     applied: structured when it parses, byte for byte otherwise."""
-    tables = _parse_file(data)
+    tables = parse_file(data)
     if tables is not None:
         if not scrub_tables(tables, erased, names):
             return data

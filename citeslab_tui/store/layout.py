@@ -16,7 +16,7 @@ import mmap
 import os
 import re
 import zlib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,51 @@ _ENTRIES_RE = re.compile(r"^entries/(\d{4})-(0[1-9]|1[0-2])$")
 _PORTEURS_RE = re.compile(r"^porteurs/(\d{4})$")
 _JOURNAL_APART_RE = re.compile(r"^journal/(\d{10})$")
 _FIXED_TABLES = (META, JOURNAL, CLOSURES)
+
+
+def next_meta(previous: Any, now: datetime) -> bytes:
+    """The `_meta` table of the next write: the write sequence (`writes`, one
+    more than the previous file's) and the clock at that write (`written_at`).
+    Backups are ordered by the sequence, never by the clock."""
+    from citeslab_tui.store import migrations
+
+    meta: dict[str, Any] = {}
+    if previous is not None:
+        try:
+            found = orjson.loads(previous).get("1")
+        except (orjson.JSONDecodeError, AttributeError):
+            found = None
+        meta = dict(found) if isinstance(found, dict) else {}
+    writes = meta.get("writes")
+    meta.update(
+        app=APP_MARK,
+        schema_version=meta.get("schema_version", migrations.SCHEMA_VERSION),
+        writes=(writes if type(writes) is int else 0) + 1,
+        written_at=now.isoformat(timespec="seconds"),
+    )
+    return orjson.dumps({"1": meta})
+
+
+def meta_of(data: bytes) -> dict[str, Any]:
+    """The `_meta` record of a data file's bytes, reading only its first line
+    when the file is in our layout ({} when there is none)."""
+    head = b'{\n"' + META.encode() + b'":'
+    try:
+        if data.startswith(head):
+            end = data.find(b',\n"', len(head))
+            table = orjson.loads(data[len(head) : end if end >= 0 else len(data) - 3])
+        else:
+            table = orjson.loads(data).get(META, {})
+        found = table.get("1", {})
+    except (orjson.JSONDecodeError, AttributeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def write_sequence(data: bytes) -> int:
+    """Where a copy of the data file stands in the order of writes (0: unknown)."""
+    writes = meta_of(data).get("writes")
+    return writes if type(writes) is int and writes > 0 else 0
 
 
 def entries_table(day: date) -> str:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ from citeslab_tui.store.layout import (
     entries_table,
     is_table_name,
     map_file,
+    next_meta,
     porteurs_table,
     read_index,
     serialize,
@@ -129,7 +130,7 @@ class AtomicJSONStorage(Storage):
         *,
         readonly: bool = False,
         lock_timeout: float = 5.0,
-        today: Any = date.today,
+        now: Any = datetime.now,
         validate_table: Any = None,
         trust_checksums: bool = True,
     ) -> None:
@@ -139,7 +140,7 @@ class AtomicJSONStorage(Storage):
         self._cache = ValidationCache(trust_checksums)
         self.readonly = readonly
         self._lock = FileLock(self.path.with_name(self.path.name + ".lock"), lock_timeout)
-        self._today = today
+        self._now = now
         self._validate_table = validate_table  # (name, parsed) -> None, raises DataFileError
         self._raw: dict[str, bytes] = {}
         self._sig: tuple[int, int, int] | None = None
@@ -298,6 +299,14 @@ class AtomicJSONStorage(Storage):
                 return False
         return True
 
+    def meta(self) -> dict[str, Any]:
+        """The file's `_meta` record ({} for a file not written yet)."""
+        raw = self.raw_table(META)
+        if raw is None:
+            return {}
+        found = self._parse(META, raw).get("1", {})
+        return found if isinstance(found, dict) else {}
+
     # ------------------------------------------------------------------ tables
 
     def _parse(self, name: str, value: bytes) -> Any:
@@ -419,14 +428,12 @@ class AtomicJSONStorage(Storage):
                 self._commit(pending)
 
     def _commit(self, raw: dict[str, bytes]) -> None:
-        if META not in raw:
-            raw[META] = orjson.dumps(
-                {"1": {"app": APP_MARK, "schema_version": migrations.SCHEMA_VERSION}}
-            )
+        now = self._now()
+        raw[META] = next_meta(raw.get(META), now)
         data = serialize(raw, self._cache.checksum)
         self._ensure_dir()
         if self._sig is not None:
-            backups.daily_backup(self.path, self._today())
+            backups.daily_backup(self.path, now.date())
         atomic_write(self.path, data)
         leftovers.remove_stale_temporaries(self.path)
         self._raw = raw

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +114,7 @@ class Store:
             readonly=readonly,
             trust_checksums=trust_checksums,
             lock_timeout=lock_timeout,
-            today=lambda: now().date(),
+            now=now,
             validate_table=validate_table,
         )
         storage.load()
@@ -127,6 +127,25 @@ class Store:
     @property
     def generation(self) -> int:
         return self.storage.generation
+
+    def clock_warning(self) -> str | None:
+        """A French warning when the clock reads earlier than the file's last
+        write (the computer's date is probably wrong); None when it looks right.
+        Backups stay ordered by when they were written, whatever the clock."""
+        last = self.storage.meta().get("written_at")
+        try:
+            written = datetime.fromisoformat(last) if isinstance(last, str) else None
+        except ValueError:
+            return None
+        now = self.now()
+        if written is None or now >= written - timedelta(minutes=10):
+            return None
+        return (
+            f"L'horloge de l'ordinateur semble fausse : elle indique le {now:%d/%m/%Y à %H:%M}, "
+            f"mais le fichier de données a été écrit le {written:%d/%m/%Y à %H:%M}. Les dates "
+            "saisies « aujourd'hui » seront fausses ; les sauvegardes restent rangées dans "
+            "l'ordre où elles ont été écrites."
+        )
 
     def refresh(self) -> bool:
         """Reload if another process changed the file; True if it did."""

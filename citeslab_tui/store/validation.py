@@ -32,7 +32,13 @@ from citeslab_tui.store.layout import (
 def validate_table(name: str, table: dict[str, Any]) -> str | None:
     """Schema check of one stored table; a French problem (no personal data)."""
     if name == META:
-        return None if isinstance(table.get("1"), dict) else "table _meta invalide"
+        meta = table.get("1")
+        if not isinstance(meta, dict):
+            return "table _meta invalide"
+        writes, written_at = meta.get("writes", 0), meta.get("written_at", "")
+        if type(writes) is not int or writes < 0 or not isinstance(written_at, str):
+            return "table _meta : numéro ou date d'écriture invalide"
+        return None
     if name == CLOSURES:
         for key, rec in table.items():
             if not (

@@ -113,6 +113,9 @@ class CitesLabApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
+        warning = self.store.clock_warning()
+        if warning:
+            self.notify(warning, severity="warning", markup=False, timeout=15)
 
     def _fatal_error(self) -> None:
         """An unexpected exception: Textual would print a traceback *with local
