@@ -244,3 +244,22 @@ def test_attention_points_cite_the_report_figures() -> None:
         "Part des porteurs issus d'un QPV : 20 % pour un objectif de 30 %.",
         "Part Bpifrance de 35,0 % au-delà des 30 % du budget ( ).",
     ]
+
+
+def test_shipped_compiled_templates_match_their_sources(tmp_path: Path) -> None:
+    """The package ships the bilan's template compiled (speed); it must be the
+    compilation of the current sources, else `python -m citeslab_tui.export.bilan`."""
+    import json as json_
+
+    from citeslab_tui.export import bilan
+
+    hint = "templates changed: run `python -m citeslab_tui.export.bilan`"
+    assert json_.loads(bilan.STAMP.read_text(encoding="utf-8")) == bilan._stamp(), hint
+    env = bilan._environment(compiled=False)
+    env.compile_templates(str(tmp_path), zip=None, filter_func=bilan.TEMPLATE_NAMES.__contains__)
+    fresh = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("tmpl_*.py")}
+    shipped = {p.name: p.read_text(encoding="utf-8") for p in bilan.COMPILED.glob("tmpl_*.py")}
+    assert fresh == shipped, hint
+    from jinja2 import ModuleLoader
+
+    assert isinstance(bilan._environment().loader, ModuleLoader)

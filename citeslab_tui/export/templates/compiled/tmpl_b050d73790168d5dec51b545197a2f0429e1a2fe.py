@@ -1,0 +1,14 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'bilan.css'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    pass
+    yield '@page { size: A4 portrait; margin: 14mm 14mm 16mm 14mm; }\n* { box-sizing: border-box; }\nhtml { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #222; }\nbody { margin: 0 auto; max-width: 190mm; padding: 8mm 0; }\nh1 { font-size: 20pt; margin: 0 0 4mm; color: #1f5fa8; }\nh2 { font-size: 14pt; margin: 6mm 0 3mm; color: #1f5fa8; border-bottom: 1px solid #c9d7ea; padding-bottom: 1mm; }\nh3 { font-size: 11pt; margin: 4mm 0 2mm; }\nh4 { font-size: 10pt; margin: 3mm 0 1mm; }\n.kicker { text-transform: uppercase; letter-spacing: .08em; color: #666; margin: 0 0 1mm; font-size: 9pt; }\n.period { color: #444; }\n.note { color: #666; font-size: 8.5pt; }\nsection.page { break-before: page; page-break-before: always; }\nsection.page:first-of-type, section.failures + section.page { break-before: auto; page-break-before: auto; }\ntable { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; }\ntable.compact { width: auto; min-width: 60%; }\nth, td { padding: 1.2mm 2mm; text-align: left; vertical-align: top; }\ntable.figures thead th { border-bottom: 1.5px solid #1f5fa8; font-size: 9pt; }\ntable.figures td { border-bottom: 1px solid #e3e3e3; }\ntr { break-inside: avoid; page-break-inside: avoid; }\ntd.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\ntr.total td, td.total { font-weight: bold; }\ntd.neg { color: #a32020; }\ntd.pos { color: #2d6a1a; }\ntd.status { white-space: nowrap; }\ntd.en-retard { color: #a32020; font-weight: bold; }\ntd.atteint, td.en-avance { color: #2d6a1a; }\ntable.ident th { width: 45mm; color: #555; font-weight: normal; }\n.funders { border: 1px solid #c9d7ea; background: #f3f7fc; padding: 2mm 4mm; margin: 4mm 0; }\n.funders-title { margin: 0; font-weight: bold; }\n.funders ul { margin: 1mm 0; padding-left: 5mm; }\nul.attention li { margin: 1mm 0; }\nfigure.chart { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }\nfigure.chart svg { width: 100%; height: auto; display: block; }\n.columns { display: flex; gap: 8mm; }\n.columns > div { flex: 1; }\nsection.failures { border: 1px solid #a32020; padding: 2mm 4mm; margin-bottom: 4mm; }\nfooter { margin-top: 8mm; color: #666; font-size: 8.5pt; border-top: 1px solid #ddd; }\n@media print { body { padding: 0; max-width: none; } }'
+
+blocks = {}
+debug_info = ''
