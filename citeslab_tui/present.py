@@ -16,12 +16,14 @@ the TUI: one place decides how an hour, a share, a status or a label looks.
 from __future__ import annotations
 
 from datetime import date
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from citeslab_tui.core.livrables import AHEAD, LATE, ON_TRACK, REACHED
 from citeslab_tui.core.model import label_of
 from citeslab_tui.core.text import hours
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 __all__ = [
     "PCT_DIGITS",
@@ -112,6 +114,8 @@ def short_date(day: date) -> str:
 
 def status_text(status: str | None) -> Text:
     """A livrable status: `✓ atteint`, `! en retard`… (`—` without a target)."""
+    from rich.text import Text  # here: `citeslab log` imports this module, not rich
+
     if status is None:
         return Text("—", style="dim")
     mark = STATUS_MARKS.get(status)
@@ -122,6 +126,8 @@ def bar(width: int, ratio: float, mark: float | None = None) -> Text:
     """A gauge `width` cells wide, filled to `ratio` (0–1, clipped), with `┃`
     where one should be by now (`mark`, 0–1) when given. Readable without
     colour: `█` done, `░` still to do."""
+    from rich.text import Text  # here: `citeslab log` imports this module, not rich
+
     width = max(1, width)
     filled = max(0, min(width, round(ratio * width)))
     cells = [FULL] * filled + [EMPTY] * (width - filled)

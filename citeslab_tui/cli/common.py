@@ -126,17 +126,6 @@ def parse_day(text: str | None) -> date | None:
     return read_date(text, today())
 
 
-def check_territory(config: Config, code: str | None) -> str | None:
-    if code is None:
-        return None
-    up = code.strip().lstrip("@").upper()
-    if up not in config.territory_codes:
-        raise UserError(
-            f"territoire « {code} » inconnu (connus : {', '.join(config.territory_codes)})"
-        )
-    return up
-
-
 def print_json(data: Any) -> None:
     import orjson
 

@@ -11,7 +11,7 @@ from citeslab_tui.cli.common import UserError, db_option, db_path, get_config, n
 @db_option
 def check() -> None:
     """Vérifie tout le fichier (schémas, références) ; code 1 si un problème."""
-    from citeslab_tui.store.check import check_file
+    from citeslab_tui.services.check import check as check_file
 
     path = db_path()
     problems, summary = check_file(path, get_config())
@@ -38,26 +38,20 @@ def restore(backup: str | None, list_only: bool, yes: bool) -> None:
     """Remet une sauvegarde en place (le fichier actuel est gardé à côté)."""
     from pathlib import Path
 
-    from citeslab_tui.store import backups
-    from citeslab_tui.store.check import bytes_are_good
+    from citeslab_tui.services import restore as service
 
     path = db_path()
-    available = backups.list_backups(path)
     if list_only:
-        if not available:
+        backups = service.available(path)
+        if not backups:
             click.echo("Aucune sauvegarde.")
-        for b in available:
-            state = "valide" if bytes_are_good(b.read_bytes()) else "ABÎMÉE"
-            click.echo(f"{b}  ({b.stat().st_size} octets, {state})")
+        for b in backups:
+            click.echo(f"{b.path}  ({b.size} octets, {'valide' if b.good else 'ABÎMÉE'})")
         return
-    chosen = Path(backup) if backup else backups.newest_good(path, bytes_are_good)
-    if chosen is None:
-        raise UserError(f"aucune sauvegarde valide pour {path}")
-    if not bytes_are_good(chosen.read_bytes()):
-        raise UserError(f"{chosen} n'est pas une sauvegarde valide")
+    chosen = service.choose(path, Path(backup) if backup else None)
     if not yes:
         click.confirm(f"Restaurer {chosen} à la place de {path} ?", abort=True)
-    aside = backups.restore(path, chosen, now())
+    aside = service.restore(path, chosen, now())
     click.echo(f"Restauré depuis {chosen}.")
     if aside:
         click.echo(f"L'ancien fichier est conservé : {aside}")

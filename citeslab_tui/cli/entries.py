@@ -7,22 +7,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from citeslab_tui.cli.common import (
-    UserError,
-    check_territory,
     db_option,
     json_option,
-    now,
     open_store,
     parse_day,
     print_json,
     today,
 )
-from citeslab_tui.core.model import ENTRY_EDITABLE
-from citeslab_tui.core.text import hours, printable
+from citeslab_tui.core.text import printable
+from citeslab_tui.present import decimal_hours, hours
+from citeslab_tui.services import entries as service
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from citeslab_tui.core.model import Config, Entry
 
 
@@ -35,14 +31,8 @@ def entry_line(entry: Entry, config: Config) -> str:
         if entry.start and entry.end
         else hours(entry.minutes)
     )
-    try:
-        type_label = config.action_type(entry.type).label
-    except KeyError:
-        type_label = entry.type
-    try:
-        pillar = config.pillar(entry.pillar).label
-    except KeyError:
-        pillar = entry.pillar
+    type_label = config.type_label(entry.type)
+    pillar = config.pillar_label(entry.pillar)
     parts = [
         f"{entry.date:%d/%m/%Y}",
         when,
@@ -74,12 +64,8 @@ def log(text: str, day: str | None) -> None:
 
     Exemple : citeslab log "9h30-12h permanence @CCG 4p -- 2 RDV pris"
     """
-    from citeslab_tui.core.quickentry import parse
-
     store = open_store()
-    draft = parse(text, store.config)
-    entry = draft.to_entry(id=store.new_entry_id(), day=parse_day(day) or today(), now=now())
-    store.add_entry(entry)
+    entry = service.log(store, text, parse_day(day) or today())
     click.echo(f"Enregistré : {entry_line(entry, store.config)}")
 
 
@@ -100,24 +86,16 @@ def list_(
     as_json: bool,
 ) -> None:
     """Liste les entrées (aujourd'hui par défaut)."""
-    from datetime import timedelta
-
-    start: date | None
-    end: date | None
     if sum(x is not None for x in (day, date_from or date_to)) + week > 1:
         raise click.UsageError("--date, --from/--to et --week s'excluent")
     if week:
-        monday = today() - timedelta(days=today().weekday())
-        start, end = monday, monday + timedelta(days=6)
+        start, end = service.week_of(today())
     elif date_from or date_to:
         start, end = parse_day(date_from), parse_day(date_to)
-        if start and end and end < start:
-            raise UserError("--to précède --from")
     else:
         start = end = parse_day(day) or today()
     store = open_store(readonly=True)
-    code = check_territory(store.config, territory)
-    entries = [e for e in store.entries(start, end) if code is None or e.territory == code]
+    entries = service.listed(store, start, end, territory)
     if as_json:
         print_json([e.to_record() for e in entries])
         return
@@ -163,7 +141,7 @@ def _print_table(entries: list[Entry], config: Config) -> None:
         out.print("Aucune entrée sur cette période.")
         return
     out.print(table)
-    out.print(f"{len(entries)} entrée(s), {hours(total)} ({total / 60:.2f} h)".replace(".", ","))
+    out.print(f"{len(entries)} entrée(s), {hours(total)} ({decimal_hours(total, unit=True)})")
 
 
 @click.command()
@@ -184,35 +162,12 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
     Avec TEXT, la ligne de saisie rapide remplace l'entrée (la date reste)."""
     store = open_store()
     entry = store.find_entry(entry_id)
-    changes: dict[str, Any] = {}
-    if text:
-        from citeslab_tui.core.quickentry import parse
-
-        fresh = parse(text, store.config).to_entry(id=entry.id, day=entry.date, now=now())
-        # the line replaces everything but the day
-        changes.update({k: getattr(fresh, k) for k in ENTRY_EDITABLE if k != "date"})
-    if day:
-        changes["date"] = parse_day(day)
-    if options.get("type_"):
-        key = options["type_"]
-        try:
-            changes["type"] = store.config.action_type(key).key
-        except KeyError:
-            raise UserError(f"type d'action « {key} » inconnu") from None
-        if not options.get("pillar"):
-            changes["pillar"] = store.config.action_type(key).pillar
-    if options.get("minutes") is not None:
-        changes.update(minutes=options["minutes"], start=None, end=None)
-    for opt, field in (("pillar", "pillar"), ("persons", "persons"), ("note", "note")):
-        if options.get(opt) is not None:
-            changes[field] = options[opt]
-    if options.get("territory"):
-        changes["territory"] = check_territory(store.config, options["territory"])
-    if options.get("partner") is not None:
-        changes["partner"] = store.config.partner_label(options["partner"]) or None
+    changes = service.changes_from_options(
+        store, entry, text=text, day=parse_day(day), type_key=options.pop("type_"), **options
+    )
     if not changes:
         raise click.UsageError("rien à modifier : donnez TEXT ou une option (--date, --type…)")
-    updated = store.update_entry(entry.id, **changes)
+    updated = service.edit(store, entry.id, changes)
     click.echo(f"Modifié : {entry_line(updated, store.config)}")
 
 
@@ -222,7 +177,7 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
 def delete(entry_id: str) -> None:
     """Supprime une entrée (annulable avec `citeslab undo`)."""
     store = open_store()
-    gone = store.delete_entry(store.find_entry(entry_id).id)
+    gone = service.delete(store, entry_id)
     click.echo(f"Supprimé : {entry_line(gone, store.config)}")
     click.echo("(citeslab undo pour annuler)")
 
@@ -235,8 +190,7 @@ def undo() -> None:
     Les modifications faites dans l'application s'annulent avec ctrl+z dans sa
     fenêtre ; une modification changée depuis par quelqu'un d'autre n'est pas
     annulée (le message dit laquelle)."""
-    store = open_store()
-    label = store.undo()
+    label = service.undo(open_store())
     if label is None:
         click.echo("Rien à annuler en ligne de commande.")
     else:

@@ -8,11 +8,8 @@ from typing import Any
 import click
 
 from citeslab_tui.cli.common import (
-    UserError,
-    check_territory,
     db_option,
     json_option,
-    now,
     open_store,
     parse_day,
     print_json,
@@ -20,6 +17,8 @@ from citeslab_tui.cli.common import (
 )
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS, STEPS
 from citeslab_tui.core.text import printable
+from citeslab_tui.services import porteurs as service
+from citeslab_tui.services.common import territory_code
 
 PUBLIC_FIELDS = ("id", "territory", "qpv_resident", "qpv", "profile", "categories", "stage")
 
@@ -41,22 +40,6 @@ def _public(p: Any) -> dict[str, Any]:
 @click.group()
 def porteur() -> None:
     """Registre des porteurs de projet."""
-
-
-def _qpv(store: Any, code: str | None) -> str | None:
-    """A QPV by code or by the start of its name (`saint-georges`), matched as
-    the quick entry's `#` token is."""
-    if not code:
-        return None
-    from citeslab_tui.core.textmatch import config_index, match, norm_words
-
-    found = match(norm_words(code.lstrip("#")), config_index(store.config).qpvs)
-    if len(found) == 1:
-        return str(found[0])
-    known = ", ".join(q.code for q in store.config.all_qpvs())
-    if found:
-        raise UserError(f"QPV « {code} » ambigu : {', '.join(found)}")
-    raise UserError(f"QPV « {code} » inconnu (connus : {known})")
 
 
 @porteur.command("add")
@@ -86,30 +69,21 @@ def add(
     welcomed: str | None,
 ) -> None:
     """Ajoute un porteur de projet."""
-    from citeslab_tui.core.model import PathStep, Porteur, new_uuid, timestamp
-
     store = open_store()
-    code = check_territory(store.config, territory)
-    assert code is not None
-    day = parse_day(welcomed)
-    stamp = timestamp(now())
-    qpv_code = _qpv(store, qpv)
-    p = Porteur(
-        uuid=new_uuid(),
-        id=(pid.strip().upper() if pid else store.next_porteur_id((day or today()).year)),
-        territory=code,
-        qpv_resident=qpv_code is not None,
-        qpv=qpv_code,
-        name=name or None,
-        contact=contact or None,
+    p = service.add(
+        store,
+        id=pid,
+        territory=territory,
+        today=today(),
+        welcomed=parse_day(welcomed),
+        qpv=service.qpv_code(store.config, qpv),
+        name=name,
+        contact=contact,
         profile=profile,
-        categories=tuple(dict.fromkeys(categories)),
-        steps=(PathStep("accueilli", day),) if day else (),
-        created_at=stamp,
-        updated_at=stamp,
+        categories=categories,
     )
-    store.add_porteur(p)
-    click.echo(f"Porteur ajouté : {p.id} ({code}{', QPV ' + qpv_code if qpv_code else ''})")
+    where = p.territory + (f", QPV {p.qpv}" if p.qpv else "")
+    click.echo(f"Porteur ajouté : {p.id} ({where})")
 
 
 @porteur.command("list")
@@ -121,14 +95,12 @@ def add(
 def list_(stage: str | None, territory: str | None, qpv_only: bool, as_json: bool) -> None:
     """Liste les porteurs (sans noms)."""
     store = open_store(readonly=True)
-    code = check_territory(store.config, territory)
-    items = [
-        p
-        for p in store.porteurs()
-        if (stage is None or p.stage == stage)
-        and (code is None or p.territory == code)
-        and (not qpv_only or p.qpv_resident)
-    ]
+    items = service.matching(
+        store.porteurs(),
+        stage=stage,
+        territory=territory_code(store.config, territory),
+        qpv_resident=True if qpv_only else None,
+    )
     if as_json:
         print_json([_public(p) for p in items])
         return
@@ -170,7 +142,7 @@ def show(pid: str) -> None:
         click.echo(f"  {s.date:%d/%m/%Y} {s.step}{printable(extra, one_line=True)}")
     if p.notes:
         click.echo("Notes : " + printable(p.notes))
-    linked = [e for e in store.entries() if p.id in e.porteurs]
+    linked = service.linked_entries(store, p.id)
     click.echo(f"{len(linked)} entrée(s) liée(s)")
     from citeslab_tui.cli.entries import entry_line
 
@@ -196,9 +168,9 @@ def edit(pid: str, **opts: Any) -> None:
     p = store.find_porteur(pid)
     changes: dict[str, Any] = {}
     if opts["territory"]:
-        changes["territory"] = check_territory(store.config, opts["territory"])
+        changes["territory"] = territory_code(store.config, opts["territory"])
     if opts["qpv"] is not None:
-        code = _qpv(store, opts["qpv"]) if opts["qpv"] else None
+        code = service.qpv_code(store.config, opts["qpv"])
         changes.update(qpv=code, qpv_resident=code is not None)
     for field in ("name", "contact", "notes", "profile"):
         if opts[field] is not None:
@@ -206,15 +178,10 @@ def edit(pid: str, **opts: Any) -> None:
     if opts["categories"]:
         changes["categories"] = tuple(dict.fromkeys(opts["categories"]))
     if opts["rqth"] is not None:
-        consent = parse_day(opts["consent"])
-        if opts["rqth"] == "oui" and consent is None:
-            raise UserError("RQTH : donnez la date du consentement avec --consent")
-        changes.update(
-            rqth=opts["rqth"] == "oui", rqth_consent_date=consent if opts["rqth"] == "oui" else None
-        )
+        changes.update(service.rqth_changes(opts["rqth"], parse_day(opts["consent"])))
     if not changes:
         raise click.UsageError("rien à modifier")
-    store.update_porteur(p.id, **changes)
+    service.edit(store, p.id, changes)
     click.echo(f"Porteur modifié : {p.id}")
 
 
@@ -227,16 +194,9 @@ def edit(pid: str, **opts: Any) -> None:
 @db_option
 def step(pid: str, step: str, day: str | None, partner: str | None, reason: str | None) -> None:
     """Marque une étape du parcours : accueilli, amorcage, oriente, creation, sortie."""
-    from citeslab_tui.core.model import PathStep
-
     store = open_store()
-    if step == "sortie" and reason is None:
-        reason = "autre"
-    if step != "sortie" and reason:
-        raise UserError("--reason ne s'applique qu'à l'étape « sortie »")
-    label = store.config.partner_label(partner) if partner else None
     when = parse_day(day) or today()
-    p = store.add_step(pid, PathStep(step, when, partner=label, reason=reason))
+    p = service.step(store, pid, step, when, partner=partner, reason=reason)
     click.echo(
         f"{p.id} : étape « {step} » le {when:%d/%m/%Y} (étape actuelle : {STAGE_LABELS[p.stage]})"
     )
@@ -251,15 +211,13 @@ def forget(pid: str, yes: bool) -> None:
 
     Le nom, le contact et les notes disparaissent ; l'identifiant, le parcours
     et les heures déjà justifiées restent."""
-    from citeslab_tui.store.privacy import forget_porteurs
-
     store = open_store()
     p = store.find_porteur(pid)
     if not yes:
         click.confirm(
             f"Effacer définitivement le nom, le contact et les notes de {p.id} ?", abort=True
         )
-    done = forget_porteurs(store, [p.id])
+    done = service.forget(store, p.id)
     mentions = done.mentions
     click.echo(
         f"{p.id} : données personnelles effacées, y compris dans l'historique d'annulation "

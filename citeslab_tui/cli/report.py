@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import click
 
 from citeslab_tui.cli.common import (
-    check_territory,
     db_option,
     db_paths,
     json_option,
@@ -54,9 +53,8 @@ def report(
     Par défaut l'année civile de la date d'arrêté (--as-of, sinon aujourd'hui).
     Exemple : citeslab report --year 2022 --as-of 2022-06-30
     """
-    from citeslab_tui.core.indicators import inputs, report_to_json
-    from citeslab_tui.core.indicators import report as compute
-    from citeslab_tui.holiday_cache import calendar_for
+    from citeslab_tui.core.indicators import report_to_json
+    from citeslab_tui.services.report import report as compute
 
     day = parse_day(as_of) or today()
     period = resolve(year, month, date_from, date_to, default_today=day)
@@ -66,17 +64,7 @@ def report(
         report_many(db_paths(), period, day, territory, as_json)
         return
     store = open_store(readonly=True)
-    code = check_territory(store.config, territory)
-    needs = inputs(period, day)
-    result = compute(
-        store.entries_in(needs.entry_ranges),
-        store.porteurs(*needs.porteur_range),
-        store.config,
-        period,
-        day,
-        calendar_for(period.years()),
-        code,
-    )
+    result = compute(store, period, day, territory)
     if as_json:
         print_json(report_to_json(result))
         return

@@ -479,6 +479,16 @@ class Config(NamedTuple):
                 return t
         raise KeyError(key)
 
+    def type_label(self, key: str) -> str:
+        """The label of action type `key`, or the key when unknown."""
+        return label_of({t.key: t.label for t in self.action_types}, key)
+
+    def pillar_label(self, key: str, *, short: bool = False) -> str:
+        """The label (or short label) of pillar `key`, or the key when unknown."""
+        return label_of(
+            {p.key: (p.short or p.label) if short else p.label for p in self.pillars}, key
+        )
+
     def territory(self, code: str) -> Territory:
         for t in self.territories:
             if t.code == code:

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from citeslab_tui.config import config_signature, load_config
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config
+from citeslab_tui.services import entries
 from citeslab_tui.store import Store
 from citeslab_tui.tui.keys import key_display
 from citeslab_tui.tui.screens.base import StoreScreen
@@ -204,7 +205,7 @@ class CitesLabApp(App[int]):
 
     def action_undo(self) -> None:
         try:
-            label = self.store.undo()
+            label = entries.undo(self.store)
         except CitesLabError as error:
             self.notify(str(error), severity="error", markup=False)
             return

@@ -16,23 +16,16 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.model import Config, Entry
+from citeslab_tui.core.model import Entry
 from citeslab_tui.present import duration, hours
+from citeslab_tui.services.common import reader
+from citeslab_tui.services.porteurs import linked_entries
+from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
 LIMIT = 200
-
-
-def linked_entries(path: Path, config: Config, porteur_id: str) -> list[Entry]:
-    """Read in a thread: its own read-only store, never the UI's."""
-    from citeslab_tui.store import Store
-
-    store = Store.open(path, config, readonly=True)
-    found = [e for e in store.entries() if porteur_id in e.porteurs]
-    found.reverse()
-    return found
 
 
 class LinkedEntries(ModalScreen[None]):
@@ -41,11 +34,11 @@ class LinkedEntries(ModalScreen[None]):
         Binding("escape,enter", "close", "Fermer les entrées liées", id="close-linked")
     ]
 
-    def __init__(self, porteur_id: str, path: Path, config: Config) -> None:
+    def __init__(self, porteur_id: str, store: Store) -> None:
         super().__init__()
         self.porteur_id = porteur_id
-        self.path = path
-        self.config = config
+        self.store = store
+        self.config = store.config
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="linked-dialog"):
@@ -66,7 +59,9 @@ class LinkedEntries(ModalScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         try:
-            entries = linked_entries(self.path, self.config, self.porteur_id)
+            # its own read-only store: the UI's stays on the UI thread
+            entries = linked_entries(reader(self.store), self.porteur_id)
+            entries.reverse()  # newest first
         except CitesLabError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
@@ -75,10 +70,7 @@ class LinkedEntries(ModalScreen[None]):
     def show(self, entries: list[Entry]) -> None:
         table = self.query_one(DataTable)
         for e in entries[:LIMIT]:
-            try:
-                label = self.config.action_type(e.type).label
-            except KeyError:
-                label = e.type
+            label = self.config.type_label(e.type)
             table.add_row(
                 Text(f"{e.date:%d/%m/%Y}"),
                 Text(duration(e.minutes), justify="right"),

@@ -86,6 +86,6 @@ class StepForm(Form[PathStep]):
         return PathStep(
             step,
             day,
-            partner=self.config.partner_label(partner) if partner and step == "oriente" else None,
+            partner=partner if partner and step == "oriente" else None,
             reason=reason if step == "sortie" else None,
         )

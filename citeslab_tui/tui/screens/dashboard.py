@@ -23,10 +23,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static
 from textual.worker import Worker, WorkerState
 
-from citeslab_tui.core.indicators import Report, inputs, report
-from citeslab_tui.core.model import STAGE_LABELS, Entry, Porteur
+from citeslab_tui.core.indicators import Report
+from citeslab_tui.core.model import STAGE_LABELS
 from citeslab_tui.core.period import Period
 from citeslab_tui.present import hours, label_of, pct, short_date
+from citeslab_tui.services import report as service
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.screens.base import StoreScreen
@@ -35,7 +36,7 @@ from citeslab_tui.tui.widgets.footer import AppFooter
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
-WEEKS = 12
+WEEKS = service.WEEKS
 
 
 class DashboardScreen(StoreScreen):
@@ -100,30 +101,16 @@ class DashboardScreen(StoreScreen):
     # ------------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        period, as_of = self.period(), self.as_of()
-        needs = inputs(period, as_of, weeks=WEEKS)
-        entries = self.store.entries_in(needs.entry_ranges)
-        porteurs = self.store.porteurs(*needs.porteur_range)
+        data = service.read(self.store, self.period(), self.as_of())
         self._request += 1
         self.query_one("#dash-title", Static).update(self.title_text(computing=True))
-        self.compute(self._request, entries, porteurs, period, as_of, self.territory)
+        self.compute(self._request, data, self.territory)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
     def compute(
-        self,
-        request: int,
-        entries: list[Entry],
-        porteurs: list[Porteur],
-        period: Period,
-        as_of: date,
-        territory: str | None,
+        self, request: int, data: service.ReportData, territory: str | None
     ) -> tuple[int, Report]:
-        from citeslab_tui.holiday_cache import calendar_for
-
-        calendar = calendar_for(period.years())
-        config = self.store.config
-        result = report(entries, porteurs, config, period, as_of, calendar, territory, weeks=WEEKS)
-        return request, result
+        return request, service.compute(data, self.store.config, territory)
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker: Worker[Any] = event.worker

@@ -205,8 +205,9 @@ class ExportScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_job(self, job: ExportJob) -> list[tuple[Path, int]]:
-        from citeslab_tui.export import ExportRequest, render, sources, write_files
-        from citeslab_tui.holiday_cache import calendar_for
+        from citeslab_tui.export import ExportRequest
+        from citeslab_tui.services.common import reader
+        from citeslab_tui.services.export import export
 
         if job.kind == "bilan":
             from citeslab_tui.services.bilan import write_bilan
@@ -216,7 +217,6 @@ class ExportScreen(StoreScreen):
                 output=job.folder / f"bilan_{job.period.label}.html", force=job.force,
             )  # fmt: skip
             return [(path.resolve(), len(result.people))]
-        store = Store.open(self.store.path, self.store.config, readonly=True, now=self.store.now)
         request = ExportRequest(
             kind=job.kind,
             period=job.period,
@@ -226,18 +226,9 @@ class ExportScreen(StoreScreen):
             format=job.format,
             split=job.split,
         )
-        needs = sources(request)
-        entries, porteurs = needs.read(store)
-        files = render(
-            request,
-            entries=entries,
-            porteurs=porteurs,
-            config=store.config,
-            calendar=calendar_for(needs.years),
-        )
-        paths = [job.folder / f.name for f in files]
-        write_files(files, paths, force=job.force)
-        return [(path.resolve(), f.rows) for path, f in zip(paths, files, strict=True)]
+        # its own read-only store: the UI's stays on the UI thread
+        written = export(reader(self.store), request, folder=job.folder, force=job.force)
+        return [(path.resolve(), f.rows) for path, f in written]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker: Worker[Any] = event.worker

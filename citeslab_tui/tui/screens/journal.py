@@ -16,9 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
-from citeslab_tui.core.model import Config, Entry, timestamp
+from citeslab_tui.core.model import Config, Entry
 from citeslab_tui.core.text import printable
 from citeslab_tui.present import day_label, duration, hours, label_of
+from citeslab_tui.services import entries as service
 from citeslab_tui.store import Store
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.entry_table import EntryTable
@@ -116,8 +117,8 @@ class JournalScreen(StoreScreen):
     def reload(self) -> None:
         day = self.selected_day
         store, config = self.store, self.store.config
-        monday = day - timedelta(days=day.weekday())
-        week = store.entries(monday, monday + timedelta(days=6))
+        monday, sunday = service.week_of(day)
+        week = store.entries(monday, sunday)
         entries = [e for e in week if e.date == day]
         total = sum(e.minutes for e in entries)
         title = Text("Journal · ", style="bold")
@@ -205,7 +206,7 @@ class JournalScreen(StoreScreen):
             return
 
         def save(changes: dict[str, Any]) -> None:
-            after = self.attempt(self.store.update_entry, entry.id, **changes)
+            after = self.attempt(service.edit, self.store, entry.id, changes)
             if after is not None:
                 moved = f" (déplacée au {after.date:%d/%m/%Y})" if after.date != entry.date else ""
                 self.notify(f"Entrée modifiée{moved}.", markup=False)
@@ -219,27 +220,22 @@ class JournalScreen(StoreScreen):
         entry = self.table.selected()
         if entry is None:
             return
-        stamp = timestamp(self.store.now())
-        copy = entry.with_changes(
-            id=self.store.new_entry_id(), date=self.today(), created_at=stamp, updated_at=stamp
-        )
-        if self.attempt(self.store.add_entry, copy) is not None:
+        copy = self.attempt(service.duplicate, self.store, entry.id, self.today())
+        if copy is not None:
             self.notify(f"Entrée dupliquée au {copy.date:%d/%m/%Y}.")
 
     def action_delete_entry(self) -> None:
         entry = self.table.selected()
         if entry is None:
             return
-        if self.attempt(self.store.delete_entry, entry.id) is not None:
+        if self.attempt(service.delete, self.store, entry.id) is not None:
             self.notify("Entrée supprimée (ctrl+z pour annuler).")
 
     # ------------------------------------------------------------------ events
 
     def on_quick_entry_bar_submitted(self, event: QuickEntryBar.Submitted) -> None:
-        entry = event.draft.to_entry(
-            id=self.store.new_entry_id(), day=self.selected_day, now=self.store.now()
-        )
-        if self.attempt(self.store.add_entry, entry) is not None:
+        entry = self.attempt(service.log_draft, self.store, event.draft, self.selected_day)
+        if entry is not None:
             event.bar.clear()
             self.table.select_entry(entry.id)
 

@@ -16,16 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Select, Static
 
-from citeslab_tui.core.model import (
-    CATEGORIES,
-    SORTIE_REASONS,
-    STAGE_LABELS,
-    PathStep,
-    Porteur,
-    new_uuid,
-    timestamp,
-)
+from citeslab_tui.core.model import CATEGORIES, SORTIE_REASONS, STAGE_LABELS, PathStep, Porteur
 from citeslab_tui.present import label_of, short_date
+from citeslab_tui.services import porteurs as service
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.modals.linked_entries import LinkedEntries
@@ -43,14 +36,6 @@ PROFILE_SHORT = {
     "en_activite": "En activité",
 }
 ALL = "*"
-
-
-def matches(p: Porteur, stage: str, territory: str, qpv: str) -> bool:
-    return (
-        (stage == ALL or p.stage == stage)
-        and (territory == ALL or p.territory == territory)
-        and (qpv == ALL or p.qpv_resident == (qpv == "oui"))
-    )
 
 
 def path_text(p: Porteur) -> Text:
@@ -139,8 +124,14 @@ class PorteursScreen(StoreScreen):
 
     def reload(self) -> None:
         everyone = self.store.porteurs()
-        chosen = [p for p in everyone if matches(p, self.stage, self.territory, self.qpv)]
-        chosen.sort(key=lambda p: p.id, reverse=True)  # newest first
+        chosen = service.newest_first(
+            service.matching(
+                everyone,
+                stage=None if self.stage == ALL else self.stage,
+                territory=None if self.territory == ALL else self.territory,
+                qpv_resident=None if self.qpv == ALL else self.qpv == "oui",
+            )
+        )
         pages = max(1, -(-len(chosen) // PAGE_SIZE))
         self.page = max(0, min(self.page, pages - 1))
         keep = self.selected()
@@ -241,16 +232,8 @@ class PorteursScreen(StoreScreen):
         def done(fields: dict[str, Any] | None) -> None:
             if fields is None:
                 return
-            welcomed = fields.pop("welcomed")
-            stamp = timestamp(self.store.now())
-            porteur = Porteur(
-                uuid=new_uuid(),
-                steps=(PathStep("accueilli", welcomed),) if welcomed else (),
-                created_at=stamp,
-                updated_at=stamp,
-                **fields,
-            )
-            if self.attempt(self.store.add_porteur, porteur) is not None:
+            porteur = self.attempt(service.add, self.store, today=today, **fields)
+            if porteur is not None:
                 self.notify(f"Porteur ajouté : {porteur.id}", markup=False)
                 self.select(porteur.uuid)
 
@@ -269,7 +252,7 @@ class PorteursScreen(StoreScreen):
             return
 
         def save(changes: dict[str, Any]) -> None:
-            if self.attempt(self.store.update_porteur, porteur.id, **changes) is not None:
+            if self.attempt(service.edit, self.store, porteur.id, changes) is not None:
                 self.notify(f"Porteur modifié : {porteur.id}", markup=False)
 
         self.edit_through(PorteurForm(self.store.config, self.today(), porteur), save)
@@ -282,7 +265,16 @@ class PorteursScreen(StoreScreen):
         def done(step: PathStep | None) -> None:
             if step is None:
                 return
-            if self.attempt(self.store.add_step, porteur.id, step) is not None:
+            done = self.attempt(
+                service.step,
+                self.store,
+                porteur.id,
+                step.step,
+                step.date,
+                partner=step.partner,
+                reason=step.reason,
+            )
+            if done is not None:
                 label = label_of(STAGE_LABELS, step.step)
                 self.notify(f"{porteur.id} : {label} le {short_date(step.date)}", markup=False)
 
@@ -292,4 +284,4 @@ class PorteursScreen(StoreScreen):
         porteur = self.selected()
         if porteur is None:
             return
-        self.app.push_screen(LinkedEntries(porteur.id, self.store.path, self.store.config))
+        self.app.push_screen(LinkedEntries(porteur.id, self.store))

@@ -129,15 +129,8 @@ class EntryTable(Vertical):
 
     def _cell_texts(self, e: Entry, widths: Sequence[int]) -> list[Text]:
         cfg = self.config
-        try:
-            type_label = cfg.action_type(e.type).label
-        except KeyError:
-            type_label = e.type
-        try:
-            pillar = cfg.pillar(e.pillar)
-            pillar_label = pillar.short or pillar.label
-        except KeyError:
-            pillar_label = e.pillar
+        type_label = cfg.type_label(e.type)
+        pillar_label = cfg.pillar_label(e.pillar, short=True)
         if len(e.porteurs) > 1:
             porteurs = f"{len(e.porteurs)} porteurs"
         else:

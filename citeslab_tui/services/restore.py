@@ -1,0 +1,43 @@
+"""Backups: list them with their state, choose one, put it back in place (the
+current file is kept aside)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.store import backups
+from citeslab_tui.store.check import bytes_are_good
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    size: int
+    good: bool
+
+
+def available(db: Path) -> list[Backup]:
+    """The backups of `db`, oldest first, each checked."""
+    out = []
+    for b in backups.list_backups(db):
+        data = b.read_bytes()
+        out.append(Backup(b, len(data), bytes_are_good(data)))
+    return out
+
+
+def choose(db: Path, backup: Path | None = None) -> Path:
+    """`backup` when it is good, else the newest good one; French error otherwise."""
+    chosen = backup if backup else backups.newest_good(db, bytes_are_good)
+    if chosen is None:
+        raise CitesLabError(f"aucune sauvegarde valide pour {db}")
+    if not bytes_are_good(chosen.read_bytes()):
+        raise CitesLabError(f"{chosen} n'est pas une sauvegarde valide")
+    return chosen
+
+
+def restore(db: Path, backup: Path, now: datetime) -> Path | None:
+    """Put `backup` in place of `db`; where the replaced file was kept, if any."""
+    return backups.restore(db, backup, now)
