@@ -44,6 +44,11 @@ SYNTAX = [
     (">partenaire", ">ADIE  >initiative", "partenaire d'orientation"),
     ("#QPV", "#QN07405M  #saint-georges", "quartier concerné"),
     ("/pilier", "/referent", "si ce n'est pas celui du type"),
+    (
+        "prépa",
+        "prépa  préparation  compte-rendu",
+        "temps autour d'un atelier, comité… : compté en heures, pas comme tenu",
+    ),
     ("-- note", "-- RDV pris", "tout ce qui suit est la note, gardée telle quelle"),
 ]
 EXAMPLES = [
@@ -51,6 +56,7 @@ EXAMPLES = [
     "9h30-12h permanence #saint-georges 4p -- 2 RDV pris",
     "1h entretien +P-2022-014 >ADIE",
     "45min comité tech @CCG",
+    "2h prépa atelier @CCG -- support",
     "30min reporting",
 ]
 
