@@ -1,24 +1,38 @@
-"""The XLSX feuille de temps, ready to print, sign and send to a funder.
+"""XLSX exports: the feuille de temps (ready to print, sign and send to a
+funder), and typed tables (entries log, porteurs register) — the format a
+person opens; CSV stays for scripts and for funders who ask for CSV.
 
-One sheet per month — days as rows, territories × pillars as columns, a totals
-row, the share of each territory in the whole working time and the resulting
-ETP, the split per pillar — preceded by a summary sheet (`Récapitulatif`) with
-the months as rows. Every sheet carries a header naming the person, the
-structure, the convention(s) and the period, and signature blocks for the
-employee and the manager.
+Cells are typed: text as text (`write_string`: never parsed, never a formula),
+numbers as numbers with number formats a French spreadsheet shows as `1,50`,
+dates as dates, times as times. A text that would start like a formula gets
+the cell's hidden "quote prefix" flag (what typing `'` first does), so editing
+it later does not run it either; nothing is added to the text itself.
+
+**The timesheet** is a summary sheet (`Récapitulatif`, months as rows) and one
+sheet per month: the day table (days as rows, territories × pillars as
+columns, a totals row, each territory's share of the working time and ETP),
+the split per territory and per pillar to its right, the signature blocks
+under it. Each sheet prints on ONE A4 landscape page (fit to page): the
+signatures never leave their table. Columns are as wide as their longest text
+(headers wrap at word boundaries), the table's two header rows are the print
+titles, and every printed page carries the title, the person, the period and
+the page number in its header and footer. This is checked by rendering the
+file with LibreOffice (tests/export/test_libreoffice.py).
 
 Hours are stored exactly (`minutes / 60`) and shown with 2 decimals; totals are
 `SUM` formulas whose cached value is computed from the integer minutes, so a
 reader sees the formula and a program reading the file gets the exact total
-without recalculating. Text goes through `write_string` (never parsed as a
-formula) and is neutralised like in the CSV files. Written in memory
-(xlsxwriter), then atomically by the caller.
+without recalculating. Written in memory (xlsxwriter), then atomically by the
+caller.
 """
 
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from citeslab_tui.core.model import Config
@@ -35,6 +49,17 @@ MONTHS_FR = (
 )  # fmt: skip
 WEEKDAYS_FR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 SUMMARY_SHEET = "Récapitulatif"
+# Number formats are stored in the file's (English) syntax; a French
+# spreadsheet shows them with its own separators: 1 234,50 · 12,5 % · 09/03/2022.
+HOURS_FORMAT = "#,##0.00"
+SHARE_FORMAT = "0.0%"
+ETP_FORMAT = "0.000"
+DATE_FORMAT = "dd/mm/yyyy"
+TIME_FORMAT = "hh:mm"
+INTEGER_FORMAT = "0"
+A4 = 9
+_ROW_HEIGHT = 15.0  # points, Calibri 11
+_MAX_WIDTH = 60.0  # characters: longer texts wrap
 
 
 def month_sheet_name(span: Period) -> str:
@@ -54,61 +79,297 @@ def conventions_label(config: Config, period: Period, territory: str | None) -> 
     return " ; ".join(labels) if labels else "Aucune convention sur cette période"
 
 
+def period_label(period: Period) -> str:
+    return f"du {period.start:%d/%m/%Y} au {period.end:%d/%m/%Y}"
+
+
 def _hours(minutes: int) -> float:
     return minutes / 60
 
 
-class _Formats:
+# --------------------------------------------------------------------------- sizing
+
+
+def text_width(text: str, *, bold: bool = False) -> float:
+    """The width of `text` in Calibri 11, in column units (the width of `0`);
+    a little generous, so that a label is never cut. For a multi-line text,
+    the longest line."""
+    widest = 0.0
+    for line in text.split("\n"):
+        width = 0.0
+        for char in line:
+            if char in "il.,;:'|!ftjrI ()[]-":
+                width += 0.55
+            elif char in "mwMW@%":
+                width += 1.45
+            elif char.isupper() or unicodedata.east_asian_width(char) in "WF":
+                width += 1.15
+            else:
+                width += 0.95
+        widest = max(widest, width)
+    return widest * (1.1 if bold else 1.0)
+
+
+def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
+    """How many lines `text` takes in a column `width` wide, wrapped at spaces."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        current = 0.0
+        for word in paragraph.split(" "):
+            w = text_width(word, bold=bold)
+            space = text_width(" ") if current else 0.0
+            if current and current + space + w > width - 1:
+                lines += 1
+                current = w
+            else:
+                current += space + w
+    return lines
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class Styles:
+    """Formats of one workbook, made once per set of properties."""
+
     def __init__(self, wb: Any) -> None:
-        self.title = wb.add_format({"bold": True, "font_size": 14})
-        self.label = wb.add_format({"bold": True})
-        self.head = wb.add_format(
-            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
-             "align": "center", "valign": "vcenter"}
-        )  # fmt: skip
-        self.text = wb.add_format({"border": 1})
-        self.date = wb.add_format({"num_format": "dd/mm/yyyy", "border": 1})
-        self.hours = wb.add_format({"num_format": "0.00", "border": 1})
-        self.total_label = wb.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2"})
-        self.total = wb.add_format(
-            {"num_format": "0.00", "bold": True, "border": 1, "bg_color": "#F2F2F2"}
-        )
-        self.share = wb.add_format({"num_format": "0.0%", "border": 1})
-        self.etp = wb.add_format({"num_format": "0.000", "border": 1})
-        self.off_date = wb.add_format({"num_format": "dd/mm/yyyy", "border": 1, "italic": True,
-                                       "bg_color": "#FFF2CC"})  # fmt: skip
-        self.off_text = wb.add_format({"border": 1, "italic": True, "bg_color": "#FFF2CC"})
-        self.sign = wb.add_format({"top": 1})
+        self.wb = wb
+        self._made: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def __call__(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self.wb.add_format(props)
+        return made
 
 
-def neutralise(value: str) -> str:
-    return "'" + value if starts_dangerously(value.lstrip("'")) else value
+BORDER: dict[str, Any] = {"border": 1, "border_color": "#808080"}
+HEAD: dict[str, Any] = {**BORDER, "bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
+                        "align": "center", "valign": "vcenter"}  # fmt: skip
+HEAD_LINE: dict[str, Any] = {**HEAD, "text_wrap": False}  # headers kept on one line
+TOTAL: dict[str, Any] = {**BORDER, "bold": True, "bg_color": "#F2F2F2"}
+OFF: dict[str, Any] = {**BORDER, "italic": True, "bg_color": "#FFF2CC"}
 
 
-def _text(ws: Any, row: int, col: int, value: str, fmt: Any = None) -> None:
-    ws.write_string(row, col, neutralise(value), fmt)
+class Sheet:
+    """A worksheet that knows how wide its columns must be: every text,
+    number or date written with `measure` widens its column to fit; wrapped
+    texts (headers) count by their longest word and get the rows they need."""
+
+    def __init__(self, styles: Styles, ws: Any) -> None:
+        self.styles = styles
+        self.ws = ws
+        self.widths: dict[int, float] = {}
+        self.wrapped: list[tuple[int, int, str, bool]] = []  # row, col, text, bold
+        self.last_row = 0
+        self.last_col = 0
+
+    def _seen(self, row: int, col: int) -> None:
+        self.last_row = max(self.last_row, row)
+        self.last_col = max(self.last_col, col)
+
+    def _measure(self, col: int, width: float) -> None:
+        self.widths[col] = max(self.widths.get(col, 0.0), width)
+
+    def text(
+        self, row: int, col: int, value: str, props: dict[str, Any] | None = None, *,
+        measure: bool = True,
+    ) -> None:  # fmt: skip
+        props = dict(props or {})
+        if starts_dangerously(value.lstrip("'")) or value.startswith("'"):
+            props["quote_prefix"] = True
+        self.ws.write_string(row, col, value, self.styles(**props) if props else None)
+        self._seen(row, col)
+        bold = bool(props.get("bold"))
+        if props.get("text_wrap"):
+            longest = max((text_width(w, bold=bold) for w in value.split()), default=0.0)
+            self._measure(col, min(longest + 1.5, _MAX_WIDTH))
+            self.wrapped.append((row, col, value, bold))
+        elif measure:
+            self._measure(col, min(text_width(value, bold=bold) + 1.5, _MAX_WIDTH))
+
+    def number(
+        self, row: int, col: int, value: float | None, props: dict[str, Any], shown: str = ""
+    ) -> None:
+        """A number (blank when None); `shown` is how wide it prints."""
+        if value is None:
+            self.ws.write_blank(row, col, None, self.styles(**props))
+        else:
+            self.ws.write_number(row, col, value, self.styles(**props))
+            self._measure(col, text_width(shown or f"{value:,.2f}", bold=bool(props.get("bold")))
+                          + 1.5)  # fmt: skip
+        self._seen(row, col)
+
+    def formula(
+        self, row: int, col: int, formula: str, props: dict[str, Any], value: float
+    ) -> None:
+        self.ws.write_formula(row, col, formula, self.styles(**props), value)
+        self._measure(col, text_width(f"{value:,.2f}", bold=bool(props.get("bold"))) + 1.5)
+        self._seen(row, col)
+
+    def day(self, row: int, col: int, value: date, props: dict[str, Any]) -> None:
+        self.ws.write_datetime(row, col, datetime(value.year, value.month, value.day),
+                               self.styles(**props, num_format=DATE_FORMAT))  # fmt: skip
+        self._measure(col, text_width("00/00/0000") + 2.5)
+        self._seen(row, col)
+
+    def clock(self, row: int, col: int, value: time, props: dict[str, Any]) -> None:
+        self.ws.write_datetime(row, col, value, self.styles(**props, num_format=TIME_FORMAT))
+        self._measure(col, text_width("00:00") + 1.5)
+        self._seen(row, col)
+
+    def blank(self, row: int, col: int, props: dict[str, Any]) -> None:
+        self.ws.write_blank(row, col, None, self.styles(**props))
+        self._seen(row, col)
+
+    def merge(self, row: int, first: int, last: int, value: str, props: dict[str, Any]) -> None:
+        """A text over columns first..last; it widens the last one if they are
+        too narrow together."""
+        if first == last:
+            self.text(row, first, value, props)
+            return
+        self.ws.merge_range(row, first, row, last, "", self.styles(**props))
+        self.text(row, first, value, props, measure=False)
+        need = text_width(value, bold=bool(props.get("bold"))) + 1.5
+        have = sum(self.widths.get(c, 8.43) for c in range(first, last + 1))
+        if need > have:
+            self._measure(last, self.widths.get(last, 8.43) + need - have)
+
+    def finish(self, minimum: float = 4.0) -> None:
+        """Set the column widths, then the heights of rows with wrapped text."""
+        for col, width in self.widths.items():
+            self.ws.set_column(col, col, max(width, minimum))
+        heights: dict[int, int] = {}
+        for row, col, value, bold in self.wrapped:
+            width = max(self.widths.get(col, 8.43), minimum)
+            heights[row] = max(heights.get(row, 1), wrapped_lines(value, width, bold=bold))
+        for row, lines in heights.items():
+            if lines > 1:
+                self.ws.set_row(row, _ROW_HEIGHT * lines + 2)
 
 
-def _header(ws: Any, f: _Formats, title: str, ts: Timesheet, span: Period, config: Config) -> int:
-    """The block naming who, where, which convention and when; returns the next row."""
-    territory = (
-        "Tous (" + ", ".join(ts.territories) + ")"
-        if ts.territory is None
-        else f"{ts.territory} – {_territory_name(config, ts.territory)}"
+def _header_text(value: str) -> str:
+    """A text for a printed header or footer: one line, no control or format
+    character, `&` doubled (it starts the header's codes)."""
+    clean = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in value
     )
-    lines = [
-        ("Salarié(e)", config.person),
-        ("Structure", config.structure or config.name),
-        ("CitésLab", config.name),
-        ("Convention", conventions_label(config, ts.period, ts.territory)),
-        ("Période", f"du {span.start:%d/%m/%Y} au {span.end:%d/%m/%Y}"),
-        ("Territoires", territory),
-    ]
-    _text(ws, 0, 0, title, f.title)
-    for i, (label, value) in enumerate(lines, start=1):
-        _text(ws, i, 0, f"{label} :", f.label)
-        _text(ws, i, 2, value)
-    return len(lines) + 2
+    clean = " ".join(clean.split())
+    if len(clean) > 60:
+        clean = clean[:59] + "…"
+    return clean.replace("&", "&&")
+
+
+def page_setup(
+    ws: Any, title: str, person: str, period: str, *, one_page: bool, title_rows: tuple[int, int]
+) -> None:
+    """A4 landscape; every page says what, who, when and which page."""
+    ws.set_landscape()
+    ws.set_paper(A4)
+    ws.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+    ws.center_horizontally()
+    if one_page:
+        ws.fit_to_pages(1, 1)
+    else:
+        ws.fit_to_pages(1, 0)
+    ws.repeat_rows(*title_rows)
+    ws.set_header(
+        f'&L&"-,Bold"{_header_text(title)}&C{_header_text(person)}&R{_header_text(period)}',
+        {"margin": 0.3},
+    )
+    ws.set_footer("&LCitésLab&RPage &P / &N", {"margin": 0.3})
+
+
+def new_workbook(config: Config, title: str, subject: str) -> tuple[Any, io.BytesIO, Styles]:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                      "strings_to_numbers": False})  # fmt: skip
+    wb.set_properties({"title": title, "subject": subject, "author": config.person,
+                       "company": config.structure})  # fmt: skip
+    wb.set_calc_mode("auto")
+    return wb, buffer, Styles(wb)
+
+
+# --------------------------------------------------------------------------- typed tables
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a typed table: its header and the kind of its cells —
+    `text`, `date`, `time`, `hours` (minutes, shown as hours), `integer`,
+    `number` (2 decimals), `share` (a fraction, shown as a percentage)."""
+
+    header: str
+    kind: str = "text"
+
+
+_NUMBER_FORMATS = {"hours": HOURS_FORMAT, "integer": INTEGER_FORMAT, "number": "#,##0.00",
+                   "share": SHARE_FORMAT, "etp": ETP_FORMAT}  # fmt: skip
+
+
+def write_table(
+    sheet: Sheet, top: int, left: int, columns: Sequence[Column], rows: Iterable[Sequence[Any]]
+) -> int:
+    """A header row and typed rows from (top, left); returns the next free row."""
+    for i, column in enumerate(columns):
+        sheet.text(top, left + i, column.header, HEAD)
+    row = top + 1
+    for values in rows:
+        for i, (column, value) in enumerate(zip(columns, values, strict=True)):
+            col = left + i
+            if value is None or value == "":
+                sheet.blank(row, col, BORDER)
+            elif column.kind == "text":
+                sheet.text(row, col, str(value), {**BORDER, "valign": "top"})
+            elif column.kind == "date":
+                sheet.day(row, col, value, BORDER)
+            elif column.kind == "time":
+                sheet.clock(row, col, value, BORDER)
+            elif column.kind == "hours":
+                sheet.number(row, col, _hours(value), {**BORDER, "num_format": HOURS_FORMAT})
+            else:
+                fmt = _NUMBER_FORMATS[column.kind]
+                shown = str(value) if column.kind == "integer" else f"{value:,.2f}"
+                sheet.number(row, col, value, {**BORDER, "num_format": fmt}, shown)
+        row += 1
+    return row
+
+
+def table_xlsx(
+    config: Config,
+    title: str,
+    period: str,
+    sheet_name: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    *,
+    wrap: Callable[[int], bool] = lambda col: False,
+) -> bytes:
+    """A workbook of one typed table: a title line, the header row frozen and
+    filtered, printed landscape one page wide, the header row on every page."""
+    wb, buffer, styles = new_workbook(config, title, period)
+    ws = wb.add_worksheet(sheet_name)
+    sheet = Sheet(styles, ws)
+    sheet.text(0, 0, f"{title} – {period}", {"bold": True, "font_size": 13}, measure=False)
+    last = write_table(sheet, 2, 0, columns, rows) - 1
+    ws.freeze_panes(3, 0)
+    ws.autofilter(2, 0, max(last, 2), len(columns) - 1)
+    sheet.finish()
+    for col in range(len(columns)):
+        if wrap(col):
+            ws.set_column(col, col, min(max(sheet.widths.get(col, 10), 10), 45),
+                          styles(**BORDER, text_wrap=True, valign="top"))  # fmt: skip
+    page_setup(ws, title, config.person, period, one_page=False, title_rows=(2, 2))
+    ws.print_area(0, 0, max(last, 2), len(columns) - 1)
+    wb.close()
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- timesheet
 
 
 def _territory_name(config: Config, code: str) -> str:
@@ -125,19 +386,94 @@ def _pillar_label(config: Config, key: str) -> str:
         return key
 
 
-def _signatures(ws: Any, f: _Formats, row: int, config: Config, right_col: int) -> None:
-    right_col = max(right_col, 4)
+def _header(sheet: Sheet, title: str, ts: Timesheet, span: Period, config: Config) -> int:
+    """The block naming who, where, which convention and when; returns the next row."""
+    territory = (
+        "Tous (" + ", ".join(ts.territories) + ")"
+        if ts.territory is None
+        else f"{ts.territory} – {_territory_name(config, ts.territory)}"
+    )
+    lines = [
+        ("Salarié(e)", config.person),
+        ("Structure", config.structure or config.name),
+        ("CitésLab", config.name),
+        ("Convention", conventions_label(config, ts.period, ts.territory)),
+        ("Période", period_label(span)),
+        ("Territoires", territory),
+    ]
+    sheet.text(0, 0, title, {"bold": True, "font_size": 14}, measure=False)
+    for i, (label, value) in enumerate(lines, start=1):
+        sheet.text(i, 0, f"{label} :", {"bold": True}, measure=False)
+        sheet.text(i, 2, value, measure=False)
+    return len(lines) + 2
+
+
+def _signatures(sheet: Sheet, row: int, config: Config, right_col: int) -> int:
+    """The two signature blocks side by side from `row`; returns the next row."""
     blocks = [
         (0, "Le/la salarié(e)", config.person),
         (right_col, "Le/la responsable hiérarchique", config.manager),
     ]
     for col, title, name in blocks:
-        _text(ws, row, col, title, f.label)
-        _text(ws, row + 1, col, f"Nom : {name}")
-        _text(ws, row + 2, col, "Date :")
-        _text(ws, row + 3, col, "Signature :")
+        sheet.text(row, col, title, {"bold": True}, measure=False)
+        sheet.text(row + 1, col, f"Nom : {name}", measure=False)
+        sheet.text(row + 2, col, "Date :", measure=False)
+        sheet.text(row + 3, col, "Signature :", measure=False)
         for c in range(col, col + 3):
-            ws.write_blank(row + 7, c, None, f.sign)
+            sheet.blank(row + 6, c, {"top": 1})
+    return row + 7
+
+
+def _split_blocks(
+    sheet: Sheet, row: int, left: int, ts: Timesheet, totals: Totals, config: Config
+) -> int:
+    """From (row, left): per territory its hours, share of all working time
+    and ETP; then per pillar. Returns the next free row."""
+    sheet.text(row, left, "Répartition par territoire", {"bold": True}, measure=False)
+    row += 1
+    for i, title in enumerate(["Territoire", "Nom", "Heures", "Part du temps", "ETP"]):
+        sheet.text(row, left + i, title, HEAD_LINE)
+    row += 1
+    for code in totals.by_territory:
+        minutes = totals.by_territory[code]
+        if code not in ts.territories and not minutes:
+            continue
+        sheet.text(row, left, code, BORDER)
+        sheet.text(row, left + 1, _territory_name(config, code), BORDER)
+        sheet.number(row, left + 2, _hours(minutes), {**BORDER, "num_format": HOURS_FORMAT})
+        sheet.number(row, left + 3, totals.territory_share(code),
+                     {**BORDER, "num_format": SHARE_FORMAT}, "100,0 %")  # fmt: skip
+        sheet.number(row, left + 4, totals.etp(code), {**BORDER, "num_format": ETP_FORMAT},
+                     "0,000")  # fmt: skip
+        row += 1
+    sheet.text(row, left, "Total", TOTAL)
+    sheet.blank(row, left + 1, TOTAL)
+    sheet.number(row, left + 2, _hours(totals.all_minutes), {**TOTAL, "num_format": HOURS_FORMAT})
+    sheet.number(row, left + 3, 1.0 if totals.all_minutes else None,
+                 {**TOTAL, "num_format": SHARE_FORMAT}, "100,0 %")  # fmt: skip
+    etp_all = totals.all_minutes / totals.full_time_minutes if totals.full_time_minutes else None
+    sheet.number(row, left + 4, etp_all, {**TOTAL, "num_format": ETP_FORMAT}, "0,000")
+    row += 2
+    scope = "tous territoires" if ts.territory is None else ts.territory
+    sheet.text(row, left, f"Répartition par pilier ({scope})", {"bold": True}, measure=False)
+    row += 1
+    sheet.merge(row, left, left + 1, "Pilier", HEAD_LINE)
+    for i, title in enumerate(["Heures", "Part", "Part indicative"], start=2):
+        sheet.text(row, left + i, title, HEAD_LINE)
+    row += 1
+    for key in ts.pillars:
+        sheet.merge(row, left, left + 1, _pillar_label(config, key), BORDER)
+        sheet.number(row, left + 2, _hours(totals.by_pillar.get(key, 0)),
+                     {**BORDER, "num_format": HOURS_FORMAT})  # fmt: skip
+        sheet.number(row, left + 3, totals.pillar_share(key),
+                     {**BORDER, "num_format": SHARE_FORMAT}, "100,0 %")  # fmt: skip
+        try:
+            indicative: float | None = config.pillar(key).share
+        except KeyError:
+            indicative = None
+        sheet.number(row, left + 4, indicative, {**BORDER, "num_format": SHARE_FORMAT}, "100,0 %")
+        row += 1
+    return row
 
 
 def _cell(row: int, col: int) -> str:
@@ -146,98 +482,49 @@ def _cell(row: int, col: int) -> str:
     return str(xl_rowcol_to_cell(row, col))
 
 
-def _sum(ws: Any, row: int, col: int, first: int, last: int, value: float, fmt: Any) -> None:
+def _sum(
+    sheet: Sheet, row: int, col: int, first: int, last: int, value: float, props: dict[str, Any]
+) -> None:
     """`=SUM(...)` over rows first..last of `col`, with its cached value."""
     if last < first:
-        ws.write_number(row, col, 0, fmt)
+        sheet.number(row, col, 0, props)
         return
-    ws.write_formula(row, col, f"=SUM({_cell(first, col)}:{_cell(last, col)})", fmt, value)
+    sheet.formula(row, col, f"=SUM({_cell(first, col)}:{_cell(last, col)})", props, value)
 
 
-def _split_blocks(
-    ws: Any, f: _Formats, row: int, ts: Timesheet, totals: Totals, config: Config
-) -> int:
-    """Per territory: hours, share of all working time, ETP; then per pillar."""
-    _text(ws, row, 0, "Répartition par territoire", f.label)
-    row += 1
-    for col, title in enumerate(["Territoire", "", "Heures", "Part du temps", "ETP"]):
-        _text(ws, row, col, title, f.head)
-    row += 1
-    for code in totals.by_territory:
-        minutes = totals.by_territory[code]
-        if code not in ts.territories and not minutes:
-            continue
-        _text(ws, row, 0, code, f.text)
-        _text(ws, row, 1, _territory_name(config, code), f.text)
-        ws.write_number(row, 2, _hours(minutes), f.hours)
-        _number_or_blank(ws, row, 3, totals.territory_share(code), f.share)
-        _number_or_blank(ws, row, 4, totals.etp(code), f.etp)
-        row += 1
-    _text(ws, row, 0, "Total", f.total_label)
-    ws.write_blank(row, 1, None, f.total_label)
-    ws.write_number(row, 2, _hours(totals.all_minutes), f.total)
-    _number_or_blank(ws, row, 3, 1.0 if totals.all_minutes else None, f.share)
-    etp_all = totals.all_minutes / totals.full_time_minutes if totals.full_time_minutes else None
-    _number_or_blank(ws, row, 4, etp_all, f.etp)
-    row += 2
-    scope = "tous territoires" if ts.territory is None else ts.territory
-    _text(ws, row, 0, f"Répartition par pilier ({scope})", f.label)
-    row += 1
-    for col, title in enumerate(["Pilier", "", "Heures", "Part", "Part indicative"]):
-        _text(ws, row, col, title, f.head)
-    row += 1
-    for key in ts.pillars:
-        _text(ws, row, 0, _pillar_label(config, key), f.text)
-        ws.write_blank(row, 1, None, f.text)
-        ws.write_number(row, 2, _hours(totals.by_pillar.get(key, 0)), f.hours)
-        _number_or_blank(ws, row, 3, totals.pillar_share(key), f.share)
-        try:
-            indicative: float | None = config.pillar(key).share
-        except KeyError:
-            indicative = None
-        _number_or_blank(ws, row, 4, indicative, f.share)
-        row += 1
-    return row + 1
-
-
-def _number_or_blank(ws: Any, row: int, col: int, value: float | None, fmt: Any) -> None:
-    if value is None:
-        ws.write_blank(row, col, None, fmt)
-    else:
-        ws.write_number(row, col, value, fmt)
-
-
-def _month_sheet(wb: Any, f: _Formats, ts: Timesheet, month: MonthSheet, config: Config) -> None:
-    ws = wb.add_worksheet(month_sheet_name(month.period))
-    row = _header(ws, f, f"Feuille de temps – {month_sheet_name(month.period)}", ts,
-                  month.period, config)  # fmt: skip
+def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, config: Config) -> None:
+    name = month_sheet_name(month.period)
+    ws = wb.add_worksheet(name)
+    sheet = Sheet(styles, ws)
+    title = f"Feuille de temps – {name}"
+    row = _header(sheet, title, ts, month.period, config)
     pillars, territories = ts.pillars, ts.territories
     block = len(pillars) + 1  # pillars + territory total
     first_col = 2
     day_total_col = first_col + block * len(territories)
     remark_col = day_total_col + 1
+    hours = {**BORDER, "num_format": HOURS_FORMAT}
+    total = {**TOTAL, "num_format": HOURS_FORMAT}
 
     # Two header rows: territories (merged), then pillars.
-    _text(ws, row, 0, "Date", f.head)
-    _text(ws, row, 1, "Jour", f.head)
-    ws.write_blank(row + 1, 0, None, f.head)
-    ws.write_blank(row + 1, 1, None, f.head)
+    head = row
+    sheet.text(row, 0, "Date", HEAD)
+    sheet.text(row, 1, "Jour", HEAD)
+    sheet.blank(row + 1, 0, HEAD)
+    sheet.blank(row + 1, 1, HEAD)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block
-        title = neutralise(f"{code} – {_territory_name(config, code)}")
-        if block > 1:
-            ws.merge_range(row, col, row, col + block - 1, title, f.head)
-        else:
-            ws.write_string(row, col, title, f.head)
         for p_index, key in enumerate(pillars):
-            _text(ws, row + 1, col + p_index, f"{_pillar_label(config, key)} (h)", f.head)
-        _text(ws, row + 1, col + len(pillars), f"Total {code} (h)", f.head)
-    _text(ws, row, day_total_col, "Total jour (h)", f.head)
-    ws.write_blank(row + 1, day_total_col, None, f.head)
-    _text(ws, row, remark_col, "Remarque", f.head)
-    ws.write_blank(row + 1, remark_col, None, f.head)
-    ws.set_row(row + 1, 45)
-    ws.repeat_rows(row, row + 1)
+            sheet.text(row + 1, col + p_index, f"{_pillar_label(config, key)} (h)", HEAD)
+        sheet.text(row + 1, col + len(pillars), f"Total {code} (h)", HEAD)
+    for t_index, code in enumerate(territories):
+        col = first_col + t_index * block
+        sheet.merge(row, col, col + block - 1, f"{code} – {_territory_name(config, code)}",
+                    HEAD_LINE)  # fmt: skip
+    sheet.text(row, day_total_col, "Total jour (h)", HEAD)
+    sheet.blank(row + 1, day_total_col, HEAD)
+    sheet.text(row, remark_col, "Remarque", HEAD)
+    sheet.blank(row + 1, remark_col, HEAD)
     ws.freeze_panes(row + 2, 2)
     row += 2
 
@@ -251,122 +538,127 @@ def _month_sheet(wb: Any, f: _Formats, ts: Timesheet, month: MonthSheet, config:
     empty = (0,) * len(pillars)
     for day, per_territory in by_day.items():
         kind = kinds[day]
-        ws.write_datetime(row, 0, datetime(day.year, day.month, day.day),
-                          f.date if not kind else f.off_date)  # fmt: skip
-        ws.write_string(row, 1, WEEKDAYS_FR[day.weekday()], f.text if not kind else f.off_text)
+        plain = OFF if kind else BORDER
+        sheet.day(row, 0, day, {**plain, "align": "center"})
+        sheet.text(row, 1, WEEKDAYS_FR[day.weekday()], {**plain, "align": "center"})
         day_minutes = 0
         for t_index, code in enumerate(territories):
             col = first_col + t_index * block
             values = per_territory.get(code, empty)
             for p_index, m in enumerate(values):
-                ws.write_number(row, col + p_index, _hours(m), f.hours)
-            total = sum(values)
-            day_minutes += total
-            ws.write_formula(
-                row, col + len(pillars),
-                f"=SUM({_cell(row, col)}:{_cell(row, col + len(pillars) - 1)})",
-                f.total, _hours(total),
-            )  # fmt: skip
+                sheet.number(row, col + p_index, _hours(m), hours)
+            day_sum = sum(values)
+            day_minutes += day_sum
+            sheet.formula(row, col + len(pillars),
+                          f"=SUM({_cell(row, col)}:{_cell(row, col + len(pillars) - 1)})",
+                          total, _hours(day_sum))  # fmt: skip
         cols = [_cell(row, first_col + i * block + len(pillars)) for i in range(len(territories))]
-        ws.write_formula(row, day_total_col, "=" + "+".join(cols), f.total, _hours(day_minutes))
-        _text(ws, row, remark_col, kind, f.off_text if kind else f.text)
+        sheet.formula(row, day_total_col, "=" + "+".join(cols), total, _hours(day_minutes))
+        sheet.text(row, remark_col, kind, plain)
         row += 1
     last_data = row - 1
 
     # Totals row.
     totals = month.totals
-    _text(ws, row, 0, "Total (h)", f.total_label)
-    ws.write_blank(row, 1, None, f.total_label)
+    sheet.text(row, 0, "Total (h)", TOTAL, measure=False)
+    sheet.blank(row, 1, TOTAL)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block
         for p_index, key in enumerate(pillars):
             value = _hours(totals.by_cell.get((code, key), 0))
-            _sum(ws, row, col + p_index, first_data, last_data, value, f.total)
-        _sum(ws, row, col + len(pillars), first_data, last_data,
-             _hours(totals.by_territory.get(code, 0)), f.total)  # fmt: skip
-    _sum(ws, row, day_total_col, first_data, last_data, _hours(totals.minutes), f.total)
+            _sum(sheet, row, col + p_index, first_data, last_data, value, total)
+        _sum(sheet, row, col + len(pillars), first_data, last_data,
+             _hours(totals.by_territory.get(code, 0)), total)  # fmt: skip
+    _sum(sheet, row, day_total_col, first_data, last_data, _hours(totals.minutes), total)
+    sheet.blank(row, remark_col, TOTAL)
     row += 1
     # Share of all working time and resulting ETP, under each territory's total.
-    _text(ws, row, 0, "Part du temps", f.label)
-    _text(ws, row + 1, 0, "ETP", f.label)
+    sheet.text(row, 0, "Part du temps", {"bold": True}, measure=False)
+    sheet.text(row + 1, 0, "ETP", {"bold": True}, measure=False)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block + len(pillars)
-        _number_or_blank(ws, row, col, totals.territory_share(code), f.share)
-        _number_or_blank(ws, row + 1, col, totals.etp(code), f.etp)
+        sheet.number(row, col, totals.territory_share(code), {**BORDER, "num_format": SHARE_FORMAT})
+        sheet.number(row + 1, col, totals.etp(code), {**BORDER, "num_format": ETP_FORMAT})
     whole = totals.minutes / totals.all_minutes if totals.all_minutes else None
-    _number_or_blank(ws, row, day_total_col, whole, f.share)
-    _number_or_blank(ws, row + 1, day_total_col, totals.etp(), f.etp)
-    row += 3
-    _text(ws, row, 0, f"Jours ouvrés du mois : {totals.working_days}")
+    sheet.number(row, day_total_col, whole, {**BORDER, "num_format": SHARE_FORMAT})
+    sheet.number(row + 1, day_total_col, totals.etp(), {**BORDER, "num_format": ETP_FORMAT})
     row += 2
-    row = _split_blocks(ws, f, row, ts, totals, config)
-    _signatures(ws, f, row + 1, config, remark_col - 3)
+    sheet.text(row, 0, f"Jours ouvrés du mois : {totals.working_days}", measure=False)
+    row += 2
+    end = _signatures(sheet, row, config, max(remark_col - 3, 5))
 
-    ws.set_column(0, 0, 11)
-    ws.set_column(1, 1, 6)
-    ws.set_column(first_col, day_total_col, 10)
-    ws.set_column(remark_col, remark_col, 12)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+    # The splits to the right of the day table, from its header row.
+    _split_blocks(sheet, head + 1, remark_col + 2, ts, totals, config)
+    sheet.finish()
+    ws.set_column(remark_col + 1, remark_col + 1, 3)  # the gap
+    page_setup(ws, title, config.person, period_label(month.period), one_page=True,
+               title_rows=(head, head + 1))  # fmt: skip
+    ws.print_area(0, 0, max(end, sheet.last_row), sheet.last_col)
 
 
-def _summary_sheet(wb: Any, f: _Formats, ts: Timesheet, config: Config) -> None:
+def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> None:
     ws = wb.add_worksheet(SUMMARY_SHEET)
-    row = _header(ws, f, "Feuille de temps – récapitulatif", ts, ts.period, config)
+    sheet = Sheet(styles, ws)
+    title = "Feuille de temps – récapitulatif"
+    row = _header(sheet, title, ts, ts.period, config)
     territories = ts.territories
     header = ["Mois", "Jours ouvrés"]
     header += [f"{code} (h)" for code in territories]
     header += ["Total (h)"]
     header += [f"Part {code}" for code in territories]
     header += [f"ETP {code}" for code in territories]
-    for col, title in enumerate(header):
-        _text(ws, row, col, title, f.head)
+    head = row
+    for col, text in enumerate(header):
+        sheet.text(row, col, text, HEAD)
     row += 1
     first_data = row
     hours_col = 2
     total_col = hours_col + len(territories)
+    hours = {**BORDER, "num_format": HOURS_FORMAT}
+    total = {**TOTAL, "num_format": HOURS_FORMAT}
+    share = {**BORDER, "num_format": SHARE_FORMAT}
+    etp = {**BORDER, "num_format": ETP_FORMAT}
     for month in ts.months:
         t = month.totals
-        _text(ws, row, 0, month_sheet_name(month.period), f.text)
-        ws.write_number(row, 1, t.working_days, f.text)
+        sheet.text(row, 0, month_sheet_name(month.period), BORDER)
+        sheet.number(row, 1, t.working_days, {**BORDER, "num_format": INTEGER_FORMAT}, "00")
         for i, code in enumerate(territories):
-            ws.write_number(row, hours_col + i, _hours(t.by_territory.get(code, 0)), f.hours)
-        ws.write_formula(
-            row, total_col,
-            f"=SUM({_cell(row, hours_col)}:{_cell(row, total_col - 1)})",
-            f.total, _hours(t.minutes),
-        )  # fmt: skip
+            sheet.number(row, hours_col + i, _hours(t.by_territory.get(code, 0)), hours)
+        sheet.formula(row, total_col,
+                      f"=SUM({_cell(row, hours_col)}:{_cell(row, total_col - 1)})",
+                      total, _hours(t.minutes))  # fmt: skip
         for i, code in enumerate(territories):
-            _number_or_blank(ws, row, total_col + 1 + i, t.territory_share(code), f.share)
-            _number_or_blank(ws, row, total_col + 1 + len(territories) + i, t.etp(code), f.etp)
+            sheet.number(row, total_col + 1 + i, t.territory_share(code), share, "100,0 %")
+            sheet.number(row, total_col + 1 + len(territories) + i, t.etp(code), etp, "0,000")
         row += 1
     last_data = row - 1
     totals = ts.totals
-    _text(ws, row, 0, "Total de la période", f.total_label)
-    _sum(ws, row, 1, first_data, last_data, totals.working_days, f.total_label)
+    sheet.text(row, 0, "Total de la période", TOTAL)
+    _sum(sheet, row, 1, first_data, last_data, totals.working_days,
+         {**TOTAL, "num_format": INTEGER_FORMAT})  # fmt: skip
     for i, code in enumerate(territories):
-        _sum(ws, row, hours_col + i, first_data, last_data,
-             _hours(totals.by_territory.get(code, 0)), f.total)  # fmt: skip
-    _sum(ws, row, total_col, first_data, last_data, _hours(totals.minutes), f.total)
+        _sum(sheet, row, hours_col + i, first_data, last_data,
+             _hours(totals.by_territory.get(code, 0)), total)  # fmt: skip
+    _sum(sheet, row, total_col, first_data, last_data, _hours(totals.minutes), total)
     for i, code in enumerate(territories):
-        _number_or_blank(ws, row, total_col + 1 + i, totals.territory_share(code), f.share)
-        _number_or_blank(ws, row, total_col + 1 + len(territories) + i, totals.etp(code), f.etp)
+        sheet.number(row, total_col + 1 + i, totals.territory_share(code),
+                     {**share, **TOTAL}, "100,0 %")  # fmt: skip
+        sheet.number(row, total_col + 1 + len(territories) + i, totals.etp(code),
+                     {**etp, **TOTAL}, "0,000")  # fmt: skip
     row += 2
-    _text(
-        ws, row, 0,
-        "Part du temps = heures du territoire ÷ heures de tous les territoires. "
-        f"ETP = heures ÷ ({config.annual_hours:g} h × jours ouvrés de la période "
-        "÷ jours ouvrés de l'année).",
-    )  # fmt: skip
-    row += 2
-    row = _split_blocks(ws, f, row, ts, totals, config)
-    _signatures(ws, f, row + 1, config, len(header) - 3)
-    ws.set_column(0, 0, 18)
-    ws.set_column(1, len(header), 12)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    sheet.text(row, 0, "Part du temps = heures du territoire ÷ heures de tous les territoires.",
+               measure=False)  # fmt: skip
+    sheet.text(row + 1, 0,
+               f"ETP = heures ÷ ({config.annual_hours:g} h × jours ouvrés de la période "
+               "÷ jours ouvrés de l'année).", measure=False)  # fmt: skip
+    row += 3
+    end = _signatures(sheet, row, config, max(len(header) // 2, 3))
+    _split_blocks(sheet, head + 1, len(header) + 1, ts, totals, config)
+    sheet.finish()
+    ws.set_column(len(header), len(header), 3)  # the gap
+    page_setup(ws, title, config.person, period_label(ts.period), one_page=True,
+               title_rows=(head, head))  # fmt: skip
+    ws.print_area(0, 0, max(end, sheet.last_row), sheet.last_col)
 
 
 PROPERTY_PREFIX = "citeslab-"
@@ -383,25 +675,16 @@ def _fingerprint(wb: Any, fp: Fingerprint) -> None:
         wb.set_custom_property(f"{PROPERTY_PREFIX}jours-{month}", digests)
     footer = f"&L&8Empreinte des données : {fp.shown} (citeslab verify)&R&8Page &P / &N"
     for ws in wb.worksheets():
-        ws.set_footer(footer)
+        ws.set_footer(footer, {"margin": 0.3})
 
 
 def timesheet_xlsx(ts: Timesheet, config: Config, fp: Fingerprint | None = None) -> bytes:
     """The workbook's bytes: the summary sheet, then one sheet per month; with
     `fp`, the fingerprint of the data (see core.fingerprint)."""
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_numbers": False})  # fmt: skip
-    wb.set_properties(
-        {"title": "Feuille de temps", "subject": ts.period.label, "author": config.person,
-         "company": config.structure}
-    )  # fmt: skip
-    f = _Formats(wb)
-    _summary_sheet(wb, f, ts, config)
+    wb, buffer, styles = new_workbook(config, "Feuille de temps", ts.period.label)
+    _summary_sheet(styles, wb, ts, config)
     for month in ts.months:
-        _month_sheet(wb, f, ts, month, config)
+        _month_sheet(styles, wb, ts, month, config)
     if fp is not None:
         _fingerprint(wb, fp)
     wb.close()

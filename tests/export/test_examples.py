@@ -40,6 +40,7 @@ PLAN: list[tuple[str, str, Period, dict[str, object]]] = [
 
 
 def build(config: Config, calendar: WorkingCalendar) -> dict[str, bytes]:
+    config = config._replace(person="Camille Martin", manager="Dominique Durand")
     entries, porteurs = generate(
         config, 1500, end=AS_OF, is_working_day=calendar.is_working_day, seed=2022
     )

@@ -141,7 +141,7 @@ def test_porteurs_never_carry_rqth_or_notes(evil_config: Config, calendar: Worki
             assert any(h.lower() in ("nom", "name") for h in header) == with_names
 
 
-def test_xlsx_timesheet_has_no_formula_but_its_own_sums(
+def test_xlsx_timesheet_has_no_formula_but_its_own_sums(  # and no visible apostrophe
     evil_config: Config, calendar: WorkingCalendar
 ) -> None:
     openpyxl = pytest.importorskip("openpyxl")
@@ -157,9 +157,10 @@ def test_xlsx_timesheet_has_no_formula_but_its_own_sums(
             for cell in row:
                 if cell.data_type == "f":
                     assert ours.match(str(cell.value)), cell.value
-                elif isinstance(cell.value, str):
-                    assert not starts_dangerously(cell.value), (ws.title, cell.value)
-                    seen_payload |= cell.value.startswith("'")
+                elif isinstance(cell.value, str) and starts_dangerously(cell.value):
+                    # Text as typed, protected by the cell's hidden quote prefix.
+                    assert cell.data_type == "s" and cell.quotePrefix, (ws.title, cell.value)
+                    seen_payload |= cell.value in PAYLOADS
     assert seen_payload
 
 

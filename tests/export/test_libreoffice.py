@@ -129,3 +129,110 @@ def test_porteurs_csv_keeps_phone_numbers_and_categories_whole(
     assert all(r[col["Contact"]].type == "string" for r in body)
     assert [r[col["Accueilli le"]].type for r in body] == ["date"] * 3
     assert all("," in r[col["Catégories"]].text for r in body)  # one cell, not two
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def demo_history(config: Config, calendar: WorkingCalendar) -> tuple[list, list]:
+    from citeslab_tui.core.demo import generate
+
+    return generate(config, 1500, end=date(2022, 12, 31), is_working_day=calendar.is_working_day,
+                    seed=2022)  # fmt: skip
+
+
+QUARTER = Period(date(2022, 1, 1), date(2022, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def timesheet_pdf(
+    office: LibreOffice, tmp_path_factory: pytest.TempPathFactory, calendar: WorkingCalendar
+) -> Path:
+    from citeslab_tui.config import default_config_path, load_config
+
+    config = load_config(default_config_path())._replace(person="Camille Martin & Cie",
+                                                          manager="Dominique Durand")  # fmt: skip
+    entries, porteurs = demo_history(config, calendar)
+    request = ExportRequest("timesheet", QUARTER, date(2022, 12, 31), format="xlsx")
+    (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
+                     calendar=calendar)  # fmt: skip
+    path = tmp_path_factory.mktemp("pdf") / file.name
+    path.write_bytes(file.data)
+    return office.convert(path, "pdf")
+
+
+def test_timesheet_prints_one_page_per_month_and_one_for_the_recap(timesheet_pdf: Path) -> None:
+    from tests.export.libreoffice import pdf_pages
+
+    assert pdf_pages(timesheet_pdf) == 1 + 3
+
+
+def test_every_printed_page_says_what_who_when_and_which_page(timesheet_pdf: Path) -> None:
+    from tests.export.libreoffice import pdf_page_texts
+
+    pages = pdf_page_texts(timesheet_pdf)
+    titles = ["récapitulatif", "Janvier 2022", "Février 2022", "Mars 2022"]
+    periods = ["du 01/01/2022 au 31/03/2022", "du 01/01/2022 au 31/01/2022",
+               "du 01/02/2022 au 28/02/2022", "du 01/03/2022 au 31/03/2022"]  # fmt: skip
+    assert len(pages) == 4
+    for number, (page, title, period) in enumerate(zip(pages, titles, periods, strict=True), 1):
+        head = page.strip().splitlines()[0]  # the printed header, above the sheet
+        assert f"Feuille de temps – {title}" in head
+        assert "Camille Martin & Cie" in head and period in head
+        assert f"Page {number} / 4" in page
+        # The signatures are on the page of their table.
+        assert "Signature :" in page and "Le/la responsable hiérarchique" in page
+        assert "Nom : Dominique Durand" in page
+        # No label cut: the longest ones are printed whole.
+        assert "Communauté de Communes du Genevois" in page
+        assert "Préparation / Orientation" in page
+
+
+def _drop_cached_values(data: bytes) -> bytes:
+    """The workbook with every formula's cached value set to 0, so that only a
+    recalculation can give the right totals."""
+    import io
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                content = re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1<v>0</v>", content)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def test_recalculated_totals_are_the_report_s(
+    office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar
+) -> None:
+    from citeslab_tui.core.indicators import report
+
+    entries, porteurs = demo_history(config, calendar)
+    request = ExportRequest("timesheet", QUARTER, date(2022, 12, 31), format="xlsx")
+    (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
+                     calendar=calendar)  # fmt: skip
+    path = tmp_path / "feuille.xlsx"
+    path.write_bytes(_drop_cached_values(file.data))
+    sheets = read_fods(office.convert(path, "fods"))
+    recap = sheets["Récapitulatif"]
+    header = next(r for r in recap if r and r[0].text == "Mois")
+    total = next(r for r in recap if r and r[0].text == "Total de la période")
+    col = {c.text: i for i, c in enumerate(header)}
+    assert total[col["Total (h)"]].formula  # a formula LibreOffice computed
+    rep = report(entries, porteurs, config, QUARTER, date(2022, 12, 31), calendar)
+    assert float(total[col["Total (h)"]].value) == pytest.approx(rep.minutes_logged / 60)
+    for t in rep.territories:
+        assert float(total[col[f"{t.code} (h)"]].value) == pytest.approx(t.minutes_logged / 60)
+    # Each month's totals row too.
+    for name, month in zip(["Janvier 2022", "Février 2022", "Mars 2022"], QUARTER.months(),
+                           strict=True):  # fmt: skip
+        rows = sheets[name]
+        totals = next(r for r in rows if r and r[0].text == "Total (h)")
+        head = next(i for i, r in enumerate(rows) if r and r[0].text == "Date")
+        day_col = next(i for i, c in enumerate(rows[head]) if c.text == "Total jour (h)")
+        in_month = [e for e in entries if month.start <= e.date <= month.end]
+        assert float(totals[day_col].value) == pytest.approx(sum(e.minutes for e in in_month) / 60)

@@ -67,6 +67,14 @@ def test_header_and_signature_blocks(book: Any) -> None:
         assert t.count("Signature :") == 2
 
 
+def row_labelled(ws: Any, label: str) -> int:
+    """The row whose first cell is `label`."""
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if row[0].value == label:
+            return int(row[0].row)
+    raise AssertionError(f"no row labelled {label!r} in {ws.title}")
+
+
 def month_totals(ws: Any) -> dict[str, float]:
     """Totals row of a month sheet, keyed by the header of the column."""
     head_row, _ = find(ws, "Date")
@@ -110,8 +118,8 @@ def test_holiday_with_time_is_marked(book: Any) -> None:
 
 def test_share_and_etp_under_each_territory(book: Any, calendar: WorkingCalendar) -> None:
     ws = book["Mars 2022"]
-    share_row, _ = find(ws, "Part du temps")
-    etp_row, _ = find(ws, "ETP")
+    share_row = row_labelled(ws, "Part du temps")
+    etp_row = row_labelled(ws, "ETP")
     _, ccg_total_col = find(ws, "Total CCG (h)")
     assert ws.cell(share_row, ccg_total_col).value == pytest.approx(170 / 305)
     full_time = 1607 * 60 * 23 / 253  # March 2022: 23 of 253 working days
