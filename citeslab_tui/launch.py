@@ -28,9 +28,15 @@ def today() -> date:
     forced = os.environ.get(TODAY_ENV)
     if forced:
         try:
-            return date.fromisoformat(forced)
+            day = date.fromisoformat(forced[:10])
         except ValueError:
-            raise CitesLabError(f"{TODAY_ENV}={forced!r} n'est pas une date AAAA-MM-JJ") from None
+            day = None
+        # the weeks, months and years around "today" must exist: not 9999-12-31
+        if day is None or len(forced) != 10 or not 1900 <= day.year <= 2999:
+            raise CitesLabError(
+                f"{TODAY_ENV}={forced[:20]!r} n'est pas une date AAAA-MM-JJ entre 1900 et 2999"
+            )
+        return day
     return date.today()
 
 

@@ -93,7 +93,7 @@ _UNITS = frozenset(  # a unit typed apart from its number: `2 h`, `12 pers`
     {"h", "m", "mn", "min", "mins", "minute", "minutes"}
     | {"p", "pers", "pers.", "personne", "personnes"}
 )
-_PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,}", re.IGNORECASE)
+_PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,9}", re.IGNORECASE)
 _SIGILS = "@+>#/"
 _HINT_DURATION = "ex. 1h30, 45min, 9h-10h30, 12p"
 

@@ -45,7 +45,7 @@ END_OF_DAY = time(23, 59, 59, 999999)
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})(?::00)?$")
 _HOURS = re.compile(r"^(\d{1,4})(?:[.,](\d+))?$")
 _HOURS_HMM = re.compile(r"^(\d{1,2}):([0-5]\d)$")
-_PORTEUR = re.compile(r"^P-\d{4}-\d{3,}$")
+_PORTEUR = re.compile(r"^P-\d{4}-\d{3,9}$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _SPLIT_PORTEURS = re.compile(r"[\s,;]+")
 _TOLERANCE = Decimal("0.2")  # minutes: the largest error of a 2-decimal print
@@ -303,7 +303,12 @@ class _RowChecker:
         persons = 0
         raw_persons = v.get("persons", "").strip()
         if raw_persons:
-            if raw_persons.isdigit() and raw_persons.isascii() and int(raw_persons) <= 100_000:
+            if (
+                raw_persons.isdigit()
+                and raw_persons.isascii()
+                and len(raw_persons) <= 6  # bounded before int(): no 5 000-digit conversion
+                and int(raw_persons) <= 100_000
+            ):
                 persons = int(raw_persons)
             else:
                 bad.append(

@@ -24,6 +24,17 @@ def bytes_are_good(data: bytes) -> bool:
     return _storage(Path("/nonexistent/citeslab.json"))._check_bytes(data)
 
 
+def _index_broken(path: Path) -> bool:
+    """True when the file carries an `_index` that no longer fits its bytes."""
+    from citeslab_tui.store.layout import INDEX, read_index
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return (b',\n"' + INDEX.encode() + b'":') in data[-200_000:] and read_index(data) is None
+
+
 def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     """(problems, one-line summary). Problems are French, without personal data."""
     from citeslab_tui.store.store import Store
@@ -46,7 +57,16 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
         return [str(exc)], "Fichier refusé."
     except CitesLabError as exc:
         return [str(exc)], "Fichier illisible."
-    problems: list[str] = []
+    problems: list[str] = [
+        f"table « {name} » modifiée hors de citeslab depuis sa dernière écriture "
+        "(somme de contrôle différente ; son contenu a été revérifié)"
+        for name in store.storage.checksum_mismatches()
+    ]
+    if _index_broken(path):
+        problems.append(
+            "index du fichier incohérent : le fichier a été modifié hors de citeslab depuis "
+            "sa dernière écriture (son contenu a été revérifié)"
+        )
     entries = store.entries()
     porteurs = store.porteurs()
     known = {p.id for p in porteurs}

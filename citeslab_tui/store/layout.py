@@ -161,6 +161,8 @@ def read_index(data: Any) -> dict[str, tuple[int, int, int]] | None:
                 return None
             if data[offset - len(head) : offset] != head:
                 return None
+            if data[offset + length : offset + length + 3] != b',\n"':
+                return None  # the table was edited since (its length changed)
             out[name] = (int(offset), int(length), int(crc))
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -299,6 +299,12 @@ class AtomicJSONStorage(Storage):
                 return False
         return True
 
+    def checksum_mismatches(self) -> list[str]:
+        """Tables edited outside this program since its last write (their CRC-32
+        no longer matches the index): `check` reports them."""
+        self._ensure_loaded()
+        return self._cache.mismatches()
+
     def meta(self) -> dict[str, Any]:
         """The file's `_meta` record ({} for a file not written yet)."""
         raw = self.raw_table(META)

@@ -44,7 +44,7 @@ from citeslab_tui.store.storage import AtomicJSONStorage
 from citeslab_tui.store.validation import validate_table
 
 __all__ = ["JOURNAL_KEEP", "Store", "validate_table"]
-_PORTEUR_ID_RE = re.compile(r"^P-(\d{4})-(\d{3,})$")
+_PORTEUR_ID_RE = re.compile(r"^P-(\d{4})-(\d{3,9})$")
 
 
 class UuidTable(Table):

@@ -61,12 +61,50 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
                 what = "porteur" if kind == "porteur" else "entrée"
                 return f"{name} : {what} {shown} : {problems[0] if problems else 'invalide'}"
     for key, rec in table.items():
+        problem = _semantic_problem(kind, rec)
+        if problem:
+            what = "porteur" if kind == "porteur" else "entrée"
+            return f"{name} : {what} {rec.get('id', key)} : {problem}"
         if rec[id_field] != key:
             return f"{name} : la clé {key} ne correspond pas à l'identifiant {rec[id_field]}"
         if kind == "entry" and entries_table(date.fromisoformat(rec["date"])) != name:
             return f"{name} : l'entrée {key} est datée du {rec['date']}, hors de ce mois"
         if kind == "porteur" and porteurs_table(rec) != name:
             return f"{name} : le porteur {rec['id']} n'est pas dans la table de son année"
+    return None
+
+
+def _impossible_date(text: Any) -> bool:
+    try:
+        date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return True
+    return False
+
+
+def _semantic_problem(kind: str, rec: dict[str, Any]) -> str | None:
+    """What the schema's patterns let through: impossible dates (2023-02-30,
+    month 13), an end before the start. Names the field, never the value of a
+    personal one."""
+    if kind == "entry":
+        if _impossible_date(rec["date"]):
+            return f"champ date : « {rec['date']} » n'est pas une date du calendrier"
+        start, end = rec.get("start"), rec.get("end")
+        if start and end and end <= start:
+            return f"champ end : l'heure de fin ({end}) ne suit pas l'heure de début ({start})"
+        for field in ("created_at", "updated_at"):
+            if _impossible_date(rec[field][:10]):
+                return f"champ {field} : date impossible"
+        return None
+    for field in ("created_at", "updated_at"):
+        if _impossible_date(rec[field][:10]):
+            return f"champ {field} : date impossible"
+    consent = rec.get("rqth_consent_date")
+    if consent is not None and _impossible_date(consent):
+        return "champ rqth_consent_date : date impossible"
+    for i, step in enumerate(rec["steps"]):
+        if _impossible_date(step["date"]):
+            return f"champ steps[{i}].date : « {step['date']} » n'est pas une date du calendrier"
     return None
 
 
@@ -103,6 +141,11 @@ class ValidationCache:
             and recorded[0] is value
             and zlib.crc32(value) == recorded[1]
         )
+
+    def mismatches(self) -> list[str]:
+        """Tables whose bytes no longer match the CRC-32 the file's index gives
+        (edited outside this program since its last write)."""
+        return sorted(name for name, (value, crc) in self._crcs.items() if zlib.crc32(value) != crc)
 
     def checksum(self, name: str, value: Any) -> int:
         """CRC-32 of a table's bytes, computed once per buffer."""

@@ -28,7 +28,7 @@ from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
-_PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,}")
+_PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,9}")
 FIELDS = ENTRY_EDITABLE
 
 

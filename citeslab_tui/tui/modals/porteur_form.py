@@ -24,7 +24,7 @@ from citeslab_tui.tui.widgets.tickbox import TickBox
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
-_ID = re.compile(r"P-[0-9]{4}-[0-9]{3,}")
+_ID = re.compile(r"P-[0-9]{4}-[0-9]{3,9}")
 UNSPECIFIED_QPV = "?"
 
 
