@@ -365,7 +365,8 @@ def _chart(kind: str, title: str, formatter: Callable[[Any], str], **options: An
 
 
 def _hours_fmt(v: Any) -> str:
-    return fr_hours(v)
+    """Axis graduations in whole hours (the tables give the hundredths)."""
+    return "—" if v is None else f"{fr_number(v, 0)} h"
 
 
 def _pct_fmt(v: Any) -> str:
