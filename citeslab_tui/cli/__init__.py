@@ -40,6 +40,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "start": "citeslab_tui.cli.timer:start",
     "stop": "citeslab_tui.cli.timer:stop",
     "status": "citeslab_tui.cli.timer:status",
+    "history": "citeslab_tui.cli.history_cmd:history",
 }
 
 

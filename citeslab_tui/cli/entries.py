@@ -19,7 +19,10 @@ from citeslab_tui.present import decimal_hours, hours
 from citeslab_tui.services import entries as service
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from citeslab_tui.core.model import Config, Entry
+    from citeslab_tui.store import Store
 
 
 def entry_line(entry: Entry, config: Config) -> str:
@@ -56,17 +59,49 @@ def entry_line(entry: Entry, config: Config) -> str:
 
 
 @click.command()
-@click.argument("text")
+@click.argument("text", required=False)
 @click.option("--date", "day", metavar="DATE", help="Jour de l'action (défaut : aujourd'hui).")
+@click.option(
+    "--same-as",
+    "same_as",
+    metavar="DATE",
+    help="Copie les entrées de ce jour (« veille » : le dernier jour saisi) au jour choisi.",
+)
 @db_option
-def log(text: str, day: str | None) -> None:
+def log(text: str | None, day: str | None, same_as: str | None) -> None:
     """Ajoute une entrée à partir d'une ligne de saisie rapide.
 
     Exemple : citeslab log "9h30-12h permanence @CCG 4p -- 2 RDV pris"
+
+    Avec --same-as DATE, copie les entrées de ce jour-là (une seule modification,
+    annulable par citeslab undo) : citeslab log --same-as veille
     """
+    if (text is None) == (same_as is None):
+        raise click.UsageError("donnez une ligne de saisie ou --same-as DATE (pas les deux)")
     store = open_store()
+    if same_as is not None:
+        _log_same_as(store, same_as, parse_day(day) or today())
+        return
+    assert text is not None
     entry = service.log(store, text, parse_day(day) or today())
+    from citeslab_tui.services import history
+
+    history.remember(store.path, text)
     click.echo(f"Enregistré : {entry_line(entry, store.config)}")
+
+
+def _log_same_as(store: Store, source: str, target: date) -> None:
+    from citeslab_tui.services.repeat import copy_day
+
+    day = None if source.strip().casefold() == "veille" else parse_day(source)
+    copied = copy_day(store, day, target)
+    skipped = f" ({copied.skipped} déjà présente(s))" if copied.skipped else ""
+    click.echo(
+        f"{len(copied.added)} entrée(s) du {copied.source:%d/%m/%Y} copiée(s)"
+        f" au {copied.target:%d/%m/%Y}{skipped} (citeslab undo pour annuler) :"
+    )
+    for entry in copied.added:
+        click.echo(f"  {entry_line(entry, store.config)}")
 
 
 @click.command("list")
@@ -88,6 +123,8 @@ def list_(
     """Liste les entrées (aujourd'hui par défaut)."""
     if sum(x is not None for x in (day, date_from or date_to)) + week > 1:
         raise click.UsageError("--date, --from/--to et --week s'excluent")
+    start: date | None
+    end: date | None
     if week:
         start, end = service.week_of(today())
     elif date_from or date_to:
