@@ -23,7 +23,13 @@ from citeslab_tui.core.model import label_of
 from citeslab_tui.core.text import hours
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.text import Text
+
+    from citeslab_tui.core.indicators import LivrableFigures, Report
+    from citeslab_tui.core.model import Config
+    from citeslab_tui.core.money import MoneyYear
 
 __all__ = [
     "PCT_DIGITS",
@@ -32,13 +38,19 @@ __all__ = [
     "day_label",
     "decimal_hours",
     "duration",
+    "euros",
+    "governance_line",
     "hours",
     "label_of",
+    "money_lines",
     "num",
     "pct",
+    "publics_lines",
+    "qpv_share_line",
     "short_date",
     "signed",
     "status_text",
+    "target_rules",
 ]
 
 PCT_DIGITS = 1
@@ -138,3 +150,94 @@ def bar(width: int, ratio: float, mark: float | None = None) -> Text:
     for cell in cells:
         text.append(cell, style="bold" if cell == MARK else ("" if cell == FULL else "dim"))
     return text
+
+
+# --------------------------------------------------------------------------- issue 12 figures
+# Publics, path, governance and money as one-line French summaries, the same in
+# `citeslab report` and on F3. Anonymous counts only; RQTH only when the report
+# gives it (a total of at least 5, see core.publics).
+
+
+def euros(value: float | None, digits: int = 0) -> str:
+    """`15 280 €`, `47,54 €` (narrow no-break space between thousands)."""
+    if value is None:
+        return "—"
+    whole, _, decimals = f"{abs(value):,.{digits}f}".partition(".")
+    text = whole.replace(",", "\u202f") + ("," + decimals if decimals else "")
+    return ("−" if value < 0 else "") + text + " €"
+
+
+def qpv_share_line(label: str, numerator: int, denominator: int, share: float | None,
+                   target: float | None) -> str:  # fmt: skip
+    """`Part des porteurs accompagnés issus d'un QPV : 37,6 % (53 sur 141) · objectif 30 %`."""
+    line = f"{label} : {pct(share)} ({numerator} sur {denominator})"
+    return line + (f" · objectif {pct(target, 0)}" if target is not None else "")
+
+
+def publics_lines(r: Report, config: Config) -> list[str]:
+    """Publics, triple cible, path, orientations and sorties of a report."""
+    from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STEP_LABELS
+
+    pub, path = r.publics, r.path
+
+    def items(counts: dict[str, int], labels: dict[str, str]) -> str:
+        return " · ".join(f"{label_of(labels, k).lower()} {n}" for k, n in counts.items() if n)
+
+    head = f"Accompagnés : {pub.counted} · issus d'un QPV {pub.from_qpv}"
+    if cats := items(pub.by_category, CATEGORIES):
+        head += f" · {cats}"
+    if pub.rqth is not None:
+        head += f" · RQTH {pub.rqth}"
+    lines = [head]
+    profiles = items(pub.by_profile, {**PROFILES, "non_precise": "profil non précisé"})
+    lines.append(f"Triple cible : {profiles or '—'}")
+    reached = items({k: n for k, n in path.reached.items() if k != "sortie"}, STEP_LABELS)
+    lines.append(f"Étapes dans la période : {reached or '—'}")
+    if path.creations:
+        days = ", ".join(f"{d:%d/%m}" for d in path.creations)
+        lines.append(f"Créations : {len(path.creations)} ({days})")
+    partners = {p.key: p.label for p in config.partners} | {"non_precise": "non précisé"}
+    orient = " · ".join(f"{label_of(partners, k)} {n}" for k, n in path.orientations.items() if n)
+    lines.append(f"Orientations : {orient or '—'}")
+    sorties = items(path.sorties, {**SORTIE_REASONS, "non_precise": "motif non précisé"})
+    lines.append(f"Sorties : {sorties or '—'}")
+    return lines
+
+
+def governance_line(lv: LivrableFigures, as_of: date) -> str:
+    """`Comités techniques : 1 / 3 · tenus le 10/02 · prochain avant le 10/06/2022 (en retard)`."""
+    from citeslab_tui.core.livrables import next_due
+
+    held = ", ".join(f"{d:%d/%m}" for d in lv.held_on)
+    line = f"{lv.label} : {count(lv.actual)} / {count(lv.target)}"
+    line += f" · tenus le {held}" if held else " · aucun tenu"
+    due = next_due(lv.held_on, lv.period, lv.cadence_months)
+    if due is not None:
+        late = due < min(as_of, lv.period.end)
+        line += f" · prochain avant le {short_date(due)}" + (" (dépassé)" if late else "")
+    return line
+
+
+def money_lines(m: MoneyYear) -> list[str]:
+    """One convention year: cost, Bpifrance, net; hourly cost and the value of the
+    hours logged against the cost; the funders' warnings."""
+    bpi = f" ({pct(m.bpi_share)})" if m.bpi_share is not None else ""
+    value = f" ≈ {euros(m.value_logged)}" if m.value_logged is not None else ""
+    if m.value_share is not None:
+        value += f" ({pct(m.value_share, 0)} du coût)"
+    return [
+        f"{m.territory} {m.year} : coût {euros(m.cost)} · Bpifrance {euros(m.bpi_subsidy)}{bpi}"
+        f" · net {euros(m.net)}",
+        f"  {euros(m.hourly_cost, 2)}/h ({num(m.expected_hours, 2)} h attendues)"
+        f" · {decimal_hours(m.minutes_logged, unit=True)} saisies{value}",
+        *(f"  ⚠ {w}" for w in m.warnings),
+    ]
+
+
+def target_rules(livrables: Sequence[LivrableFigures]) -> list[str]:
+    """`prorata calendaire 4/12 : Ateliers…, Comités…` for rules other than `convention`."""
+    by_rule: dict[str, list[str]] = {}
+    for lv in livrables:
+        if lv.target_rule and lv.target_rule != "convention":
+            by_rule.setdefault(lv.target_rule, []).append(lv.label)
+    return [f"{rule} : {', '.join(labels)}" for rule, labels in by_rule.items()]

@@ -95,7 +95,18 @@ def render(r: Report, config: Config, out: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from citeslab_tui.present import bar, decimal_hours, num, pct, signed, status_text
+    from citeslab_tui.present import (
+        bar,
+        decimal_hours,
+        governance_line,
+        money_lines,
+        num,
+        pct,
+        qpv_share_line,
+        signed,
+        status_text,
+        target_rules,
+    )
 
     title = Text(config.name or "CitésLab", style="bold")
     title.append(f" — du {r.period.start:%d/%m/%Y} au {r.period.end:%d/%m/%Y}", style="bold")
@@ -197,26 +208,54 @@ def render(r: Report, config: Config, out: Console) -> None:
         periods = sorted({(lv.period.start, lv.period.end) for lv in r.livrables})
         spans = ", ".join(f"du {a:%d/%m/%Y} au {b:%d/%m/%Y}" for a, b in periods)
         out.print(Text(f"Livrables calculés sur la période de convention : {spans}.", style="dim"))
+        rules = target_rules(r.livrables)
+        if rules:
+            out.print(Text("Objectifs hors convention pleine : " + " ; ".join(rules), style="dim"))
+        governance = [lv for lv in r.livrables if lv.governance]
+        if governance:
+            out.print()
+            out.print(Text("Gouvernance", style="bold"))
+            for lv in governance:
+                out.print(Text("  " + governance_line(lv, r.as_of)))
 
     q = r.qpv_share
     out.print()
-    line = Text("Part des porteurs accompagnés issus d'un QPV : ", style="bold")
-    line.append(f"{pct(q.actual)} ({q.qpv_residents} sur {q.accompanied})")
-    if q.target is not None:
-        line.append(f" — objectif {pct(q.target, 0)}")
-    out.print(line)
+    share = qpv_share_line(r.qpv_share_label, q.numerator, q.denominator, q.share, q.target)
+    out.print(Text(share, style="bold"))
     _porteurs(r, config, out)
+    if r.money:
+        out.print()
+        out.print(Text("Budget des conventions", style="bold"))
+        for m in r.money:
+            for text in money_lines(m):
+                out.print(Text("  " + text, style="bold red" if "⚠" in text else ""))
+        out.print(
+            Text(
+                "Coût horaire = coût ÷ heures attendues de l'allocation ; valeur = heures "
+                "saisies × coût horaire ; part Bpifrance au plus 30 % du budget.",
+                style="dim",
+            )
+        )
 
 
 def _porteurs(r: Report, config: Config, out: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from citeslab_tui.core.model import CATEGORIES, STAGE_LABELS
+    from citeslab_tui.core.model import (
+        CATEGORIES,
+        PROFILES,
+        SORTIE_REASONS,
+        STAGE_LABELS,
+        STEP_LABELS,
+    )
     from citeslab_tui.present import label_of
 
-    b = r.porteurs
-    out.print(Text(f"Porteurs suivis sur la période : {b.active}", style="bold"))
+    b, pub, path = r.porteurs, r.publics, r.path
+    out.print(
+        Text(f"Porteurs suivis sur la période : {b.active} (accompagnés : {pub.counted})",
+             style="bold")
+    )  # fmt: skip
     if not b.active:
         return
     grid = Table.grid(padding=(0, 1))
@@ -224,12 +263,21 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
     grid.add_column(ratio=1)
     partners = {p.key: p.label for p in config.partners} | {"non_precise": "non précisé"}
     qpvs = {"hors_qpv": "hors QPV", "qpv_non_precise": "QPV non précisé"}
+    unspecified = {"non_precise": "non précisé"}
+    publics = dict(pub.by_category) | ({"rqth": pub.rqth} if pub.rqth is not None else {})
     for label, items, labels in (
-        ("  Étapes", b.by_stage, STAGE_LABELS),
-        ("  Publics", b.by_category, CATEGORIES),
+        ("  Étapes", path.by_stage, STAGE_LABELS),
+        ("  Publics", publics, CATEGORIES | {"rqth": "RQTH"}),
+        ("  Triple cible", pub.by_profile, PROFILES | unspecified),
         ("  QPV", b.by_qpv, qpvs),
-        ("  Orientations", b.orientations, partners),
-    ):
+        ("  Dans la période", {k: n for k, n in path.reached.items() if k != "sortie"},
+         STEP_LABELS),
+        ("  Orientations", path.orientations, partners),
+        ("  Sorties", path.sorties, SORTIE_REASONS | unspecified),
+    ):  # fmt: skip
         parts = [f"{label_of(labels, k)} {v}" for k, v in items.items() if v]
         grid.add_row(label, Text(", ".join(parts) or "—"))
+    if path.creations:
+        days = ", ".join(f"{d:%d/%m/%Y}" for d in path.creations)
+        grid.add_row("  Créations", Text(f"{len(path.creations)} : {days}"))
     out.print(grid)

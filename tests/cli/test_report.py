@@ -163,3 +163,27 @@ def test_labels_are_not_markup(run, logged: None, tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("CITESLAB_CONFIG", str(path))
     out = run("report", "--year", "2022", "--as-of", "2022-06-30").output
     assert "[bold]Ateliers[/]" in out and "[red]CCG" in out
+
+
+def test_contract_of_issue_12(run, logged: None) -> None:
+    """Whole targets with their rule, the QPV share's parts, the money of the CCG."""
+    doc = as_json(run, "--year", "2021", "--as-of", "2021-12-31")
+    cotech = next(lv for lv in doc["livrables"] if lv["key"] == "comites_techniques")
+    assert (cotech["target"], cotech["target_rule"]) == (1, "prorata calendaire 4/12")
+    doc = as_json(run, "--year", "2022", "--as-of", "2022-12-31")
+    cotech = next(lv for lv in doc["livrables"] if lv["key"] == "comites_techniques")
+    assert (cotech["target"], cotech["target_rule"]) == (3, "convention")
+    assert set(doc["qpv_share"]) >= {"numerator", "denominator", "share", "target"}
+    assert set(doc) >= {"publics", "path", "orientations", "sorties", "governance", "money"}
+    (money,) = doc["money"]
+    assert money["hourly_cost"] == pytest.approx(47.54, abs=0.01)
+    assert money["bpi_share"] == pytest.approx(0.255, abs=0.001)
+
+
+def test_text_shows_governance_publics_and_money(run, logged: None) -> None:
+    out = run("report", "--year", "2022", "--as-of", "2022-12-31").output
+    for text in ("Gouvernance", "Comités techniques : 1 / 3", "Triple cible",
+                 "Budget des conventions", "47,54 €/h", "Bpifrance 3\u202f900 € (25,5 %)",
+                 "Part des porteurs accompagnés issus d'un QPV"):  # fmt: skip
+        assert text in out, text
+    assert max(len(line) for line in out.splitlines()) <= 80

@@ -26,7 +26,15 @@ from textual.worker import Worker, WorkerState
 from citeslab_tui.core.indicators import Report
 from citeslab_tui.core.model import STAGE_LABELS
 from citeslab_tui.core.period import Period
-from citeslab_tui.present import hours, label_of, pct, short_date
+from citeslab_tui.present import (
+    governance_line,
+    hours,
+    label_of,
+    money_lines,
+    publics_lines,
+    qpv_share_line,
+    short_date,
+)
 from citeslab_tui.services import report as service
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal
@@ -76,6 +84,10 @@ class DashboardScreen(StoreScreen):
             with Vertical(id="dash-right"):
                 yield Static("Livrables des conventions", classes="section")
                 yield Vertical(id="dash-livrables", classes="group")
+                yield Static("Publics et parcours", classes="section")
+                yield Static(id="dash-publics", classes="group")
+                yield Static("Gouvernance et budget", classes="section")
+                yield Static(id="dash-money", classes="group")
         yield AppFooter()
 
     # ------------------------------------------------------------------ period
@@ -165,16 +177,19 @@ class DashboardScreen(StoreScreen):
             livrables.append((f"livrable-{key}", lv))
         await self._sync("#dash-livrables", livrables, LivrableBar)
         q = r.qpv_share
-        line = Text("Part des porteurs accueillis issus d'un QPV : ")
-        line.append(pct(q.actual), style="bold")
-        line.append(f" ({q.qpv_residents} sur {q.accompanied})")
-        if q.target is not None:
-            line.append(f" · cible {pct(q.target, 0)}")
+        line = Text(
+            qpv_share_line(r.qpv_share_label, q.numerator, q.denominator, q.share, q.target)
+        )
         stages = " · ".join(
             f"{label_of(STAGE_LABELS, k)} {n}" for k, n in r.porteurs.by_stage.items() if n
         )
         line.append(f"\nPorteurs actifs : {r.porteurs.active}" + (f" ({stages})" if stages else ""))
         self.query_one("#dash-qpv", Static).update(line)
+        config = self.store.config
+        self.query_one("#dash-publics", Static).update(Text("\n".join(publics_lines(r, config))))
+        money = [governance_line(lv, r.as_of) for lv in r.livrables if lv.governance]
+        money += [text for m in r.money for text in money_lines(m)]
+        self.query_one("#dash-money", Static).update(Text("\n".join(money) or "—"))
         weeks = [w.minutes / 60 for w in r.weekly]
         self.query_one("#dash-weeks", Sparkline).data = weeks
         if r.weekly:
