@@ -49,14 +49,16 @@ MONTHS_SHORT = (
 # French labels of the report's field names, for the sections drawn generically
 # (money, publics, path… as the report gives them).
 FIELD_LABELS: dict[str, str] = {
-    "cost": "Coût (€)",
-    "bpi_subsidy": "Subvention Bpifrance (€)",
-    "subsidy": "Subvention Bpifrance (€)",
-    "net": "Net (€)",
-    "hourly_cost": "Coût horaire (€/h)",
+    "cost": "Coût",
+    "bpi_subsidy": "Subvention Bpifrance",
+    "subsidy": "Subvention Bpifrance",
+    "net": "Net",
+    "hourly_cost": "Coût horaire",
     "hours_expected": "Heures allouées",
+    "expected_hours": "Heures allouées",
+    "value_share": "Valeur des heures ÷ coût",
     "hours_logged": "Heures réalisées",
-    "value_logged": "Valeur des heures réalisées (€)",
+    "value_logged": "Valeur des heures réalisées",
     "bpi_share": "Part Bpifrance",
     "year": "Année",
     "convention": "Convention",
@@ -71,6 +73,22 @@ FIELD_LABELS: dict[str, str] = {
     "count": "Nombre",
     "held": "Tenus",
     "hours": "Heures",
+    "from": "Du",
+    "to": "Au",
+    "target_rule": "Règle de l'objectif",
+    "cadence": "Cadence",
+    "cadence_months": "Cadence (mois)",
+    "next_due": "Prochain attendu",
+    "overdue": "En retard",
+    "counted": "Porteurs accompagnés",
+    "from_qpv": "Issus d'un QPV",
+    "rqth": "RQTH (agrégé)",
+    "rqth_rule": "Règle de publication RQTH",
+    "by_category": "Publics",
+    "by_profile": "Profil (triple cible)",
+    "by_stage": "Au stade",
+    "reached": "Étape atteinte",
+    "creations": "Créations",
 }
 SHARE_FIELDS = frozenset({"share", "bpi_share", "target_share"})
 
@@ -126,12 +144,13 @@ def header(config: Config, period: Period) -> dict[str, Any]:
 def labels(config: Config) -> dict[str, dict[str, str]]:
     """French labels of the keys the report uses, per kind (and all merged)."""
     from citeslab_tui.core.indicators import OUTSIDE_QPV, PARTNER_UNSPECIFIED, QPV_UNSPECIFIED
-    from citeslab_tui.core.model import CATEGORIES, PROFILES, STAGE_LABELS
+    from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS
 
     kinds = {
         "stages": dict(STAGE_LABELS),
         "categories": dict(CATEGORIES),
-        "profiles": dict(PROFILES),
+        "profiles": dict(PROFILES) | {"non_precise": "Non précisé"},
+        "sorties": dict(SORTIE_REASONS),
         "partners": {p.key: p.label for p in config.partners}
         | {PARTNER_UNSPECIFIED: "Non précisé"},
         "qpvs": {q.code: f"{q.code} {q.name}" for q in config.all_qpvs()}
@@ -141,9 +160,11 @@ def labels(config: Config) -> dict[str, dict[str, str]]:
         "pillars": {p.key: p.label for p in config.pillars},
         "conventions": {c.key: c.label for c in config.conventions},
     }
-    merged: dict[str, str] = {}
-    for table in kinds.values():
-        merged.update(table)
+    # Action types first: a step (`amorcage`) reads as a step, not as the type.
+    order = ["types", *(k for k in kinds if k != "types")]
+    merged: dict[str, str] = dict(FIELD_LABELS)
+    for kind in order:
+        merged.update(kinds[kind])
     kinds["all"] = merged
     return kinds
 
@@ -211,8 +232,23 @@ FORMATS: dict[str, Callable[..., str]] = {
     "num": fr_number,
     "signed": fr_signed,
     "signed_h": lambda v: fr_signed(v, " h"),
+    "eur": lambda v: "—" if v is None else f"{fr_number(v)} €",
     "value": fr_value,
 }
+
+
+# The money lines of the bilan, in order, with how each is written.
+MONEY_FIELDS = (
+    ("cost", "eur"),
+    ("bpi_subsidy", "eur"),
+    ("net", "eur"),
+    ("expected_hours", "hours"),
+    ("hourly_cost", "eur"),
+    ("hours_logged", "hours"),
+    ("value_logged", "eur"),
+    ("value_share", "pct"),
+    ("bpi_share", "pct"),
+)
 
 
 # --------------------------------------------------------------------------- points d'attention
@@ -226,7 +262,8 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
       are more than 10 % below those expected to date;
     - a livrable whose status is « en retard »;
     - a pillar drifting more than 10 points from the indicative split;
-    - the QPV share below its target, Bpifrance's share above 30 % of the cost;
+    - the QPV share below its target, Bpifrance's share above 30 % of the cost,
+      the report's own money warnings, a comité overdue;
     - the days to check, when the report lists them."""
     points: list[str] = []
     limit = ATTENTION_POINTS
@@ -274,6 +311,15 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
             points.append(
                 f"Part Bpifrance de {fr_percent(bpi)} au-delà des 30 % du budget "
                 f"({row.get('convention', '')} {row.get('year', '')})."
+            )
+    for row in _rows(report.get("money")):
+        for warning in row.get("warnings") or []:
+            points.append(f"Financement : {warning}")
+    for g in report.get("governance") or []:
+        if isinstance(g, Mapping) and g.get("overdue"):
+            points.append(
+                f"{g.get('label')} : {fr_count(g.get('held'))} tenu(s), le prochain était "
+                f"attendu le {fr_date(g.get('next_due'))}."
             )
     days = report.get("days_to_check")
     if isinstance(days, list) and days:
@@ -436,8 +482,7 @@ def livrables_chart(report: Mapping[str, Any]) -> Markup | None:
     cap = LIVRABLE_CHART_CAP
     chart = _chart(
         "HorizontalBar",
-        "Livrables : réalisé et attendu à date, en % de l'objectif "
-        f"(barres limitées à {cap:.0f} %)",
+        f"Livrables en % de l'objectif (barres limitées à {cap:.0f} %)",
         _pct_fmt,
         height=max(260, 60 + 44 * len(rows)),
         range=(0, cap),
@@ -529,14 +574,15 @@ def _environment(*, compiled: bool = True) -> Any:
         day=fr_date,
     )
     env.globals.update(
+        MONEY_FIELDS=MONEY_FIELDS,
         fr_value=fr_value,
-        field_label=_field_label,
+        field_label=field_label,
         FORMATS=FORMATS,
     )
     return env
 
 
-def _field_label(key: str) -> str:
+def field_label(key: str) -> str:
     return FIELD_LABELS.get(key, key)
 
 
@@ -561,15 +607,7 @@ def _section(s: Source, index: int) -> dict[str, Any]:
     """What the template draws for one person (the `index`th source)."""
     r = s.report
     generic = {}
-    for key, title in (
-        ("publics", "Publics"),
-        ("path", "Parcours"),
-        ("orientations", "Orientations par partenaire"),
-        ("sorties", "Sorties"),
-        ("creations", "Créations"),
-        ("governance", "Gouvernance"),
-        ("money", "Financement"),
-    ):
+    for key, title in (("creations", "Créations"),):
         if key in r:
             generic[key] = {"title": title, "value": r[key]}
     return {
@@ -612,7 +650,7 @@ def render_bilan(
             consolidated=consolidated,
             period=first.report.get("period") if first else None,
             generated=generated,
-            grouped=_render_group,
+            grouped=render_group,
         )
     )
 
@@ -621,7 +659,7 @@ def _numeric(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _render_group(value: Any, path: str, title: str | None = None) -> list[dict[str, Any]]:
+def render_group(value: Any, path: str, title: str | None = None) -> list[dict[str, Any]]:
     """A generically drawn section as tables: [{"title", "columns", "rows"}].
     A mapping of numbers is a table of counts; a list of records, or a mapping
     of records sharing their fields, is one table; other mappings give one
@@ -644,7 +682,7 @@ def _render_group(value: Any, path: str, title: str | None = None) -> list[dict[
                 tables.append({"title": title, "columns": ["label", "*"], "rows": scalars})
             for k, v in value.items():
                 if isinstance(v, Mapping | list):
-                    tables += _render_group(v, f"{path}.{k}", str(k))
+                    tables += render_group(v, f"{path}.{k}", str(k))
             return tables
     rows = _rows(value, path)
     if not rows:

@@ -273,27 +273,39 @@ def _porteurs(b: _Book, report: Mapping[str, Any], labels: Mapping[str, Mapping[
         row += 1
 
 
-def _generic(b: _Book, title: str, value: Any, labels: Mapping[str, Mapping[str, str]]) -> None:
-    """A section the report gives beyond the core figures (money, publics…), as
-    rows of (place in the report, value): every leaf of the document."""
-    ws = b.sheet(title[:31], {0: 60, 1: 16})
-    b.headers(ws, 0, [title, "Valeur"])
+def _generic(
+    b: _Book, title: str, key: str, value: Any, labels: Mapping[str, Mapping[str, str]]
+) -> None:
+    """A section the report gives beyond the core figures (money, publics,
+    governance…), as the same tables the bilan draws (`export.bilan`)."""
+    from citeslab_tui.export.bilan import field_label, render_group
+
+    ws = b.sheet(title[:31], {0: 34, **{c: 16 for c in range(1, 16)}})
+    ws.set_landscape()
     names = labels.get("all", {})
-    for row, (path, leaf) in enumerate(_leaves(value, ()), start=1):
-        b.text_cell(ws, row, 0, " / ".join(names.get(p, p) for p in path))
-        if isinstance(leaf, int | float) and not isinstance(leaf, bool):
-            share = path and path[-1] in ("share", "bpi_share", "target_share")
-            b.number(ws, row, 1, leaf, b.share if share else b.count)
-        else:
-            b.text_cell(ws, row, 1, "" if leaf is None else leaf)
-
-
-def _leaves(value: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:
-    if isinstance(value, Mapping):
-        return [leaf for k, v in value.items() for leaf in _leaves(v, (*path, str(k)))]
-    if isinstance(value, list):
-        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, (*path, str(i + 1)))]
-    return [(path, value)]
+    ws.write_string(0, 0, title, b.title)
+    row = 1
+    for table in render_group(value, key):
+        row += 1
+        if table["title"]:
+            b.text_cell(ws, row, 0, names.get(table["title"], table["title"]), b.label)
+            row += 1
+        columns = table["columns"]
+        if "*" not in columns:
+            b.headers(ws, row, [field_label(c) if c not in ("key", "sub") else "" for c in columns])
+            row += 1
+        for record in table["rows"]:
+            for col, c in enumerate(columns):
+                field = record["label"] if c == "*" else c
+                cell = record.get(field)
+                if c in ("key", "sub", "label"):
+                    b.text_cell(ws, row, col, names.get(str(cell), cell))
+                elif isinstance(cell, int | float) and not isinstance(cell, bool):
+                    share = field in ("share", "bpi_share", "target_share", "value_share")
+                    b.number(ws, row, col, cell, b.share if share else b.count)
+                else:
+                    b.text_cell(ws, row, col, "" if cell is None else cell)
+            row += 1
 
 
 def indicators_xlsx(
@@ -316,6 +328,6 @@ def indicators_xlsx(
     _porteurs(b, report, labels)
     for key, title in GENERIC:
         if key in report:
-            _generic(b, title, report[key], labels)
+            _generic(b, title, key, report[key], labels)
     wb.close()
     return buffer.getvalue()

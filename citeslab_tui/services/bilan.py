@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from citeslab_tui.core.errors import CitesLabError
 
 if TYPE_CHECKING:
-    from citeslab_tui.core.calendar import WorkingCalendar
     from citeslab_tui.core.model import Config
     from citeslab_tui.core.period import Period
     from citeslab_tui.export.bilan import Failure, Source
@@ -53,42 +52,27 @@ def load_config_for(path: Path) -> Config:
 
 
 def report_document(
-    store: Any,
-    config: Config,
-    period: Period,
-    as_of: date,
-    calendar: WorkingCalendar,
-    territory: str | None = None,
+    store: Any, period: Period, as_of: date, territory: str | None = None
 ) -> dict[str, Any]:
-    """The `citeslab report --json` document of an open store."""
-    from citeslab_tui.core.indicators import inputs, report, report_to_json
+    """The `citeslab report --json` document of an open store (`services.report`)."""
+    from citeslab_tui.core.indicators import report_to_json
+    from citeslab_tui.services.report import report
 
-    needs = inputs(period, as_of)
-    result = report(
-        store.entries_in(needs.entry_ranges),
-        store.porteurs(*needs.porteur_range),
-        config,
-        period,
-        as_of,
-        calendar,
-        territory,
-    )
-    return report_to_json(result)
+    return report_to_json(report(store, period, as_of, territory))
 
 
-def month_documents(
-    store: Any, config: Config, period: Period, as_of: date, calendar: WorkingCalendar
-) -> list[tuple[date, dict[str, Any]]]:
+def month_documents(store: Any, period: Period, as_of: date) -> list[tuple[date, dict[str, Any]]]:
     """The report of each month of `period` (cut to the period), for the monthly
-    hours: each is the document `citeslab report --from … --to …` prints, its
-    hours depending on the entries only."""
-    from citeslab_tui.core.indicators import report, report_to_json
+    hours: each is the document `citeslab report --from … --to …` prints (its
+    hours depend on the entries only, so the porteurs are not read)."""
+    from citeslab_tui.core.indicators import report_to_json
+    from citeslab_tui.services.report import ReportData, compute
 
     entries = store.entries(period.start, period.end)
     out = []
     for span in period.months():
         inside = [e for e in entries if span.start <= e.date <= span.end]
-        result = report(inside, [], config, span, as_of, calendar, weeks=0)
+        result = compute(ReportData(span, as_of, inside, [], weeks=0), store.config)
         out.append((span.start, report_to_json(result)))
     return out
 
@@ -116,10 +100,8 @@ def gather(
     """Open each file read-only with its own configuration and report on it.
     Files that fail are listed with the reason; at least one must be read."""
     from citeslab_tui.core.consolidate import consolidate
-    from citeslab_tui.holiday_cache import calendar_for
     from citeslab_tui.store import Store
 
-    calendar = calendar_for(period.years())
     people: list[PersonReport] = []
     failures: list[tuple[Path, str]] = []
     for path in paths:
@@ -129,8 +111,8 @@ def gather(
             config = load_config_for(path)
             kwargs = {"now": now} if now is not None else {}
             store = Store.open(path, config, readonly=True, **kwargs)
-            doc = report_document(store, config, period, as_of, calendar, territory)
-            per_month = month_documents(store, config, period, as_of, calendar) if months else []
+            doc = report_document(store, period, as_of, territory)
+            per_month = month_documents(store, period, as_of) if months else []
         except Exception as exc:  # one bad file must not hide the others
             failures.append((path, _describe(exc)))
             continue

@@ -115,6 +115,15 @@ def test_every_figure_of_the_bilan_is_the_report_s(run: Any, demo: Any, tmp_path
         assert {f"{pre}livrables.{i}.target", f"{pre}livrables.{i}.actual"} <= shown
     assert {f"files.0.months.{m}.hours_logged" for m in range(12)} <= shown
     assert f"{pre}qpv_share.target" in shown
+    # The funders' figures beyond hours and livrables (issue 12's keys).
+    assert {f"{pre}qpv_share.numerator", f"{pre}qpv_share.denominator"} <= shown
+    assert {f"{pre}publics.by_category.{k}" for k in rep["publics"]["by_category"]} <= shown
+    assert {f"{pre}path.reached.{k}" for k in rep["path"]["reached"]} <= shown
+    assert {f"{pre}sorties.{k}" for k in rep["sorties"]} <= shown
+    assert {f"{pre}orientations.{k}" for k in rep["orientations"]} <= shown
+    assert {f"{pre}governance.{i}.held" for i in range(len(rep["governance"]))} <= shown
+    assert rep["money"] and {f"{pre}money.0.{k}" for k in ("cost", "bpi_subsidy",
+            "hourly_cost", "value_logged", "bpi_share")} <= shown  # fmt: skip
     # The header names the structure, the period, the convention and the funders.
     text = unescape(re.sub(r"<[^>]+>", " ", html))
     for words in ("Maison de l'Economie Développement", "du 01/01/2022 au 31/12/2022",
@@ -233,7 +242,17 @@ def test_attention_points_cite_the_report_figures() -> None:
             {"label": "Comités", "status": "atteint", "actual": 3, "target": 3},
         ],
         "qpv_share": {"numerator": 2, "denominator": 10, "share": 0.2, "target": 0.3},
-        "money": {"ccg-med": {"2022": {"bpi_share": 0.35}}},
+        "money": [
+            {
+                "convention": "ccg-med",
+                "year": 2022,
+                "bpi_share": 0.35,
+                "warnings": ["part Bpifrance 35 % > 30 %"],
+            },
+        ],
+        "governance": [
+            {"label": "Comités de pilotage", "held": 0, "next_due": "2022-06-30", "overdue": True},
+        ],
     }
     points = attention_points(report)
     assert points == [
@@ -242,7 +261,9 @@ def test_attention_points_cite_the_report_figures() -> None:
         "Livrable en retard : Ateliers — 1 réalisé(s) pour 3,50 attendu(s) à date (objectif 6).",
         "Pilier Animation : 41 % du temps pour 30 % indicatifs (+11,0 points).",
         "Part des porteurs issus d'un QPV : 20 % pour un objectif de 30 %.",
-        "Part Bpifrance de 35,0 % au-delà des 30 % du budget ( ).",
+        "Part Bpifrance de 35,0 % au-delà des 30 % du budget (ccg-med 2022).",
+        "Financement : part Bpifrance 35 % > 30 %",
+        "Comités de pilotage : 0 tenu(s), le prochain était attendu le 30/06/2022.",
     ]
 
 

@@ -68,6 +68,14 @@ def test_every_figure_equals_report_json(
     assert por["Porteurs suivis sur la période"] == rep["porteurs"]["active"]
     assert por["Femme"] == rep["porteurs"]["by_category"]["femme"]
 
+    money = [r for r in rows(wb["Financement"]) if any(c is not None for c in r)]
+    head = list(money[1])
+    for field, name in (("hourly_cost", "Coût horaire"), ("bpi_share", "Part Bpifrance"),
+                        ("value_logged", "Valeur des heures réalisées")):  # fmt: skip
+        assert money[2][head.index(name)] == rep["money"][0][field]
+    gov = [r for r in rows(wb["Gouvernance"]) if any(c is not None for c in r)]
+    assert [r[3] for r in gov[2:]] == [g["held"] for g in rep["governance"]]
+
     with zipfile.ZipFile(out) as z:
         charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
         refs = " ".join(z.read(n).decode() for n in charts)

@@ -51,10 +51,22 @@ def root(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_7 = environment.tests['none']
+        t_7 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_8 = environment.tests['mapping']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No test named 'mapping' found.")
+    try:
+        t_9 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="citeslab bilan">\n<title>Bilan CitésLab'
@@ -73,7 +85,7 @@ def root(context, missing=missing):
     finally: gen.close()
     yield '</style>\n</head>\n<body>'
     def macro(l_1_path, l_1_fmt, l_1_value, l_1_cls):
-        t_8 = []
+        t_10 = []
         l_1_FORMATS = resolve('FORMATS')
         if l_1_path is missing:
             l_1_path = undefined("parameter 'path' was not provided", name='path')
@@ -84,7 +96,7 @@ def root(context, missing=missing):
         if l_1_cls is missing:
             l_1_cls = ''
         pass
-        t_8.extend((
+        t_10.extend((
             '<td class="num',
             escape((markup_join((' ', l_1_cls, )) if l_1_cls else cond_expr_undefined("the inline if-expression on line 17 in 'bilan.html.j2' evaluated to false and no else section was defined."))),
             '" data-figure="',
@@ -95,11 +107,11 @@ def root(context, missing=missing):
             escape(context.call(environment.getitem((undefined(name='FORMATS') if l_1_FORMATS is missing else l_1_FORMATS), l_1_fmt), l_1_value)),
             '</td>',
         ))
-        return concat(t_8)
+        return concat(t_10)
     context.exported_vars.add('fig')
     context.vars['fig'] = l_0_fig = Macro(environment, macro, 'fig', ('path', 'fmt', 'value', 'cls'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_path, l_1_fmt, l_1_value):
-        t_9 = []
+        t_11 = []
         l_1_FORMATS = resolve('FORMATS')
         if l_1_path is missing:
             l_1_path = undefined("parameter 'path' was not provided", name='path')
@@ -108,7 +120,7 @@ def root(context, missing=missing):
         if l_1_value is missing:
             l_1_value = undefined("parameter 'value' was not provided", name='value')
         pass
-        t_9.extend((
+        t_11.extend((
             '<span class="fig" data-figure="',
             escape(l_1_path),
             '" data-format="',
@@ -117,11 +129,11 @@ def root(context, missing=missing):
             escape(context.call(environment.getitem((undefined(name='FORMATS') if l_1_FORMATS is missing else l_1_FORMATS), l_1_fmt), l_1_value)),
             '</span>',
         ))
-        return concat(t_9)
+        return concat(t_11)
     context.exported_vars.add('span')
     context.vars['span'] = l_0_span = Macro(environment, macro, 'span', ('path', 'fmt', 'value'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_kind, l_1_key, l_1_labels):
-        t_10 = []
+        t_12 = []
         if l_1_kind is missing:
             l_1_kind = undefined("parameter 'kind' was not provided", name='kind')
         if l_1_key is missing:
@@ -129,14 +141,14 @@ def root(context, missing=missing):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        t_10.append(
+        t_12.append(
             escape(context.call(environment.getattr(context.call(environment.getattr(l_1_labels, 'get'), l_1_kind, {}), 'get'), l_1_key, l_1_key)),
         )
-        return concat(t_10)
+        return concat(t_12)
     context.exported_vars.add('label_of')
     context.vars['label_of'] = l_0_label_of = Macro(environment, macro, 'label_of', ('kind', 'key', 'labels'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_tables, l_1_labels):
-        t_11 = []
+        t_13 = []
         if l_1_tables is missing:
             l_1_tables = undefined("parameter 'tables' was not provided", name='tables')
         if l_1_labels is missing:
@@ -147,47 +159,47 @@ def root(context, missing=missing):
             pass
             if environment.getattr(l_2_t, 'title'):
                 pass
-                t_11.extend((
+                t_13.extend((
                     '<h4>',
                     escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'all', environment.getattr(l_2_t, 'title'), l_1_labels, _loop_vars=_loop_vars)),
                     '</h4>',
                 ))
-            t_11.append(
+            t_13.append(
                 '<table class="figures">\n',
             )
             if ('*' not in environment.getattr(l_2_t, 'columns')):
                 pass
-                t_11.append(
+                t_13.append(
                     '<thead><tr>',
                 )
                 for l_3_c in environment.getattr(l_2_t, 'columns'):
                     l_3_field_label = resolve('field_label')
                     _loop_vars = {}
                     pass
-                    t_11.append(
+                    t_13.append(
                         '<th',
                     )
                     if (l_3_c not in ('key', 'sub', 'label')):
                         pass
-                        t_11.append(
+                        t_13.append(
                             ' class="num"',
                         )
-                    t_11.extend((
+                    t_13.extend((
                         '>',
                         escape((context.call((undefined(name='field_label') if l_3_field_label is missing else l_3_field_label), l_3_c, _loop_vars=_loop_vars) if (l_3_c not in ('key', 'sub')) else '')),
                         '</th>',
                     ))
                 l_3_c = l_3_field_label = missing
-                t_11.append(
+                t_13.append(
                     '</tr></thead>',
                 )
-            t_11.append(
+            t_13.append(
                 '<tbody>\n',
             )
             for l_3_row in environment.getattr(l_2_t, 'rows'):
                 _loop_vars = {}
                 pass
-                t_11.append(
+                t_13.append(
                     '<tr>',
                 )
                 for l_4_c in environment.getattr(l_2_t, 'columns'):
@@ -197,7 +209,7 @@ def root(context, missing=missing):
                     pass
                     if (l_4_c in ('key', 'sub', 'label')):
                         pass
-                        t_11.extend((
+                        t_13.extend((
                             '<td>',
                             escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'all', context.call(environment.getattr(l_3_row, 'get'), l_4_c, _loop_vars=_loop_vars), l_1_labels, _loop_vars=_loop_vars)),
                             '</td>',
@@ -206,7 +218,7 @@ def root(context, missing=missing):
                         pass
                         l_4_field = (environment.getattr(l_3_row, 'label') if (l_4_c == '*') else l_4_c)
                         _loop_vars['field'] = l_4_field
-                        t_11.extend((
+                        t_13.extend((
                             '<td class="num" data-figure="',
                             escape(environment.getattr(l_3_row, '_path')),
                             '.',
@@ -218,15 +230,15 @@ def root(context, missing=missing):
                             '</td>',
                         ))
                 l_4_c = l_4_field = l_4_fr_value = missing
-                t_11.append(
+                t_13.append(
                     '</tr>\n',
                 )
             l_3_row = missing
-            t_11.append(
+            t_13.append(
                 '</tbody>\n</table>\n',
             )
         l_2_t = missing
-        return concat(t_11)
+        return concat(t_13)
     context.exported_vars.add('generic')
     context.vars['generic'] = l_0_generic = Macro(environment, macro, 'generic', ('tables', 'labels'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
@@ -338,13 +350,13 @@ def root(context, missing=missing):
                     for l_3_mine, l_3_loop in LoopContext(environment.getattr(environment.getattr(l_2_p, 'report'), 'livrables'), undefined):
                         _loop_vars = {}
                         pass
-                        if ((environment.getattr(l_3_mine, 'key') == l_1_key) and t_7(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i'))):
+                        if ((environment.getattr(l_3_mine, 'key') == l_1_key) and t_9(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i'))):
                             pass
                             if not isinstance(l_2_ns, Namespace):
                                 raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
                             l_2_ns['i'] = environment.getattr(l_3_loop, 'index0')
                     l_3_loop = l_3_mine = missing
-                    if t_7(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i')):
+                    if t_9(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i')):
                         pass
                         yield '<td class="num">—</td>'
                     else:
@@ -373,7 +385,7 @@ def root(context, missing=missing):
     l_1_loop = missing
     for l_1_p, l_1_loop in LoopContext((undefined(name='people') if l_0_people is missing else l_0_people), undefined):
         l_1_grouped = resolve('grouped')
-        l_1_r = l_1_s = l_1_h = l_1_pre = l_1_shares = l_1_q = l_1_qn = l_1_qd = l_1_qs = missing
+        l_1_r = l_1_s = l_1_h = l_1_pre = l_1_shares = l_1_q = l_1_qn = l_1_qd = l_1_qs = l_1_orient_key = l_1_orient = missing
         _loop_vars = {}
         pass
         l_1_r = environment.getattr(l_1_p, 'report')
@@ -410,7 +422,7 @@ def root(context, missing=missing):
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'working_days.period', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'working_days'), 'period'), _loop_vars=_loop_vars))
         yield ')</td></tr>\n<tr><th>Convention(s)</th><td>'
         l_2_loop = missing
-        t_12 = 1
+        t_14 = 1
         for l_2_c, l_2_loop in LoopContext(environment.getattr((undefined(name='h') if l_1_h is missing else l_1_h), 'conventions'), undefined):
             _loop_vars = {}
             pass
@@ -427,9 +439,9 @@ def root(context, missing=missing):
             if (not environment.getattr(l_2_loop, 'last')):
                 pass
                 yield '<br>'
-            t_12 = 0
+            t_14 = 0
         l_2_loop = l_2_c = missing
-        if t_12:
+        if t_14:
             pass
             yield 'aucune sur la période'
         yield '</td></tr>\n<tr><th>Fichier de données</th><td>'
@@ -596,10 +608,41 @@ def root(context, missing=missing):
                 yield '<figure class="chart">'
                 yield escape(environment.getattr(environment.getattr(l_1_p, 'charts'), 'livrables'))
                 yield '</figure>'
-            if ('governance' in environment.getattr(l_1_p, 'generic')):
+            if (t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')) and environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')):
                 pass
-                yield '<h3>Gouvernance</h3>'
-                yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr(environment.getattr(environment.getattr(l_1_p, 'generic'), 'governance'), 'value'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'governance', )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '<h3>Gouvernance</h3>\n'
+                if t_8(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')):
+                    pass
+                    yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'governance', )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    yield '<table class="figures">\n<thead><tr><th>Comité</th><th class="num">Tenus</th><th class="num">Objectif</th><th>Statut</th><th>Cadence</th></tr></thead>\n<tbody>\n'
+                    l_2_loop = missing
+                    for l_2_g, l_2_loop in LoopContext(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance'), undefined):
+                        l_2_gp = missing
+                        _loop_vars = {}
+                        pass
+                        l_2_gp = markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'governance.', environment.getattr(l_2_loop, 'index0'), '.', ))
+                        _loop_vars['gp'] = l_2_gp
+                        yield '<tr><td>'
+                        yield escape(environment.getattr(l_2_g, 'label'))
+                        if context.call(environment.getattr(l_2_g, 'get'), 'overdue', _loop_vars=_loop_vars):
+                            pass
+                            yield '<br><span class="note">prochain attendu : '
+                            yield escape(t_1(environment.getattr(l_2_g, 'next_due')))
+                            yield '</span>'
+                        yield '</td>'
+                        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='gp') if l_2_gp is missing else l_2_gp), 'held', )), 'count', context.call(environment.getattr(l_2_g, 'get'), 'held', _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='gp') if l_2_gp is missing else l_2_gp), 'target', )), 'count', context.call(environment.getattr(l_2_g, 'get'), 'target', _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                        yield '<td class="status '
+                        yield escape(t_5(context.eval_ctx, (context.call(environment.getattr(l_2_g, 'get'), 'status', _loop_vars=_loop_vars) or ''), ' ', '-'))
+                        yield '">'
+                        yield escape((context.call(environment.getattr(l_2_g, 'get'), 'status', _loop_vars=_loop_vars) or '—'))
+                        yield '</td><td class="note">'
+                        yield escape((context.call(environment.getattr(l_2_g, 'get'), 'cadence', _loop_vars=_loop_vars) or ''))
+                        yield '</td></tr>\n'
+                    l_2_loop = l_2_g = l_2_gp = missing
+                    yield '</tbody>\n</table>\n'
             yield '</section>\n'
         yield '\n<section class="page">\n<h2>Porteurs de projet</h2>\n'
         l_1_q = environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'qpv_share')
@@ -617,43 +660,141 @@ def root(context, missing=missing):
         yield ' sur '
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'qpv_share.', (undefined(name='qd') if l_1_qd is missing else l_1_qd), )), 'count', environment.getitem((undefined(name='q') if l_1_q is missing else l_1_q), (undefined(name='qd') if l_1_qd is missing else l_1_qd)), _loop_vars=_loop_vars))
         yield ')'
-        if (not t_7(environment.getattr((undefined(name='q') if l_1_q is missing else l_1_q), 'target'))):
+        if (not t_9(environment.getattr((undefined(name='q') if l_1_q is missing else l_1_q), 'target'))):
             pass
             yield ' — objectif '
             yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'qpv_share.target', )), 'pct0', environment.getattr((undefined(name='q') if l_1_q is missing else l_1_q), 'target'), _loop_vars=_loop_vars))
         yield '.</p>\n<p>Porteurs suivis sur la période : <strong>'
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.active', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'active'), _loop_vars=_loop_vars))
-        yield '</strong> (comptes anonymes).</p>\n<div class="columns">\n<div>\n<h3>Étape atteinte</h3>\n<table class="figures compact"><tbody>'
-        for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'by_stage'), 'items'), _loop_vars=_loop_vars):
-            _loop_vars = {}
+        yield '</strong>'
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics')):
             pass
-            yield '<tr><td>'
-            yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'stages', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
-            yield '</td>'
-            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.by_stage.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
-            yield '</tr>'
-        l_2_k = l_2_v = missing
-        yield '</tbody></table>\n<h3>Publics</h3>\n<table class="figures compact"><tbody>'
-        for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'by_category'), 'items'), _loop_vars=_loop_vars):
-            _loop_vars = {}
+            yield ' ; accompagnés : <strong>'
+            yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.counted', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'counted'), _loop_vars=_loop_vars))
+            yield '</strong>'
+        yield ' (comptes anonymes).</p>\n<div class="columns">\n<div>\n'
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path')):
             pass
-            yield '<tr><td>'
-            yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'categories', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
-            yield '</td>'
-            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.by_category.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
-            yield '</tr>'
-        l_2_k = l_2_v = missing
-        yield '</tbody></table>\n</div>\n<div>\n<h3>Orientations par partenaire</h3>\n<table class="figures compact"><tbody>'
-        for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'orientations'), 'items'), _loop_vars=_loop_vars):
+            yield '<h3>Parcours</h3>\n<table class="figures compact">\n<thead><tr><th>Étape</th><th class="num">Au stade</th><th class="num">Atteinte</th></tr></thead>\n<tbody>'
+            for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'by_stage'), 'items'), _loop_vars=_loop_vars):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'stages', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'path.by_stage.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+                if (l_2_k in environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'reached')):
+                    pass
+                    yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'path.reached.', l_2_k, )), 'count', environment.getitem(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'reached'), l_2_k), _loop_vars=_loop_vars))
+                else:
+                    pass
+                    yield '<td class="num">—</td>'
+                yield '</tr>'
+            l_2_k = l_2_v = missing
+            yield '</tbody>\n</table>\n'
+            if t_7(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'creations')):
+                pass
+                yield "<p>Créations d'entreprise : <strong>"
+                yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'path.creations.count', )), 'count', environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'creations'), 'count'), _loop_vars=_loop_vars))
+                yield '</strong></p>'
+        else:
+            pass
+            yield '<h3>Étape atteinte</h3>\n<table class="figures compact"><tbody>'
+            for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'by_stage'), 'items'), _loop_vars=_loop_vars):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'stages', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.by_stage.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+                yield '</tr>'
+            l_2_k = l_2_v = missing
+            yield '</tbody></table>\n'
+        yield '<h3>Publics</h3>\n'
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics')):
+            pass
+            yield '<table class="figures compact"><tbody>\n'
+            for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'by_category'), 'items'), _loop_vars=_loop_vars):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'categories', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.by_category.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+                yield '</tr>'
+            l_2_k = l_2_v = missing
+            if t_7(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'from_qpv')):
+                pass
+                yield "<tr><td>Issus d'un QPV</td>"
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.from_qpv', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'from_qpv'), _loop_vars=_loop_vars))
+                yield '</tr>'
+            if (not t_9(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth'))):
+                pass
+                yield '<tr><td>RQTH (agrégé)</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.rqth', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth'), _loop_vars=_loop_vars))
+                yield '</tr>'
+            yield '</tbody></table>\n'
+            if (t_9(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth')) and environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth_rule')):
+                pass
+                yield '<p class="note">RQTH : '
+                yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth_rule'))
+                yield '.</p>'
+            if environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'by_profile'):
+                pass
+                yield '<h3>Profil (triple cible)</h3>\n<table class="figures compact"><tbody>'
+                for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'by_profile'), 'items'), _loop_vars=_loop_vars):
+                    _loop_vars = {}
+                    pass
+                    yield '<tr><td>'
+                    yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'profiles', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                    yield '</td>'
+                    yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.by_profile.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+                    yield '</tr>'
+                l_2_k = l_2_v = missing
+                yield '</tbody></table>\n'
+        else:
+            pass
+            yield '<table class="figures compact"><tbody>'
+            for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'by_category'), 'items'), _loop_vars=_loop_vars):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'categories', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.by_category.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+                yield '</tr>'
+            l_2_k = l_2_v = missing
+            yield '</tbody></table>\n'
+        yield '</div>\n<div>\n<h3>Orientations par partenaire</h3>\n'
+        l_1_orient_key = ('orientations' if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations')) else 'porteurs.orientations')
+        _loop_vars['orient_key'] = l_1_orient_key
+        l_1_orient = (environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations') if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations')) else environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'orientations'))
+        _loop_vars['orient'] = l_1_orient
+        yield '<table class="figures compact"><tbody>'
+        for (l_2_k, l_2_v) in context.call(environment.getattr((undefined(name='orient') if l_1_orient is missing else l_1_orient), 'items'), _loop_vars=_loop_vars):
             _loop_vars = {}
             pass
             yield '<tr><td>'
             yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'partners', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
             yield '</td>'
-            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.orientations.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), (undefined(name='orient_key') if l_1_orient_key is missing else l_1_orient_key), '.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
             yield '</tr>'
         l_2_k = l_2_v = missing
-        yield '</tbody></table>\n<h3>Résidence</h3>\n<table class="figures compact"><tbody>'
+        yield '</tbody></table>\n'
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'sorties')):
+            pass
+            yield '<h3>Sorties</h3>\n<table class="figures compact"><tbody>'
+            for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'sorties'), 'items'), _loop_vars=_loop_vars):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'sorties', l_2_k, environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'sorties.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
+                yield '</tr>'
+            l_2_k = l_2_v = missing
+            yield '</tbody></table>\n'
+        yield '<h3>Résidence</h3>\n<table class="figures compact"><tbody>'
         for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'by_qpv'), 'items'), _loop_vars=_loop_vars):
             _loop_vars = {}
             pass
@@ -664,7 +805,7 @@ def root(context, missing=missing):
             yield '</tr>'
         l_2_k = l_2_v = missing
         yield '</tbody></table>\n</div>\n</div>\n'
-        for l_2_key in ('publics', 'path', 'orientations', 'sorties', 'creations'):
+        for l_2_key in ('creations',):
             _loop_vars = {}
             pass
             if (l_2_key in environment.getattr(l_1_p, 'generic')):
@@ -675,12 +816,64 @@ def root(context, missing=missing):
                 yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr(environment.getitem(environment.getattr(l_1_p, 'generic'), l_2_key), 'value'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), l_2_key, )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
         l_2_key = missing
         yield '</section>\n\n'
-        if ('money' in environment.getattr(l_1_p, 'generic')):
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money')):
             pass
             yield '<section class="page">\n<h2>Financement</h2>\n'
-            yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr(environment.getattr(environment.getattr(l_1_p, 'generic'), 'money'), 'value'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'money', )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
-            yield '\n<p class="note">Coût horaire = coût ÷ heures allouées de l\'année ; valeur des heures = heures réalisées × coût horaire ; part Bpifrance = subvention ÷ coût (plafond du cahier des charges : 30 %).</p>\n</section>\n'
-    l_1_loop = l_1_p = l_1_r = l_1_s = l_1_h = l_1_pre = l_1_shares = l_1_grouped = l_1_q = l_1_qn = l_1_qd = l_1_qs = missing
+            if (t_8(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money')) or (not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money'))):
+                pass
+                yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'money', )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                yield '\n'
+            else:
+                pass
+                l_2_loop = missing
+                for l_2_m, l_2_loop in LoopContext(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money'), undefined):
+                    l_2_MONEY_FIELDS = resolve('MONEY_FIELDS')
+                    l_2_mp = missing
+                    _loop_vars = {}
+                    pass
+                    l_2_mp = markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'money.', environment.getattr(l_2_loop, 'index0'), '.', ))
+                    _loop_vars['mp'] = l_2_mp
+                    yield '<h3>'
+                    yield escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'conventions', environment.getattr(l_2_m, 'convention'), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
+                    if environment.getattr(l_2_m, 'territory'):
+                        pass
+                        yield ' · '
+                        yield escape(environment.getattr(l_2_m, 'territory'))
+                    yield ' · '
+                    yield escape(environment.getattr(l_2_m, 'year'))
+                    if context.call(environment.getattr(l_2_m, 'get'), 'from', _loop_vars=_loop_vars):
+                        pass
+                        yield ' (du '
+                        yield escape(t_1(environment.getattr(l_2_m, 'from')))
+                        yield ' au '
+                        yield escape(t_1(environment.getattr(l_2_m, 'to')))
+                        yield ')'
+                    yield '</h3>\n<table class="figures compact"><tbody>\n'
+                    def t_15(fiter):
+                        for (l_3_field, l_3_fmt) in fiter:
+                            if (l_3_field in l_2_m):
+                                yield (l_3_field, l_3_fmt)
+                    for (l_3_field, l_3_fmt) in t_15((undefined(name='MONEY_FIELDS') if l_2_MONEY_FIELDS is missing else l_2_MONEY_FIELDS)):
+                        l_3_field_label = resolve('field_label')
+                        _loop_vars = {}
+                        pass
+                        yield '<tr><td>'
+                        yield escape(context.call((undefined(name='field_label') if l_3_field_label is missing else l_3_field_label), l_3_field, _loop_vars=_loop_vars))
+                        yield '</td>'
+                        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='mp') if l_2_mp is missing else l_2_mp), l_3_field, )), l_3_fmt, environment.getitem(l_2_m, l_3_field), _loop_vars=_loop_vars))
+                        yield '</tr>\n'
+                    l_3_field = l_3_fmt = l_3_field_label = missing
+                    yield '</tbody></table>\n'
+                    for l_3_w in (context.call(environment.getattr(l_2_m, 'get'), 'warnings', _loop_vars=_loop_vars) or []):
+                        _loop_vars = {}
+                        pass
+                        yield '<p class="warning">'
+                        yield escape(l_3_w)
+                        yield '</p>'
+                    l_3_w = missing
+                l_2_loop = l_2_m = l_2_mp = l_2_MONEY_FIELDS = missing
+            yield '<p class="note">Coût horaire = coût ÷ heures allouées de l\'année ; valeur des heures = heures réalisées × coût horaire ; part Bpifrance = subvention ÷ coût (plafond du cahier des charges : 30 %).</p>\n</section>\n'
+    l_1_loop = l_1_p = l_1_r = l_1_s = l_1_h = l_1_pre = l_1_shares = l_1_grouped = l_1_q = l_1_qn = l_1_qd = l_1_qs = l_1_orient_key = l_1_orient = missing
     yield '\n<footer>\n<p>Établi le '
     yield escape(context.call(environment.getattr((undefined(name='generated') if l_0_generated is missing else l_0_generated), 'strftime'), '%d/%m/%Y'))
     yield " avec citeslab. Comptes anonymes : aucun nom de porteur n'apparaît dans ce document.\n"
@@ -692,4 +885,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>'
 
 blocks = {}
-debug_info = '7=61&9=68&16=75&17=89&19=101&20=113&22=123&23=133&25=138&26=145&27=148&29=158&31=187&32=193&39=234&40=237&41=241&42=245&45=250&46=252&49=256&50=258&53=264&55=272&56=276&57=280&58=293&60=299&63=306&64=311&67=314&69=323&70=327&71=330&72=347&73=354&74=360&80=366&85=374&86=379&87=381&88=383&89=385&92=388&94=390&95=396&96=398&97=406&98=414&99=436&103=438&106=446&107=449&114=461&115=463&116=465&122=467&124=470&126=474&127=478&128=481&132=498&133=503&137=509&140=512&144=519&157=531&158=535&159=538&163=547&167=553&173=557&174=561&175=564&176=576&177=583&178=588&182=594&183=599&189=605&190=607&191=609&192=611&193=614&194=616&195=625&199=627&201=637&205=647&207=657&210=667&211=670&215=678&218=681&225=685&226=687'
+debug_info = '7=73&9=80&16=87&17=101&19=113&20=125&22=135&23=145&25=150&26=157&27=160&29=170&31=199&32=205&39=246&40=249&41=253&42=257&45=262&46=264&49=268&50=270&53=276&55=284&56=288&57=292&58=305&60=311&63=318&64=323&67=326&69=335&70=339&71=342&72=359&73=366&74=372&80=378&85=386&86=391&87=393&88=395&89=397&92=400&94=402&95=408&96=410&97=418&98=426&99=448&103=450&106=458&107=461&114=473&115=475&116=477&122=479&124=482&126=486&127=490&128=493&132=510&133=515&137=521&140=524&144=531&157=543&158=547&159=550&163=559&167=565&173=569&174=573&175=576&176=588&177=595&178=600&182=606&183=611&185=614&189=621&190=625&191=628&202=648&203=650&204=652&205=654&206=657&207=659&208=668&211=676&215=679&217=695&220=703&223=714&225=717&226=726&227=731&229=737&230=742&232=745&235=758&240=769&241=771&242=774&243=784&245=787&248=798&251=808&252=811&256=819&259=822&260=824&262=829&263=834&264=837&266=852&269=867&278=878&279=880'
