@@ -110,7 +110,7 @@ class CitesLabApp(App[int]):
         from citeslab_tui.tui.keys import binding_sections
         from citeslab_tui.tui.screens.help import HelpScreen
 
-        return HelpScreen(binding_sections())
+        return HelpScreen(binding_sections(), self.store.config)
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)

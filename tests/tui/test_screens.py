@@ -220,9 +220,9 @@ async def test_help_lists_every_binding(app: CitesLabApp) -> None:
         await pilot.press("f1")
         screen = app.screen
         assert isinstance(screen, HelpScreen)
-        rows = {key.value for key in screen.query_one("#help-keys", DataTable).rows}
+        rows = {w.id for w in screen.query(".help-line")}
         ids = {b.id for _, bindings in binding_sections() for b in bindings}
-        assert ids <= rows
+        assert {f"help-key-{i}" for i in ids} <= rows
         # every binding with an id on the app and its screens is in the sections
         for cls in (CitesLabApp, JournalScreen, DashboardScreen, PorteursScreen, ExportScreen):
             for b in cls.BINDINGS:
