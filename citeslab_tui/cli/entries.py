@@ -134,7 +134,9 @@ def list_(
     store = open_store(readonly=True)
     entries = service.listed(store, start, end, territory)
     if as_json:
-        print_json([e.to_record() for e in entries])
+        from citeslab_tui.core.model import entry_kind
+
+        print_json([{**e.to_record(), "kind": entry_kind(e.pillar)} for e in entries])
         return
     _print_table(entries, store.config)
 

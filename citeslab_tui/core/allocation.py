@@ -23,12 +23,20 @@ by hand; rounding to the minute happens once, at the end.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
+from typing import NamedTuple
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.livrables import year_parts
-from citeslab_tui.core.model import KIND_ABSENCE, Config, Entry, Territory, entry_kind
+from citeslab_tui.core.model import (
+    KIND_ABSENCE,
+    KIND_FORMATION,
+    Config,
+    Entry,
+    Territory,
+    entry_kind,
+)
 
 
 def exact(x: float) -> Fraction:
@@ -107,3 +115,66 @@ def allocated_shares(
     if not total:
         return dict.fromkeys(years)
     return {code: float(v / total) for code, v in years.items()}
+
+
+class NonPillar(NamedTuple):
+    """The time outside the four pillars over a span (DOMAIN.md, "Not all
+    working time is a pillar"): training / CitésLab network time is work, on
+    the entry's territory; absences are not work and lower what each territory
+    expects (`reduction`, exact minutes, see `absence_minutes`)."""
+
+    formation: dict[str, int]  # territory → minutes of training / network
+    absence_by_type: dict[str, int]  # action type → minutes of absence
+    reduction: dict[str, Fraction]  # territory → expected minutes taken off
+
+    @property
+    def absence_minutes(self) -> int:
+        return sum(self.absence_by_type.values())
+
+
+def non_pillar(
+    entries: Iterable[Entry], config: Config, cal: WorkingCalendar, start: date, end: date
+) -> NonPillar:
+    """Sum the non-pillar entries of [start, end] (others are ignored)."""
+    formation: dict[str, int] = {}
+    by_type: dict[str, int] = {}
+    absences = []
+    for e in entries:
+        if not start <= e.date <= end:
+            continue
+        kind = entry_kind(e.pillar)
+        if kind == KIND_ABSENCE:
+            by_type[e.type] = by_type.get(e.type, 0) + e.minutes
+            absences.append(e)
+        elif kind == KIND_FORMATION:
+            formation[e.territory] = formation.get(e.territory, 0) + e.minutes
+    reduction = absence_minutes(absences, config, cal, start, end)
+    return NonPillar(formation, by_type, reduction)
+
+
+def logged_shares(minutes: dict[str, int]) -> dict[str, float]:
+    """Each territory's share of the working minutes logged ({} if none): the
+    shares sum to 1."""
+    total = sum(minutes.values())
+    if not total:
+        return {}
+    return {code: m / total for code, m in minutes.items()}
+
+
+def month_window(period_start_end: tuple[date, date], as_of: date) -> tuple[date, date]:
+    """The last month counted: the month up to `as_of` (16/05 → 15/06; a whole
+    calendar month when as_of is its last day), cut to the period and to as_of;
+    start > end when nothing of the period has passed."""
+    start, end = period_start_end
+    stop = min(end, as_of)
+    if stop.day == _days_in_month(stop.year, stop.month):
+        return max(start, stop.replace(day=1)), stop
+    year, month = (stop.year, stop.month - 1) if stop.month > 1 else (stop.year - 1, 12)
+    day = min(stop.day, _days_in_month(year, month))
+    first = date(year, month, day) + timedelta(days=1)
+    return max(start, first), stop
+
+
+def _days_in_month(year: int, month: int) -> int:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - timedelta(days=1)).day

@@ -42,7 +42,15 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from citeslab_tui.core.allocation import expected_minutes, round_minutes
+from citeslab_tui.core.allocation import (
+    NonPillar,
+    allocated_shares,
+    expected_minutes,
+    logged_shares,
+    month_window,
+    non_pillar,
+    round_minutes,
+)
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.livrables import (
     AHEAD,
@@ -57,7 +65,15 @@ from citeslab_tui.core.livrables import (
     next_due,
     share_status,
 )
-from citeslab_tui.core.model import Config, Convention, Entry, Livrable, Porteur
+from citeslab_tui.core.model import (
+    KIND_ABSENCE,
+    NON_PILLAR_KINDS,
+    Config,
+    Convention,
+    Entry,
+    Livrable,
+    Porteur,
+)
 from citeslab_tui.core.money import MoneyCounter, MoneyYear, money_counters, money_json, money_year
 from citeslab_tui.core.occurrences import DEFAULT_DAY_HOURS, EntryCounter
 from citeslab_tui.core.period import Period
@@ -125,6 +141,18 @@ class TerritoryFigures(NamedTuple):
     # so that 0.2 × 1607 × 89/251 reads 113.96 h and not 6838 min = 113.97 h).
     hours_expected: float = 0.0
     hours_expected_to_date: float = 0.0
+    # Time outside the pillars (core.allocation): training on this territory
+    # (counted in minutes_logged) and the absences' share taken off its
+    # expected minutes (exact minutes).
+    formation_minutes: int = 0
+    absence_minutes: float = 0.0
+    # Share of the working time logged on every territory, from the start of the
+    # period to as_of, against the share of the ETP allocated over the same days;
+    # the same over the last month (Report.month). None: nothing logged/allocated.
+    share: float | None = None
+    target_share: float | None = None
+    month_share: float | None = None
+    month_target_share: float | None = None
 
     def pillar_minutes(self) -> dict[str, int]:
         return {p.key: p.minutes for p in self.pillars}
@@ -179,6 +207,10 @@ class Report(NamedTuple):
     path: Path
     money: tuple[MoneyYear, ...]  # per convention and year of the period
     qpv_share_label: str = QPV_SHARE_LABEL
+    # Absences of the period to as_of (minutes per action type) and the window of
+    # the territories' month shares; `pillars` covers pillar time only.
+    absences_by_type: dict[str, int] = {}  # noqa: RUF012 (NamedTuple default, never mutated)
+    month: tuple[date, date] | None = None
 
     @property
     def elapsed_share(self) -> float:
@@ -252,6 +284,9 @@ class _Scan(NamedTuple):
 
     minutes: dict[tuple[str, str], int]  # (territory, pillar) → minutes, in scope
     weekly: list[int]
+    outside: list[Entry]  # training and absences (core.allocation)
+    worked: dict[str, int]  # working minutes of every territory, for the shares
+    month_worked: dict[str, int]  # the same over the last month
 
 
 def report(
@@ -279,10 +314,21 @@ def report(
     week_start = _weeks_start(as_of, weeks)  # weekly minutes are counted up to as_of
     plans = _plan_livrables(config, period, as_of, territory)
     money = [c for c in money_counters(config, period, as_of) if territory in (None, c.territory)]
+    month_start, month_end = month_window((period.start, period.end), as_of)
     scan = _scan_entries(
-        entries, plans, money, start, stop, territory, week_start, as_of, max(weeks, 0)
+        entries, plans, money, start, stop, territory, week_start, as_of, max(weeks, 0),
+        month_start,
+    )  # fmt: skip
+    off = non_pillar(scan.outside, config, calendar, start, stop)
+    shares = _Shares(
+        logged_shares(scan.worked),
+        allocated_shares(config, calendar, start, stop if stop >= start else period.end),
+        logged_shares(scan.month_worked),
+        allocated_shares(config, calendar, month_start, month_end),
     )
-    territories = _territory_figures(scan.minutes, config, calendar, period, stop, territory)
+    territories = _territory_figures(
+        scan.minutes, config, calendar, period, stop, territory, off, shares
+    )
     overall: dict[str, int] = {}
     for (_, pillar), m in scan.minutes.items():
         overall[pillar] = overall.get(pillar, 0) + m
@@ -315,6 +361,8 @@ def report(
         path=path(scope, config, start, stop),
         money=tuple(money_year(c, config, calendar) for c in money),
         qpv_share_label=share_lv.label if share_lv else QPV_SHARE_LABEL,
+        absences_by_type=off.absence_by_type,
+        month=(month_start, month_end) if month_start <= month_end else None,
     )
 
 
@@ -350,6 +398,7 @@ def _scan_entries(
     week_start: date,
     as_of: date,
     weeks: int,
+    month_start: date,
 ) -> _Scan:
     """The single pass over the entries: minutes per territory and pillar, the
     livrable and money counters, the weekly minutes."""
@@ -362,25 +411,45 @@ def _scan_entries(
     for mc in money:
         by_territory.setdefault(mc.territory, []).append(mc)
     minutes: dict[tuple[str, str], int] = {}
+    outside: list[Entry] = []
+    worked: dict[str, int] = {}
+    month_worked: dict[str, int] = {}
     weekly = [0] * weeks
     counters_of, money_of = by_type.get, by_territory.get
     for e in entries:
         d = e.date
+        absent = e.pillar == KIND_ABSENCE  # not working time: no hours, no money
         if start <= d <= stop:
-            if territory is None or e.territory == territory:
+            if e.pillar in NON_PILLAR_KINDS:
+                outside.append(e)
+            elif territory is None or e.territory == territory:
                 key = (e.territory, e.pillar)
                 minutes[key] = minutes.get(key, 0) + e.minutes
+            if not absent:
+                worked[e.territory] = worked.get(e.territory, 0) + e.minutes
+                if d >= month_start:
+                    month_worked[e.territory] = month_worked.get(e.territory, 0) + e.minutes
             counters = counters_of(e.type)
             if counters:
                 for c in counters:
                     c.add(e)
             money_counters_ = money_of(e.territory)
-            if money_counters_:
+            if money_counters_ and not absent:
                 for mc in money_counters_:
                     mc.add(e)
-        if week_start <= d <= as_of and weekly and territory in (None, e.territory):
+        if week_start <= d <= as_of and weekly and territory in (None, e.territory) and not absent:
             weekly[(d - week_start).days // 7] += e.minutes
-    return _Scan(minutes, weekly)
+    return _Scan(minutes, weekly, outside, worked, month_worked)
+
+
+class _Shares(NamedTuple):
+    """Share of logged working time and allocated share per territory, to date
+    and over the last month (core.allocation)."""
+
+    logged: dict[str, float]
+    target: dict[str, float | None]
+    month_logged: dict[str, float]
+    month_target: dict[str, float | None]
 
 
 def _territory_figures(
@@ -390,24 +459,31 @@ def _territory_figures(
     period: Period,
     stop: date,
     territory: str | None,
+    off: NonPillar,
+    shares: _Shares,
 ) -> tuple[TerritoryFigures, ...]:
-    """Logged against expected minutes, per territory in scope."""
+    """Logged working minutes (pillars and training) against expected minutes
+    (allocated working days, net of absences), per territory in scope."""
     start = period.start
     ref_year = min(max(stop, period.start), period.end).year
     day_minutes = config.annual_hours * 60 / calendar.working_days_in_year(ref_year)
     codes = [t.code for t in config.territories if territory in (None, t.code)]
-    codes += sorted({c for c, _ in minutes} - set(codes))
+    codes += sorted(({c for c, _ in minutes} | set(off.formation)) - set(codes))
     out = []
     for code in codes:
         conf = next((t for t in config.territories if t.code == code), None)
         etp = conf.etp if conf else 0.0
         per_pillar = {p: m for (c, p), m in minutes.items() if c == code}
-        logged = sum(per_pillar.values())
+        formation = off.formation.get(code, 0)
+        logged = sum(per_pillar.values()) + formation
         exact_year = exact_to_date = Fraction(0)
-        if conf is not None:  # only allocated working days count (core.allocation)
+        reduction = off.reduction.get(code, Fraction(0))
+        if conf is not None:  # only allocated working days count, net of absences
             hours = config.annual_hours
             exact_year = expected_minutes(conf, hours, calendar, start, period.end)
             exact_to_date = expected_minutes(conf, hours, calendar, start, stop)
+            exact_year = max(Fraction(0), exact_year - reduction)
+            exact_to_date = max(Fraction(0), exact_to_date - reduction)
         expected, to_date = round_minutes(exact_year), round_minutes(exact_to_date)
         out.append(
             TerritoryFigures(
@@ -422,6 +498,12 @@ def _territory_figures(
                 pillars=_pillar_figures(per_pillar, config),
                 hours_expected=float(exact_year / 60),
                 hours_expected_to_date=float(exact_to_date / 60),
+                formation_minutes=formation,
+                absence_minutes=float(reduction),
+                share=shares.logged.get(code) if shares.logged else None,
+                target_share=shares.target.get(code),
+                month_share=shares.month_logged.get(code) if shares.month_logged else None,
+                month_target_share=shares.month_target.get(code),
             )
         )
     return tuple(out)
@@ -509,6 +591,11 @@ def governance_json(lv: LivrableFigures, as_of: date) -> dict[str, Any]:
     }
 
 
+def _drift(share: float | None, target: float | None) -> float | None:
+    """Share − target, in percentage points."""
+    return None if share is None or target is None else round((share - target) * 100, 2)
+
+
 def report_to_json(r: Report) -> dict[str, Any]:
     """The `citeslab report --json` document (issue 3's layout, plus details)."""
 
@@ -562,9 +649,27 @@ def report_to_json(r: Report) -> dict[str, Any]:
                 "gap_hours": round(t.minutes_logged / 60 - t.hours_expected_to_date, 2),
                 "gap_days": round(t.gap_days, 2),
                 "pillars": {p.key: _hours(p.minutes) for p in t.pillars},
+                "formation_hours": _hours(t.formation_minutes),
+                "absence_hours": round(t.absence_minutes / 60, 2),
+                "share": _opt(t.share, 4),
+                "target_share": _opt(t.target_share, 4),
+                "drift_points": _drift(t.share, t.target_share),
+                "last_month": {
+                    "share": _opt(t.month_share, 4),
+                    "target_share": _opt(t.month_target_share, 4),
+                    "drift_points": _drift(t.month_share, t.month_target_share),
+                },
             }
             for t in r.territories
         },
+        "last_month": (
+            {"from": r.month[0].isoformat(), "to": r.month[1].isoformat()} if r.month else None
+        ),
+        "absences": {
+            "hours": _hours(sum(r.absences_by_type.values())),
+            "by_type": {k: _hours(m) for k, m in sorted(r.absences_by_type.items())},
+        },
+        "pillars_basis": "pillar_time",  # the split leaves training and absences out
         "pillars": {p.key: pillar_json(p) for p in r.pillars},
         "livrables": [livrable_json(lv) for lv in r.livrables],
         "qpv_share": {

@@ -344,7 +344,7 @@ NON_PILLAR_KINDS: tuple[str, ...] = (KIND_ABSENCE, KIND_FORMATION)
 KIND_LABELS: dict[str, str] = {
     KIND_PILLAR: "Pilier",
     KIND_ABSENCE: "Absence",
-    KIND_FORMATION: "Formation / réseau CitésLab",
+    KIND_FORMATION: "Hors piliers",
 }
 
 

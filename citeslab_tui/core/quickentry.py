@@ -3,8 +3,9 @@
 `9h30-12h permanence @CCG 4p -- 2 RDV pris` is faster to type than any form.
 Tokens come in any order, the note last:
 
-- a duration (`2h`, `1h30`, `1h30m`, `90min`, `45m`, `1,5h`) or a range
-  (`9h30-12h`, `09:30-12:00`; `24h` closes the day) — exactly one;
+- a duration (`2h`, `1h30`, `1h30m`, `90min`, `45m`, `1,5h`, `1j` = the
+  configured day, 7 h by default) or a range (`9h30-12h`, `09:30-12:00`;
+  `24h` closes the day) — exactly one;
 - the type of action (required): its key, or an unambiguous prefix of its key or
   French label, accents and case ignored, over several words (`comité tech`);
 - `@CCG` the territory (else the QPV's territory, else the configured default);
@@ -28,10 +29,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from fractions import Fraction
 from typing import NoReturn
 
 from citeslab_tui.core.errors import QuickEntryError
 from citeslab_tui.core.model import (
+    KIND_ABSENCE,
     KIND_LABELS,
     MAX_MINUTES,
     NON_PILLAR_KINDS,
@@ -88,10 +91,12 @@ _DECIMAL = re.compile(r"([0-9]+)[.,]([0-9]+)h")
 _CLOCK = r"([0-9]{1,2})(?:h([0-9]{2})?|:([0-9]{2}))?"
 _RANGE = re.compile(_CLOCK + r"[-–]" + _CLOCK)
 _PERSONS = re.compile(r"([0-9]+)(?:p|pers\.?|personnes?)")
+_DAYS = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?(?:j|jours?)")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _UNITS = frozenset(  # a unit typed apart from its number: `2 h`, `12 pers`
     {"h", "m", "mn", "min", "mins", "minute", "minutes"}
     | {"p", "pers", "pers.", "personne", "personnes"}
+    | {"j", "jour", "jours"}
 )
 _PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,9}", re.IGNORECASE)
 _SIGILS = "@+>#/"
@@ -172,7 +177,10 @@ class EntryDraft:
         if self.start is not None:
             duration += f" ({format_hhmm(self.start)}–{format_hhmm(self.end)})"
         pillar = self.pillar_label or self.pillar
-        parts = [duration, self.type_label or self.type, pillar, self.territory]
+        where = self.territory
+        if self.pillar == KIND_ABSENCE:  # core.allocation splits it by the day's ETP
+            where = "réparti selon l'ETP du jour"
+        parts = [duration, self.type_label or self.type, pillar, where]
         if self.pillar_overridden:
             parts[2] = f"{pillar} (forcé)"
         if self.qpv:
@@ -459,6 +467,18 @@ class _Parser:
             quotient, rest = divmod(int(digits) * 60, scale)
             minutes = _int(m.group(1)) * 60 + quotient + (2 * rest >= scale)
             self.set_duration(word, pos, minutes)
+        elif m := _DAYS.fullmatch(folded):
+            # `1j`, `0,5j`: a day is the configured day (7 h by default).
+            days = Fraction(f"{m.group(1)}.{(m.group(2) or '0')[:6]}")
+            if days > 1:
+                _fail(
+                    f"« {word} » : une entrée couvre un jour au plus ;"
+                    " saisissez chaque jour à sa date",
+                    word,
+                    pos,
+                )
+            minutes = days * Fraction(repr(self.config.day_hours)) * 60
+            self.set_duration(word, pos, int(minutes + Fraction(1, 2)))
         elif m := _PERSONS.fullmatch(folded):
             count = _int(m.group(1))
             if self.persons is not None:

@@ -23,6 +23,8 @@ from citeslab_tui.core.closing import check_open, closed_months
 from citeslab_tui.core.errors import NotFound, StorageError, ValidationFailed
 from citeslab_tui.core.model import (
     CATEGORIES,
+    KIND_PILLAR,
+    MAX_MINUTES,
     STEPS,
     Config,
     Entry,
@@ -31,6 +33,7 @@ from citeslab_tui.core.model import (
     new_uuid,
     timestamp,
 )
+from citeslab_tui.core.plausibility import day_refusal
 from citeslab_tui.store import journal
 from citeslab_tui.store.journal import JOURNAL_KEEP
 from citeslab_tui.store.layout import (
@@ -265,7 +268,12 @@ class Store:
         cfg = self.config
         if entry.type not in cfg.type_keys:
             raise ValidationFailed(f"type d'action « {entry.type} » inconnu")
-        if entry.pillar not in cfg.pillar_keys:
+        kind = cfg.type_kind(entry.type)
+        if kind != KIND_PILLAR and entry.pillar != kind:
+            raise ValidationFailed(
+                f"« {entry.type} » est hors piliers : pas de pilier « {entry.pillar} »"
+            )
+        if kind == KIND_PILLAR and entry.pillar not in cfg.pillar_keys:
             raise ValidationFailed(f"pilier « {entry.pillar} » inconnu")
         if entry.territory not in cfg.territory_codes:
             raise ValidationFailed(f"territoire « {entry.territory} » inconnu")
@@ -285,6 +293,23 @@ class Store:
         if not schemas.is_valid("entry", rec):
             problems = schemas.explain("entry", rec)
             raise ValidationFailed("entrée refusée : " + "; ".join(problems))
+
+    def _check_day_totals(self, items: list[Entry], replacing: str | None = None) -> None:
+        """Refuse a write that would make a day longer than 24 h (issue 11,
+        core.plausibility); checked inside the write's lock, for every path in."""
+        if not items:
+            return
+        added: dict[date, int] = {}
+        for e in items:
+            added[e.date] = added.get(e.date, 0) + e.minutes
+        stored: dict[date, int] = {}
+        for e in self.entries(min(added), max(added)):
+            if e.date in added and e.id != replacing:
+                stored[e.date] = stored.get(e.date, 0) + e.minutes
+        for day in sorted(added):
+            total = added[day] + stored.get(day, 0)
+            if total > MAX_MINUTES:
+                raise ValidationFailed(day_refusal(day, total))
 
     def check_porteur(self, porteur: Porteur) -> None:
         cfg = self.config
@@ -394,6 +419,7 @@ class Store:
                     {"kind": "porteur", "before": None, "after": _address(p.uuid, table, rec)}
                 )
             existing = {e.id for e in self.entries()} if len(items) > 1 else set()
+            self._check_day_totals(items)
             for e in items:
                 self.check_entry(e, known)
                 if e.id in existing:
@@ -420,6 +446,7 @@ class Store:
             after = before.with_changes(**changes, updated_at=timestamp(self.now()))
             check_open((before.date, after.date), self.closed_months())
             self.check_entry(after)
+            self._check_day_totals([after], replacing=before.id)
             change = self._put_entry(before, after)
             self._record_change(
                 f"modification de l'entrée du {before.date:%d/%m/%Y} ({before.type})", [change]

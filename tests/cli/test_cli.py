@@ -11,6 +11,18 @@ from pathlib import Path
 import pytest
 
 
+def test_list_json_gives_the_kind(run) -> None:
+    run("log", "7h congé", "--date", "2022-03-01")
+    run("log", "1j formation", "--date", "2022-03-02")
+    kinds = [
+        (rec["type"], rec["kind"], rec["minutes"])
+        for rec in json.loads(
+            run("list", "--from", "2022-03-01", "--to", "2022-03-02", "--json").output
+        )
+    ]
+    assert kinds == [("conge", "absence", 420), ("formation", "formation", 420)]
+
+
 def test_log_example_from_the_issue(run) -> None:
     out = run("log", "9h30-12h permanence @CCG 4p -- 2 RDV pris", "--date", "2022-03-01").output
     assert "09:30-12:00" in out and "Permanence en QPV" in out and "2 RDV pris" in out
@@ -32,8 +44,10 @@ def test_log_example_from_the_issue(run) -> None:
         "created_at",
         "updated_at",
         "occurrence",
+        "kind",
     }
     assert rec | {"id": "", "created_at": "", "updated_at": ""} == {
+        "kind": "pillar",
         "id": "",
         "date": "2022-03-01",
         "start": "09:30",

@@ -100,7 +100,10 @@ def test_undo_refused_while_another_deleted_the_record_then_allowed_again(
 
 def test_a_big_import_does_not_slow_later_writes(db_path: Path, config, monkeypatch) -> None:
     store = Store.open(db_path, config)
-    store.add_entries([make_entry(date(2022, 1 + i % 12, 1 + i % 28)) for i in range(3000)])
+    # ~9 entries a day of 30 min: days under 24 h (longer days are refused)
+    store.add_entries(
+        [make_entry(date(2022, 1 + i % 12, 1 + i % 28), minutes=30) for i in range(3000)]
+    )
     journal_bytes = store.storage.raw_table("journal")
     assert journal_bytes is not None and len(journal_bytes) < 2000
     later = Store.open(db_path, config)
@@ -129,11 +132,11 @@ def test_records_kept_apart_are_dropped_with_their_record(db_path: Path, config)
 
     monkey_keep = journal.JOURNAL_KEEP
     store = Store.open(db_path, config)
-    store.add_entries([make_entry() for _ in range(INLINE_MAX + 1)])
+    store.add_entries([make_entry(minutes=30) for _ in range(INLINE_MAX + 1)])
     try:
         journal.JOURNAL_KEEP = 3
         for _ in range(3):
-            store.add_entry(make_entry())
+            store.add_entry(make_entry(minutes=30))
     finally:
         journal.JOURNAL_KEEP = monkey_keep
     assert len(store.journal()) == 3
@@ -237,3 +240,21 @@ def test_two_processes_mixing_changes_and_undos_each_undo_their_own(db_path: Pat
             expected[key] = int(minutes)
     found = {e.id: e.minutes for e in Store.open(db_path, config).entries()}
     assert found == expected
+
+
+def test_a_day_over_24_hours_is_refused_on_every_path(db_path: Path, config) -> None:
+    """Add, import and edit alike: nothing is written when a day would pass 24 h."""
+    from citeslab_tui.core.errors import ValidationFailed
+
+    store = Store.open(db_path, config)
+    day = date(2022, 3, 1)
+    kept = store.add_entry(make_entry(day, minutes=20 * 60))
+    with pytest.raises(ValidationFailed, match="ferait 25 h ; une journée ne peut pas dépasser"):
+        store.add_entry(make_entry(day, minutes=5 * 60))
+    with pytest.raises(ValidationFailed, match="mardi 01/03/2022"):
+        store.add_entries([make_entry(day, minutes=120), make_entry(day, minutes=180)])
+    other = store.add_entry(make_entry(date(2022, 3, 2), minutes=300))
+    with pytest.raises(ValidationFailed, match="24 h"):
+        store.update_entry(other.id, date=day)
+    store.update_entry(kept.id, minutes=24 * 60)  # the edited entry replaces itself
+    assert sorted(e.minutes for e in store.entries()) == [300, 1440]

@@ -173,7 +173,7 @@ def test_daily_backup_and_restore(db_path: Path, config) -> None:
 def test_backups_rotate(db_path: Path, config) -> None:
     for day in range(1, 20):
         s = Store.open(db_path, config, now=lambda day=day: datetime(2022, 3, day, 12))
-        s.add_entry(make_entry())
+        s.add_entry(make_entry(date(2022, 3, day)))
     assert len(backups.list_backups(db_path)) == backups.KEEP
 
 
