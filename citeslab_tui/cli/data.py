@@ -22,6 +22,21 @@ def check() -> None:
             click.echo(f"  - {p}", err=True)
         raise UserError(f"{len(problems)} problème(s) trouvé(s)")
     click.echo("Aucun problème.")
+    _days_to_verify()
+
+
+def _days_to_verify() -> None:
+    """Days accepted with a warning (issue 11): listed, not an error."""
+    from citeslab_tui.cli.common import open_store, today
+    from citeslab_tui.services.plausibility import days_to_verify
+
+    days = days_to_verify(open_store(readonly=True), today())
+    if not days:
+        return
+    click.echo(f"Jours à vérifier ({len(days)}) :")
+    for found in days:
+        for message in found.messages():
+            click.echo(f"  - {message}")
 
 
 @click.command()

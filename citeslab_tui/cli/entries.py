@@ -83,11 +83,14 @@ def log(text: str | None, day: str | None, same_as: str | None) -> None:
         _log_same_as(store, same_as, parse_day(day) or today())
         return
     assert text is not None
-    entry = service.log(store, text, parse_day(day) or today())
     from citeslab_tui.services import history
+    from citeslab_tui.services.plausibility import log_checked
 
+    entry, warnings = log_checked(store, text, parse_day(day) or today(), today())
     history.remember(store.path, text)
     click.echo(f"Enregistré : {entry_line(entry, store.config)}")
+    for warning in warnings:  # accepted, but worth a look (issue 11)
+        click.echo(f"Attention : {warning.message}", err=True)
 
 
 def _log_same_as(store: Store, source: str, target: date) -> None:

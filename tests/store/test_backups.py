@@ -16,7 +16,9 @@ from .helpers import make_entry
 
 def _writes_on(db_path: Path, config, moments: list[datetime]) -> None:
     for when in moments:
-        Store.open(db_path, config, now=lambda w=when: w).add_entry(make_entry(note=str(when)))
+        Store.open(db_path, config, now=lambda w=when: w).add_entry(
+            make_entry(note=str(when), minutes=30)
+        )
 
 
 def _real_days(n: int, start: datetime = datetime(2022, 3, 1, 9)) -> list[datetime]:

@@ -1,0 +1,46 @@
+"""`citeslab log` and `citeslab check` on implausible days (issue 11): a day
+above 24 h is refused (exit 1, nothing written); other oddities are recorded
+with a warning on stderr (exit 0) and listed by check as "jours à vérifier"."""
+
+from __future__ import annotations
+
+import json
+
+
+def _count(run) -> int:  # type: ignore[no-untyped-def]
+    return len(
+        json.loads(run("list", "--from", "2022-01-01", "--to", "2030-12-31", "--json").output)
+    )
+
+
+def test_eleven_hours_is_recorded_with_a_warning(run) -> None:
+    run("log", "10h entretien", "--date", "2022-03-01")
+    result = run("log", "1h atelier", "--date", "2022-03-01")
+    assert "Enregistré" in result.output
+    assert "Attention : mardi 01/03/2022 : journée de 11 h, plus de 10 h" in result.stderr
+    assert _count(run) == 2
+
+
+def test_twenty_five_hours_is_refused_and_nothing_written(run) -> None:
+    run("log", "10h entretien", "--date", "2022-03-01")
+    result = run("log", "15h entretien", "--date", "2022-03-01", code=1)
+    assert "la journée ferait 25 h ; une journée ne peut pas dépasser 24 h" in result.stderr
+    assert _count(run) == 1
+    # the issue's four 9 h entretiens: the third is refused
+    run("log", "9h entretien", "--date", "2022-03-02")
+    run("log", "9h entretien", "--date", "2022-03-02")
+    assert "27 h" in run("log", "9h entretien", "--date", "2022-03-02", code=1).stderr
+
+
+def test_holiday_weekend_overlap_and_future(run) -> None:
+    assert "jour férié" in run("log", "2h salon", "--date", "2022-07-14").stderr
+    assert "jour de week-end" in run("log", "2h salon", "--date", "2022-03-05").stderr
+    run("log", "9h-12h permanence", "--date", "2022-03-07")
+    stderr = run("log", "11h-13h entretien", "--date", "2022-03-07").stderr
+    assert "plages qui se chevauchent (09:00–12:00 et 11:00–13:00)" in stderr
+    assert "date future" in run("log", "1h suivi", "--date", "2099-01-05").stderr
+    assert run("log", "1h suivi", "--date", "2022-03-08").stderr == ""
+    out = run("check").output
+    assert "Aucun problème." in out and "Jours à vérifier (4) :" in out
+    assert "jeudi 14/07/2022 : jour férié" in out and "lundi 07/03/2022 : plages" in out
+    assert "08/03/2022" not in out
