@@ -39,7 +39,8 @@ KINDS = ("timesheet", "entries", "indicators", "porteurs")
     type=click.Choice(["csv", "xlsx"]),
     default="csv",
     show_default=True,
-    help="xlsx : feuille de temps prête à signer, ou indicateurs avec graphiques.",
+    help="xlsx : à ouvrir, imprimer, signer (cellules typées ; feuille de temps d'une page "
+    "par mois, indicateurs avec graphiques) ; csv : scripts et financeurs qui le demandent.",
 )
 @click.option(
     "-o", "--output", metavar="PATH", help="Fichier ou dossier de sortie (défaut : ./exports/)."
@@ -97,7 +98,7 @@ def export(
     )
     written = run_export(store, request, output=output, force=force)
     for path, file in written:
-        what = "ligne(s)" if path.suffix != ".xlsx" else "jour(s)"
+        what = "jour(s)" if path.suffix == ".xlsx" and kind == "timesheet" else "ligne(s)"
         if path.suffix == ".xlsx" and kind == "indicators":
             what = "livrable(s)"
         click.echo(f"Écrit : {path} ({file.rows} {what})")

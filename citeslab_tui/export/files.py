@@ -120,10 +120,6 @@ def check_request(request: ExportRequest, config: Config) -> None:
     get_dialect(request.dialect)
     if request.format not in FORMATS:
         raise ExportError(f"format « {request.format} » inconnu (connus : {', '.join(FORMATS)})")
-    if request.format == "xlsx" and request.kind not in ("timesheet", "indicators"):
-        raise ExportError(
-            "le format xlsx n'existe que pour la feuille de temps (timesheet) et les indicateurs"
-        )
     if request.split is not None:
         if request.split not in SPLITS:
             raise ExportError(f"découpage « {request.split} » inconnu (seul : monthly)")
@@ -200,8 +196,17 @@ def _render(
             ),
             key=lambda p: p.id,
         )
-        header, rows = porteurs_table(chosen, config, dialect, with_names=request.with_names)
         label = period.label if request.porteurs_period else request.today.isoformat()
+        if request.format == "xlsx":
+            from citeslab_tui.export.xlsx import period_label, porteurs_xlsx
+
+            shown = (
+                period_label(period) if request.porteurs_period else f"au {request.today:%d/%m/%Y}"
+            )
+            data = porteurs_xlsx(chosen, config, shown, with_names=request.with_names)
+            name = file_name("porteurs", label, territory, "xlsx", names=request.with_names)
+            return [RenderedFile(name, data, len(chosen))]
+        header, rows = porteurs_table(chosen, config, dialect, with_names=request.with_names)
         name = file_name("porteurs", label, territory, "csv", names=request.with_names)
         return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
 
@@ -248,6 +253,13 @@ def _render(
                 (e for e in entries if start <= e.date <= end and territory in (None, e.territory)),
                 key=_entry_order,
             )
+            if request.format == "xlsx":
+                from citeslab_tui.export.xlsx import entries_xlsx
+
+                data = entries_xlsx(chosen_entries, config, span)
+                out.append(RenderedFile(file_name("entries", span.label, territory, "xlsx"),
+                                        data, len(chosen_entries)))  # fmt: skip
+                continue
             header, rows = entries_table(chosen_entries, config, dialect)
         name = file_name(request.kind, span.label, territory, "csv")
         out.append(RenderedFile(name, to_csv(header, rows, dialect), len(rows)))

@@ -19,6 +19,7 @@ column is exactly the period's hours as `citeslab report` prints them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from citeslab_tui.core.livrables import next_due
@@ -366,46 +367,68 @@ _PORTEUR_COLUMNS: tuple[tuple[str, str], ...] = (
 _NAME_COLUMNS: tuple[tuple[str, str], ...] = (("name", "Nom"), ("contact", "Contact"))
 
 
+def porteurs_header(*, french: bool, with_names: bool = False) -> list[str]:
+    columns = _PORTEUR_COLUMNS + (_NAME_COLUMNS if with_names else ())
+    return [fr if french else key for key, fr in columns]
+
+
+PorteurValue = str | date | bool | None
+
+
+def porteur_values(
+    p: Porteur, config: Config, *, french: bool, with_names: bool = False
+) -> list[PorteurValue]:
+    """One porteur's cells, typed (text, date, yes/no, None for none), in the
+    order of `porteurs_header`: shared by the CSV and the XLSX register."""
+    oriente = sorted((s for s in p.steps if s.step == "oriente"), key=lambda s: s.date)
+    sortie = sorted((s for s in p.steps if s.step == "sortie"), key=lambda s: s.date)
+    partner = oriente[0].partner if oriente else None
+    reason = sortie[0].reason if sortie else None
+    if french:
+        categories = ", ".join(label_of(CATEGORIES, c) for c in p.categories)
+        stage = label_of(STAGE_LABELS, p.stage)
+        partner_text = config.partner_label(partner) if partner else ""
+        reason_text = label_of(SORTIE_REASONS, reason) if reason else ""
+    else:
+        categories = " ".join(p.categories)
+        stage = p.stage
+        partner_text = partner or ""
+        reason_text = reason or ""
+    row: list[PorteurValue] = [
+        p.id,
+        p.territory,
+        p.qpv_resident,
+        p.qpv or "",
+        categories,
+        stage,
+        p.step_date("accueilli"),
+        p.step_date("amorcage"),
+        oriente[0].date if oriente else None,
+        partner_text,
+        p.step_date("creation"),
+        sortie[0].date if sortie else None,
+        reason_text,
+    ]
+    if with_names:
+        row += [p.name or "", p.contact or ""]
+    return row
+
+
 def porteurs_table(
     porteurs: Sequence[Porteur], config: Config, dialect: Dialect, *, with_names: bool = False
 ) -> Table:
     """The register, pseudonymised. Never RQTH, never the notes; names and
     contact details only `with_names`."""
     fr = dialect.french
-    columns = _PORTEUR_COLUMNS + (_NAME_COLUMNS if with_names else ())
-    header = [french if fr else key for key, french in columns]
     rows = []
     for p in porteurs:
-        oriente = sorted((s for s in p.steps if s.step == "oriente"), key=lambda s: s.date)
-        sortie = sorted((s for s in p.steps if s.step == "sortie"), key=lambda s: s.date)
-        partner = oriente[0].partner if oriente else None
-        reason = sortie[0].reason if sortie else None
-        if fr:
-            categories = ", ".join(label_of(CATEGORIES, c) for c in p.categories)
-            stage = label_of(STAGE_LABELS, p.stage)
-            partner_text = config.partner_label(partner) if partner else ""
-            reason_text = label_of(SORTIE_REASONS, reason) if reason else ""
-        else:
-            categories = " ".join(p.categories)
-            stage = p.stage
-            partner_text = partner or ""
-            reason_text = reason or ""
-        row = [
-            neutralise(p.id),
-            neutralise(p.territory),
-            dialect.boolean(p.qpv_resident),
-            neutralise(p.qpv or ""),
-            neutralise(categories),
-            neutralise(stage),
-            dialect.date(p.step_date("accueilli")),
-            dialect.date(p.step_date("amorcage")),
-            dialect.date(oriente[0].date if oriente else None),
-            neutralise(partner_text),
-            dialect.date(p.step_date("creation")),
-            dialect.date(sortie[0].date if sortie else None),
-            neutralise(reason_text),
-        ]
-        if with_names:
-            row += [neutralise(p.name or ""), neutralise(p.contact or "")]
-        rows.append(row)
-    return header, rows
+        cells = []
+        for value in porteur_values(p, config, french=fr, with_names=with_names):
+            if isinstance(value, bool):
+                cells.append(dialect.boolean(value))
+            elif isinstance(value, date) or value is None:
+                cells.append(dialect.date(value))
+            else:
+                cells.append(neutralise(value))
+        rows.append(cells)
+    return porteurs_header(french=fr, with_names=with_names), rows

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from citeslab_tui.core.model import Config
+from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.export.csvfmt import starts_dangerously
 
@@ -55,9 +55,16 @@ HOURS_FORMAT = "#,##0.00"
 SHARE_FORMAT = "0.0%"
 ETP_FORMAT = "0.000"
 DATE_FORMAT = "dd/mm/yyyy"
-TIME_FORMAT = "hh:mm"
+TIME_FORMAT = "[hh]:mm"  # [hh]: the end of the day shows 24:00
 INTEGER_FORMAT = "0"
 A4 = 9
+# A porteur with every dated step: which register columns hold dates.
+_SAMPLE_PORTEUR = Porteur(
+    uuid="0" * 32, id="P-2000-001", territory="-",
+    steps=tuple(PathStep(step, date(2000, 1, 1))
+                for step in ("accueilli", "amorcage", "oriente", "creation", "sortie")),
+    created_at="2000-01-01T00:00:00", updated_at="2000-01-01T00:00:00",
+)  # fmt: skip
 _ROW_HEIGHT = 15.0  # points, Calibri 11
 _MAX_WIDTH = 60.0  # characters: longer texts wrap
 
@@ -94,6 +101,8 @@ def text_width(text: str, *, bold: bool = False) -> float:
     """The width of `text` in Calibri 11, in column units (the width of `0`);
     a little generous, so that a label is never cut. For a multi-line text,
     the longest line."""
+    if len(text) > 2 * _MAX_WIDTH:
+        return _MAX_WIDTH  # wraps anyway
     widest = 0.0
     for line in text.split("\n"):
         width = 0.0
@@ -149,6 +158,8 @@ BORDER: dict[str, Any] = {"border": 1, "border_color": "#808080"}
 HEAD: dict[str, Any] = {**BORDER, "bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
                         "align": "center", "valign": "vcenter"}  # fmt: skip
 HEAD_LINE: dict[str, Any] = {**HEAD, "text_wrap": False}  # headers kept on one line
+CELL: dict[str, Any] = {**BORDER, "valign": "top"}  # a row of a typed table
+WRAPPED: dict[str, Any] = {**CELL, "text_wrap": True}
 TOTAL: dict[str, Any] = {**BORDER, "bold": True, "bg_color": "#F2F2F2"}
 OFF: dict[str, Any] = {**BORDER, "italic": True, "bg_color": "#FFF2CC"}
 
@@ -170,7 +181,7 @@ class Sheet:
         self.last_row = max(self.last_row, row)
         self.last_col = max(self.last_col, col)
 
-    def _measure(self, col: int, width: float) -> None:
+    def measure(self, col: int, width: float) -> None:
         self.widths[col] = max(self.widths.get(col, 0.0), width)
 
     def text(
@@ -185,10 +196,10 @@ class Sheet:
         bold = bool(props.get("bold"))
         if props.get("text_wrap"):
             longest = max((text_width(w, bold=bold) for w in value.split()), default=0.0)
-            self._measure(col, min(longest + 1.5, _MAX_WIDTH))
+            self.measure(col, min(longest + 1.5, _MAX_WIDTH))
             self.wrapped.append((row, col, value, bold))
         elif measure:
-            self._measure(col, min(text_width(value, bold=bold) + 1.5, _MAX_WIDTH))
+            self.measure(col, min(text_width(value, bold=bold) + 1.5, _MAX_WIDTH))
 
     def number(
         self, row: int, col: int, value: float | None, props: dict[str, Any], shown: str = ""
@@ -198,7 +209,7 @@ class Sheet:
             self.ws.write_blank(row, col, None, self.styles(**props))
         else:
             self.ws.write_number(row, col, value, self.styles(**props))
-            self._measure(col, text_width(shown or f"{value:,.2f}", bold=bool(props.get("bold")))
+            self.measure(col, text_width(shown or f"{value:,.2f}", bold=bool(props.get("bold")))
                           + 1.5)  # fmt: skip
         self._seen(row, col)
 
@@ -206,18 +217,18 @@ class Sheet:
         self, row: int, col: int, formula: str, props: dict[str, Any], value: float
     ) -> None:
         self.ws.write_formula(row, col, formula, self.styles(**props), value)
-        self._measure(col, text_width(f"{value:,.2f}", bold=bool(props.get("bold"))) + 1.5)
+        self.measure(col, text_width(f"{value:,.2f}", bold=bool(props.get("bold"))) + 1.5)
         self._seen(row, col)
 
     def day(self, row: int, col: int, value: date, props: dict[str, Any]) -> None:
         self.ws.write_datetime(row, col, datetime(value.year, value.month, value.day),
                                self.styles(**props, num_format=DATE_FORMAT))  # fmt: skip
-        self._measure(col, text_width("00/00/0000") + 2.5)
+        self.measure(col, text_width("00/00/0000") + 2.5)
         self._seen(row, col)
 
-    def clock(self, row: int, col: int, value: time, props: dict[str, Any]) -> None:
+    def clock(self, row: int, col: int, value: time | timedelta, props: dict[str, Any]) -> None:
         self.ws.write_datetime(row, col, value, self.styles(**props, num_format=TIME_FORMAT))
-        self._measure(col, text_width("00:00") + 1.5)
+        self.measure(col, text_width("00:00") + 1.5)
         self._seen(row, col)
 
     def blank(self, row: int, col: int, props: dict[str, Any]) -> None:
@@ -235,7 +246,7 @@ class Sheet:
         need = text_width(value, bold=bool(props.get("bold"))) + 1.5
         have = sum(self.widths.get(c, 8.43) for c in range(first, last + 1))
         if need > have:
-            self._measure(last, self.widths.get(last, 8.43) + need - have)
+            self.measure(last, self.widths.get(last, 8.43) + need - have)
 
     def finish(self, minimum: float = 4.0) -> None:
         """Set the column widths, then the heights of rows with wrapped text."""
@@ -305,6 +316,7 @@ class Column:
 
     header: str
     kind: str = "text"
+    wrap: bool = False  # long text (notes): wrapped in a column of at most 45
 
 
 _NUMBER_FORMATS = {"hours": HOURS_FORMAT, "integer": INTEGER_FORMAT, "number": "#,##0.00",
@@ -322,19 +334,22 @@ def write_table(
         for i, (column, value) in enumerate(zip(columns, values, strict=True)):
             col = left + i
             if value is None or value == "":
-                sheet.blank(row, col, BORDER)
+                sheet.blank(row, col, CELL)
+            elif column.kind == "text" and column.wrap:
+                sheet.text(row, col, str(value), WRAPPED, measure=False)
+                sheet.measure(col, min(text_width(str(value)) + 1.5, 45.0))
             elif column.kind == "text":
-                sheet.text(row, col, str(value), {**BORDER, "valign": "top"})
+                sheet.text(row, col, str(value), CELL)
             elif column.kind == "date":
-                sheet.day(row, col, value, BORDER)
+                sheet.day(row, col, value, CELL)
             elif column.kind == "time":
-                sheet.clock(row, col, value, BORDER)
+                sheet.clock(row, col, value, CELL)
             elif column.kind == "hours":
-                sheet.number(row, col, _hours(value), {**BORDER, "num_format": HOURS_FORMAT})
+                sheet.number(row, col, _hours(value), {**CELL, "num_format": HOURS_FORMAT})
             else:
                 fmt = _NUMBER_FORMATS[column.kind]
                 shown = str(value) if column.kind == "integer" else f"{value:,.2f}"
-                sheet.number(row, col, value, {**BORDER, "num_format": fmt}, shown)
+                sheet.number(row, col, value, {**CELL, "num_format": fmt}, shown)
         row += 1
     return row
 
@@ -346,8 +361,6 @@ def table_xlsx(
     sheet_name: str,
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
-    *,
-    wrap: Callable[[int], bool] = lambda col: False,
 ) -> bytes:
     """A workbook of one typed table: a title line, the header row frozen and
     filtered, printed landscape one page wide, the header row on every page."""
@@ -359,14 +372,61 @@ def table_xlsx(
     ws.freeze_panes(3, 0)
     ws.autofilter(2, 0, max(last, 2), len(columns) - 1)
     sheet.finish()
-    for col in range(len(columns)):
-        if wrap(col):
-            ws.set_column(col, col, min(max(sheet.widths.get(col, 10), 10), 45),
-                          styles(**BORDER, text_wrap=True, valign="top"))  # fmt: skip
     page_setup(ws, title, config.person, period, one_page=False, title_rows=(2, 2))
     ws.print_area(0, 0, max(last, 2), len(columns) - 1)
     wb.close()
     return buffer.getvalue()
+
+
+def entries_xlsx(entries: Iterable[Entry], config: Config, period: Period) -> bytes:
+    """The detailed log: one typed row per entry (dates, times, hours as
+    numbers), notes wrapped."""
+    from citeslab_tui.export.tables import ENTRY_FIELDS, ENTRY_HEADERS_FR
+
+    kinds = {"date": "date", "start": "time", "end": "time", "hours": "hours",
+             "persons": "integer"}  # fmt: skip
+    columns = [Column(ENTRY_HEADERS_FR[f], kinds.get(f, "text"), wrap=f == "note")
+               for f in ENTRY_FIELDS]  # fmt: skip
+    labels = {t.key: t.label for t in config.action_types}
+
+    def rows() -> Iterable[list[Any]]:
+        for e in entries:
+            yield [
+                e.id, e.date, e.start, _end_time(e.end), e.minutes, e.type,
+                labels.get(e.type, ""), e.pillar, e.territory, e.qpv or "", e.persons,
+                " ".join(e.porteurs), e.partner or "", e.note,
+            ]  # fmt: skip
+
+    return table_xlsx(config, "Journal des actions", period_label(period), "Journal", columns,
+                      rows())  # fmt: skip
+
+
+def _end_time(end: time | None) -> time | timedelta | None:
+    """An entry's end; the end of the day (24:00) as one whole day."""
+    if end is not None and end >= time(23, 59, 59):
+        return timedelta(days=1)
+    return end
+
+
+def porteurs_xlsx(
+    porteurs: Sequence[Porteur], config: Config, label: str, *, with_names: bool = False
+) -> bytes:
+    """The register, pseudonymised like the CSV (names and contacts only
+    `with_names`; never RQTH, never the notes): dates as dates."""
+    from citeslab_tui.export.tables import porteur_values, porteurs_header
+
+    header = porteurs_header(french=True, with_names=with_names)
+    sample = porteur_values(_SAMPLE_PORTEUR, config, french=True, with_names=with_names)
+    columns = [Column(h, "date" if isinstance(v, date) else "text")
+               for h, v in zip(header, sample, strict=True)]  # fmt: skip
+
+    def rows() -> Iterable[list[Any]]:
+        for p in porteurs:
+            values = porteur_values(p, config, french=True, with_names=with_names)
+            yield [("oui" if v else "non") if isinstance(v, bool) else v for v in values]
+
+    title = "Registre des porteurs" + (" (nominatif)" if with_names else "")
+    return table_xlsx(config, title, label, "Porteurs", columns, rows())
 
 
 # --------------------------------------------------------------------------- timesheet

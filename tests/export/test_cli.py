@@ -120,8 +120,10 @@ def test_usage_and_refusals(run, logged) -> None:
     assert run("export", "nothing", code=2).exit_code == 2
     bad = run("export", "entries", "--territory", "ZZ", code=1)
     assert "territoire « ZZ » inconnu" in bad.stderr
-    bad = run("export", "porteurs", "--format", "xlsx", code=1)
-    assert "xlsx" in bad.stderr
+    out = run("export", "porteurs", "--format", "xlsx").output
+    assert "porteurs_" in out and ".xlsx (0 ligne(s))" in out
+    out = run("export", "entries", "--month", "2022-03", "--format", "xlsx").output
+    assert "journal_2022-03.xlsx" in out and "ligne(s)" in out
     bad = run("export", "entries", "--year", "2022", "--month", "2022-03", code=1)
     assert "incompatibles" in bad.stderr
 

@@ -36,6 +36,8 @@ PLAN: list[tuple[str, str, Period, dict[str, object]]] = [
     ("rfc4180", "indicators", Period.year(2022), {}),
     ("rfc4180", "porteurs", Period.year(2022), {}),
     ("xlsx", "timesheet", Period(date(2022, 1, 1), date(2022, 3, 31)), {"format": "xlsx"}),
+    ("xlsx", "entries", MARCH, {"format": "xlsx"}),
+    ("xlsx", "porteurs", Period.year(2022), {"format": "xlsx"}),
 ]
 
 

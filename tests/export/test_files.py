@@ -126,10 +126,6 @@ def test_output_file_or_folder(config: Config, calendar: WorkingCalendar, tmp_pa
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (
-            {"kind": "porteurs", "format": "xlsx"},
-            "xlsx n'existe que pour la feuille de temps",
-        ),
         ({"kind": "indicators", "split": "monthly"}, "découpage mensuel"),
         ({"kind": "entries", "with_names": True}, "--with-names"),
         ({"kind": "nothing"}, "export « nothing » inconnu"),

@@ -236,3 +236,32 @@ def test_recalculated_totals_are_the_report_s(
         day_col = next(i for i, c in enumerate(rows[head]) if c.text == "Total jour (h)")
         in_month = [e for e in entries if month.start <= e.date <= month.end]
         assert float(totals[day_col].value) == pytest.approx(sum(e.minutes for e in in_month) / 60)
+
+
+@pytest.mark.parametrize("kind", ["entries", "porteurs"])
+def test_typed_xlsx_tables_open_typed_and_print_one_page_wide(
+    office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar, kind: str
+) -> None:
+    from tests.export.libreoffice import pdf_page_texts
+
+    entries, porteurs = demo_history(config, calendar)
+    request = ExportRequest(kind, Period.month(2022, 3), date(2022, 12, 31), format="xlsx")
+    (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
+                     calendar=calendar)  # fmt: skip
+    path = tmp_path / file.name
+    path.write_bytes(file.data)
+    (rows,) = read_fods(office.convert(path, "fods")).values()
+    head = next(i for i, r in enumerate(rows) if r and r[0].text == "Identifiant")
+    header = [c.text for c in rows[head]]
+    body = [r for r in rows[head + 1 :] if r]
+    assert len(body) == file.rows
+    no_formula(rows)
+    date_col = header.index("Date" if kind == "entries" else "Accueilli le")
+    assert {r[date_col].type for r in body} == {"date"}
+    if kind == "entries":
+        assert {r[header.index("Heures")].type for r in body} == {"float"}
+        assert {r[header.index("Début")].type for r in body if r[2].text} == {"time"}
+    pages = pdf_page_texts(office.convert(path, "pdf"))
+    # One page wide: every page holds the last column's header (print titles).
+    last = header[-1]
+    assert all(last in page for page in pages), [len(p) for p in pages]

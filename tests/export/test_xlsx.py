@@ -150,3 +150,65 @@ def test_formulas_are_kept_for_the_reader(config: Config, calendar: WorkingCalen
     formulas = [c.value for c in ws[row] if isinstance(c.value, str) and c.value.startswith("=")]
     assert formulas and all(f.startswith("=SUM(") for f in formulas)
     assert "AA – Annemasse Agglo" not in texts(ws)  # only the CCG's columns
+
+
+# --------------------------------------------------------------------------- typed tables
+
+
+def test_entries_xlsx_has_typed_cells(config: Config, calendar: WorkingCalendar) -> None:
+    from datetime import timedelta
+
+    log = [
+        make_entry("2022-03-01", 150, "atelier", territory="CCG", start="09:30", end="12:00",
+                   persons=12, note="0612345678", partner="=1+1"),
+        make_entry("2022-03-02", 60, "suivi", start="23:00", end="24:00", note="1/2"),
+    ]  # fmt: skip
+    request = ExportRequest("entries", Period.month(2022, 3), date(2022, 5, 2), format="xlsx")
+    (file,) = render(request, entries=log, porteurs=[], config=config, calendar=calendar)
+    assert file.name == "journal_2022-03.xlsx" and file.rows == 2
+    wb = openpyxl.load_workbook(io.BytesIO(file.data))
+    ws = wb["Journal"]
+    head_row, _ = find(ws, "Identifiant")
+    header = [c.value for c in ws[head_row]]
+    first = {h: c for h, c in zip(header, ws[head_row + 1], strict=True)}
+    assert first["Date"].value == datetime(2022, 3, 1)
+    # Times of day, shown hh:mm ([hh]:mm, so that the end of the day shows 24:00).
+    assert first["Début"].value == timedelta(hours=9, minutes=30)
+    assert first["Fin"].value == timedelta(hours=12)
+    assert first["Heures"].value == pytest.approx(2.5) and first["Heures"].data_type == "n"
+    assert first["Personnes"].value == 12
+    assert first["Note"].value == "0612345678" and first["Note"].data_type == "s"
+    assert first["Partenaire"].value == "=1+1" and first["Partenaire"].data_type == "s"
+    assert first["Partenaire"].quotePrefix
+    second = {h: c for h, c in zip(header, ws[head_row + 2], strict=True)}
+    assert second["Fin"].value == timedelta(days=1)
+    assert ws.auto_filter.ref and ws.freeze_panes == f"A{head_row + 1}"
+    assert ws.print_title_rows == f"${head_row}:${head_row}"
+
+
+def test_porteurs_xlsx_has_dates_and_no_rqth(config: Config, calendar: WorkingCalendar) -> None:
+    from citeslab_tui.core.model import PathStep, Porteur
+
+    porteur = Porteur(
+        uuid="1" * 32, id="P-2022-001", territory="CCG", name="Zoé", contact="0612345678",
+        notes="secret", rqth=True, rqth_consent_date=date(2022, 1, 1),
+        steps=(PathStep("accueilli", date(2022, 3, 1)),),
+        created_at="2022-03-01T00:00:00", updated_at="2022-03-01T00:00:00",
+    )  # fmt: skip
+    for with_names in (False, True):
+        request = ExportRequest("porteurs", Period.year(2022), date(2022, 12, 31),
+                                format="xlsx", with_names=with_names)  # fmt: skip
+        (file,) = render(request, entries=[], porteurs=[porteur], config=config,
+                         calendar=calendar)  # fmt: skip
+        assert file.name.endswith(".xlsx")
+        ws = openpyxl.load_workbook(io.BytesIO(file.data))["Porteurs"]
+        head_row, _ = find(ws, "Identifiant")
+        header = [c.value for c in ws[head_row]]
+        row = {h: c.value for h, c in zip(header, ws[head_row + 1], strict=True)}
+        assert row["Accueilli le"] == datetime(2022, 3, 1)
+        assert row["Résident QPV"] == "non"
+        assert ("Contact" in row) == with_names
+        if with_names:
+            assert row["Contact"] == "0612345678"
+        every = " ".join(str(v) for v in texts(ws)).lower()
+        assert "rqth" not in every and "secret" not in every

@@ -40,8 +40,9 @@ KIND_LABELS = {
 }
 # What to use for what: shown under the form.
 ADVICE = (
-    "À signer : la feuille de temps XLSX (ou le PDF imprimé depuis elle). "
-    "Le CSV est un fichier de données pour les scripts et les tableurs. "
+    "À signer : la feuille de temps XLSX (une page par mois). À lire, imprimer : "
+    "le XLSX (journal, porteurs, indicateurs). Le CSV : pour les scripts et les "
+    "financeurs qui demandent du CSV. "
     "Le bilan HTML s'ouvre hors ligne et s'imprime en A4."
 )
 DIALECT_LABELS = {
@@ -126,7 +127,7 @@ class ExportScreen(StoreScreen):
             )
             yield Label("Format")
             yield Select(
-                [(Text("CSV"), "csv"), (Text("XLSX (feuille de temps, indicateurs)"), "xlsx")],
+                [(Text("CSV"), "csv"), (Text("XLSX (à ouvrir, imprimer)"), "xlsx")],
                 value="csv",
                 allow_blank=False,
                 id="x-format",
@@ -243,9 +244,9 @@ class ExportScreen(StoreScreen):
         elif event.state == WorkerState.SUCCESS:
             lines = Text()
             for path, rows in worker.result or []:
-                what = {".xlsx": "jour(s)", ".html": "fichier(s) lu(s)"}.get(
-                    path.suffix, "ligne(s)"
-                )
+                what = {".html": "fichier(s) lu(s)"}.get(path.suffix, "ligne(s)")
+                if path.suffix == ".xlsx" and path.name.startswith("feuille-de-temps"):
+                    what = "jour(s)"
                 if path.suffix == ".xlsx" and path.name.startswith("indicateurs"):
                     what = "livrable(s)"
                 lines.append("Écrit : ")
