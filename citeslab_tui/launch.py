@@ -77,6 +77,16 @@ def start_tui(db: Path) -> int:
     return app.return_code or 0
 
 
+def start_consolidated(paths: Sequence[Path]) -> int:
+    """The read-only dashboard over several data files (`--db a --db b`)."""
+    from citeslab_tui.tui.consolidated import ConsolidatedApp
+
+    today()  # a bad $CITESLAB_TODAY is said here
+    app = ConsolidatedApp(paths, today=today)
+    app.run()
+    return app.return_code or 0
+
+
 def app_only(args: Sequence[str]) -> Path | None:
     """The data file when `args` only ask for the app (nothing, or `--db FILE`);
     None when click should parse them (including a `--db` it would refuse)."""

@@ -1,0 +1,86 @@
+"""The consolidated view as rich tables, for `citeslab report --db a --db b`
+and for the read-only consolidated dashboard (`citeslab --db a --db b`): each
+person's hours per territory and livrables side by side, then the totals
+(`core.consolidate`). Figures are those of each file's report; presentation
+follows `present` (hours `1 222,75`, shares with one decimal)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from citeslab_tui.present import count, num, pct
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from citeslab_tui.core.period import Period
+    from citeslab_tui.services.bilan import Consolidated
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else num(value)
+
+
+def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    people = result.people
+    totals: dict[str, Any] = result.totals or {}
+    out: list[RenderableType] = [
+        Text(
+            f"Consolidé — {len(people)} fichier(s), du {period.start:%d/%m/%Y} au "
+            f"{period.end:%d/%m/%Y}, arrêté au {as_of:%d/%m/%Y}",
+            style="bold",
+        )
+    ]
+    for failed, why in result.failures:
+        out.append(Text(f"Non lu : {failed.name} ({why})", style="bold red"))
+
+    t = Table(title="Heures réalisées par territoire", title_justify="left", box=None,
+              header_style="bold", pad_edge=False)  # fmt: skip
+    t.add_column("Territoire", no_wrap=True)
+    for p in people:
+        t.add_column(Text(p.label), justify="right", max_width=14, overflow="ellipsis")
+    for head in ("Total", "Attendu", "Écart"):
+        t.add_column(head, justify="right", no_wrap=True)
+    for code, row in totals.get("territories", {}).items():
+        cells = [_hours(p.report["territories"].get(code, {}).get("hours_logged")) for p in people]
+        expected, gap = row.get("hours_expected_to_date"), row.get("gap_hours")
+        t.add_row(code, *cells, _hours(row.get("hours_logged")), _hours(expected), _hours(gap))
+    t.add_row(Text("Total", style="bold"), *[_hours(p.report["hours_logged"]) for p in people],
+              _hours(totals.get("hours_logged")), "", "")  # fmt: skip
+    out += [Text(""), t]
+
+    if totals.get("livrables"):
+        lt = Table(title="Livrables (réalisé)", title_justify="left", box=None,
+                   header_style="bold", pad_edge=False)  # fmt: skip
+        lt.add_column("Livrable", ratio=1, overflow="fold", min_width=14)
+        for p in people:
+            lt.add_column(Text(p.label), justify="right", max_width=14, overflow="ellipsis")
+        lt.add_column("Total", justify="right", no_wrap=True)
+        lt.add_column("Objectif", justify="right", no_wrap=True)
+        for key, row in totals["livrables"].items():
+            share = row.get("kind") == "qpv_share"
+            cells = []
+            for p in people:
+                mine = next((lv for lv in p.report["livrables"] if lv["key"] == key), None)
+                value = None if mine is None else mine.get("actual")
+                cells.append(pct(value) if share else count(value))
+            if share:
+                lt.add_row(Text(row["label"]), *cells, pct(row.get("actual")), "—")
+            else:
+                lt.add_row(Text(row["label"]), *cells, count(row.get("actual")),
+                           count(row.get("target")))  # fmt: skip
+        out += [Text(""), lt]
+    q = totals.get("qpv_share")
+    if q:
+        out += [
+            Text(""),
+            Text(
+                f"Part des porteurs accompagnés issus d'un QPV (tous fichiers) : "
+                f"{pct(q['share'])} ({q['numerator']} sur {q['denominator']})"
+            ),
+        ]
+    return out

@@ -1,0 +1,80 @@
+"""`citeslab --db a.json --db b.json …`: the manager's dashboard over several
+people's files, read-only. Each person's hours per territory and livrables side
+by side with the totals (`present_consolidated`, the tables of
+`citeslab report --db … --db …`); a file that can't be read is named and the
+others still show. `[` and `]` change the year."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.period import Period
+
+
+class ConsolidatedApp(App[int]):
+    """Read-only: it opens every file read-only and writes nothing."""
+
+    TITLE = "CitésLab"
+    CSS = """
+    #c-title { padding: 0 1; background: $panel; text-style: bold; }
+    #c-body { padding: 1 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "year(-1)", "Année préc."),
+        Binding("right_square_bracket", "year(1)", "Année suiv."),
+        Binding("f3", "reload", "Tableau de bord"),
+        Binding("q", "quit", "Quitter"),
+    ]
+
+    def __init__(self, paths: Sequence[Path], today: Callable[[], date]) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.today = today
+        self.year = today().year
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="c-title")
+        with VerticalScroll():
+            yield Static(Text("Lecture des fichiers…"), id="c-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+
+    def action_year(self, step: int) -> None:
+        self.year += step
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        names = ", ".join(p.name for p in self.paths)
+        self.query_one("#c-title", Static).update(
+            Text(f"Tableau de bord consolidé {self.year} · lecture seule · {names}")
+        )
+        self.load(self.year)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self, year: int) -> None:
+        from citeslab_tui.present_consolidated import consolidated_tables
+        from citeslab_tui.services.bilan import gather
+
+        period = Period.year(year)
+        as_of = self.today()
+        body: Any
+        try:
+            result = gather(self.paths, period, as_of)
+            body = Group(*consolidated_tables(result, period, as_of))
+        except CitesLabError as error:
+            body = Text(str(error), style="bold red")
+        self.call_from_thread(self.query_one("#c-body", Static).update, body)
