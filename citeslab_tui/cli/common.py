@@ -34,6 +34,12 @@ class UserError(click.ClickException):
 
 
 def _remember_db(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    for given in value:
+        if not given or Path(given).expanduser().is_dir():
+            raise UserError(
+                f"--db « {given} » : un fichier de données est attendu, pas un dossier "
+                f"(par exemple {Path(given or '.') / 'citeslab.json'})"
+            )
     if value:
         ctx.meta["citeslab.db"] = (*ctx.meta.get("citeslab.db", ()), *value)
 
@@ -43,7 +49,7 @@ def db_option(f: F) -> F:
     Repeatable for the commands that read several files (`db_paths`)."""
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False),
+        metavar="FICHIER",  # checked in _remember_db: a French message, exit 1
         multiple=True,
         expose_value=False,
         callback=_remember_db,

@@ -33,26 +33,31 @@ def show() -> None:
     """Affiche la configuration en vigueur (validée)."""
     from citeslab_tui.cli.common import get_config
     from citeslab_tui.config import active_config_path
+    from citeslab_tui.core.text import printable
 
     cfg = get_config()
-    click.echo(f"{cfg.name} — {cfg.structure}  ({active_config_path()})")
-    click.echo(f"1 ETP = {cfg.annual_hours:g} h par an")
-    click.echo("Territoires :")
+
+    def echo(line: str) -> None:  # labels are shown, never interpreted (core.text)
+        click.echo(printable(line, one_line=True))
+
+    echo(f"{cfg.name} — {cfg.structure}  ({active_config_path()})")
+    echo(f"1 ETP = {cfg.annual_hours:g} h par an")
+    echo("Territoires :")
     for t in cfg.territories:
         hours = t.etp * cfg.annual_hours
-        click.echo(f"  {t.code:<5} {t.name} — {t.etp:g} ETP ({hours:.1f} h/an)".replace(".", ","))
+        echo(f"  {t.code:<5} {t.name} — {t.etp:g} ETP ({hours:.1f} h/an)".replace(".", ","))
         for q in t.qpvs:
-            click.echo(f"        QPV {q.code} {q.name}")
-    click.echo("Piliers (part indicative) :")
+            echo(f"        QPV {q.code} {q.name}")
+    echo("Piliers (part indicative) :")
     for p in cfg.pillars:
-        click.echo(f"  {p.key:<24} {p.label} — {p.share:.0%}")
-    click.echo("Types d'action :")
+        echo(f"  {p.key:<24} {p.label} — {p.share:.0%}")
+    echo("Types d'action :")
     for a in cfg.action_types:
-        click.echo(f"  {a.key:<18} {a.label} → {a.pillar}")
+        echo(f"  {a.key:<18} {a.label} → {a.pillar}")
     for c in cfg.conventions:
-        click.echo(f"Convention {c.key} : {c.label} ({c.start:%d/%m/%Y} → {c.end:%d/%m/%Y})")
+        echo(f"Convention {c.key} : {c.label} ({c.start:%d/%m/%Y} → {c.end:%d/%m/%Y})")
         for lv in c.livrables:
-            click.echo(f"  {lv.key:<24} {lv.label} [{lv.territory or 'tous'}]")
+            echo(f"  {lv.key:<24} {lv.label} [{lv.territory or 'tous'}]")
 
 
 @config.command()

@@ -58,7 +58,7 @@ def entry_line(entry: Entry, config: Config) -> str:
     return f"[{entry.id[:8]}] {text}"
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})  # "-- note" is a line
 @click.argument("text", required=False)
 @click.option("--date", "day", metavar="DATE", help="Jour de l'action (défaut : aujourd'hui).")
 @click.option(

@@ -95,6 +95,7 @@ def render(r: Report, config: Config, out: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from citeslab_tui.core.text import printable
     from citeslab_tui.present import (
         bar,
         decimal_hours,
@@ -108,7 +109,7 @@ def render(r: Report, config: Config, out: Console) -> None:
         target_rules,
     )
 
-    title = Text(config.name or "CitésLab", style="bold")
+    title = Text(printable(config.name or "CitésLab", one_line=True), style="bold")
     title.append(f" — du {r.period.start:%d/%m/%Y} au {r.period.end:%d/%m/%Y}", style="bold")
     out.print(title)
     out.print(
@@ -131,7 +132,7 @@ def render(r: Report, config: Config, out: Console) -> None:
         t.add_column(head, justify="right", no_wrap=True)
     for tf in r.territories:
         t.add_row(
-            Text(f"{tf.code} {tf.name}"),
+            Text(printable(f"{tf.code} {tf.name}", one_line=True)),
             num(tf.etp, 2).rstrip("0").rstrip(","),
             decimal_hours(tf.minutes_logged),
             decimal_hours(tf.minutes_expected_to_date),
@@ -178,7 +179,11 @@ def render(r: Report, config: Config, out: Console) -> None:
     for pf in r.pillars:
         drift = "—" if pf.drift_points is None else signed(num(pf.drift_points, 1))
         p.add_row(
-            Text(pf.label), decimal_hours(pf.minutes), pct(pf.share), pct(pf.target_share, 0), drift
+            Text(printable(pf.label, one_line=True)),
+            decimal_hours(pf.minutes),
+            pct(pf.share),
+            pct(pf.target_share, 0),
+            drift,
         )
     out.print()
     out.print(p)
@@ -196,7 +201,7 @@ def render(r: Report, config: Config, out: Console) -> None:
         for lv in r.livrables:
             done, expected, projection, ratio = _livrable_cells(lv)
             lt.add_row(
-                Text(lv.label),
+                Text(printable(lv.label, one_line=True)),
                 done,
                 expected,
                 projection,
@@ -216,7 +221,7 @@ def render(r: Report, config: Config, out: Console) -> None:
             out.print()
             out.print(Text("Gouvernance", style="bold"))
             for lv in governance:
-                out.print(Text("  " + governance_line(lv, r.as_of)))
+                out.print(Text("  " + printable(governance_line(lv, r.as_of), one_line=True)))
 
     q = r.qpv_share
     out.print()
@@ -249,6 +254,7 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
         STAGE_LABELS,
         STEP_LABELS,
     )
+    from citeslab_tui.core.text import printable
     from citeslab_tui.present import label_of
 
     b, pub, path = r.porteurs, r.publics, r.path
@@ -276,7 +282,7 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
         ("  Sorties", path.sorties, SORTIE_REASONS | unspecified),
     ):  # fmt: skip
         parts = [f"{label_of(labels, k)} {v}" for k, v in items.items() if v]
-        grid.add_row(label, Text(", ".join(parts) or "—"))
+        grid.add_row(label, Text(printable(", ".join(parts), one_line=True) or "—"))
     if path.creations:
         days = ", ".join(f"{d:%d/%m/%Y}" for d in path.creations)
         grid.add_row("  Créations", Text(f"{len(path.creations)} : {days}"))

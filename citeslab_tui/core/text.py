@@ -1,27 +1,48 @@
-"""Showing user text safely: notes and names may hold control characters or
-terminal escape sequences (pasted from anywhere). They are displayed literally,
-never interpreted by the terminal."""
+"""Showing user text safely: notes, names and configuration labels may hold
+control characters, terminal escape sequences (ESC, BEL: a label could retitle
+the terminal) or invisible format characters (U+202E and the other bidi
+controls reorder what is shown). One rule for every text shown on a terminal,
+by the CLI and the TUI alike: every character of the Unicode categories Cc
+(controls), Cf (format), Zl and Zp (line and paragraph separators) and Cs
+(lone surrogates) is shown as a visible escape (`\x1b`, `\u202e`), never
+interpreted. Newlines and tabs are kept (or, `one_line`, shown as marks).
+"""
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_KEPT = "\n\t"
 
 
-def _escape(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
+def is_hidden(ch: str) -> bool:
+    """True for a character the terminal would interpret or not show."""
+    return ch not in _KEPT and unicodedata.category(ch) in HIDDEN_CATEGORIES
+
+
+def _visible(ch: str) -> str:
+    cp = ord(ch)
+    if cp < 0x100:
+        return f"\\x{cp:02x}"
+    return f"\\u{cp:04x}" if cp < 0x10000 else f"\\U{cp:08x}"
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The hidden characters of `text`, as `U+202E` (for error messages)."""
+    if text.isprintable():
+        return []
+    return [f"U+{ord(ch):04X}" for ch in dict.fromkeys(text) if is_hidden(ch)]
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
-    """`text` with control characters shown as `\\x1b`-style escapes; with
+    """`text` with hidden characters shown as `\\x1b` / `\\u202e` escapes; with
     `one_line`, newlines and tabs become visible marks too."""
-    text = _CONTROL.sub(_escape, text)
+    if not text.isprintable():  # the fast path: str.isprintable is C
+        text = "".join(_visible(ch) if is_hidden(ch) else ch for ch in text)
     if one_line:
-        text = text.replace("\r\n", "\n").replace("\n", " ⏎ ").replace("\t", " ")
-    else:
-        text = text.replace("\t", "    ")
-    return text
+        return text.replace("\n", " ⏎ ").replace("\t", " ")
+    return text.replace("\t", "    ")
 
 
 def shorten(text: str, width: int) -> str:

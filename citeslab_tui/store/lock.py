@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from citeslab_tui.core.errors import LockTimeout
+from citeslab_tui.core.errors import LockTimeout, StorageError
 
 try:  # POSIX
     import fcntl
@@ -55,7 +55,15 @@ class FileLock:
         if self._depth:
             self._depth += 1
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            from citeslab_tui.fsutil import describe_os_error
+
+            raise StorageError(
+                f"Impossible d'ouvrir le verrou {self.path} : {describe_os_error(exc)}. "
+                "Rien n'a été enregistré."
+            ) from exc
         deadline = time.monotonic() + self.timeout
         delay = 0.001
         while not _try_lock(fd):

@@ -28,6 +28,7 @@ names the file, the problem and the newest good backup.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -135,6 +136,10 @@ class AtomicJSONStorage(Storage):
         trust_checksums: bool = True,
     ) -> None:
         self.path = Path(path)
+        if self.path.is_symlink():
+            # Write through a symlinked data file to its target (resolved once):
+            # renaming over the link would replace it by a regular file.
+            self.path = Path(os.path.realpath(self.path))
         # A table whose bytes match the CRC-32 recorded when this program wrote
         # (and therefore validated) it is not validated again; `check` turns this off.
         self._cache = ValidationCache(trust_checksums)
@@ -150,10 +155,18 @@ class AtomicJSONStorage(Storage):
 
     # ------------------------------------------------------------------ loading
 
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            return signature(self.path)
+        except OSError as exc:  # ENOTDIR, EACCES on a folder of the path, ELOOP…
+            raise StorageError(
+                f"Impossible de lire {self.path} : {describe_os_error(exc)}."
+            ) from exc
+
     def load(self) -> bool:
         """(Re)load the file if it changed on disk since last seen. Returns True
         when the state changed. Raises DataFileError for a broken file."""
-        sig = signature(self.path)
+        sig = self._signature()
         if self._loaded and sig == self._sig:
             return False
         if sig is None:
@@ -394,7 +407,7 @@ class AtomicJSONStorage(Storage):
         # A write outside a transaction: only if nobody changed the file since.
         self._ensure_dir()
         with self._lock:
-            if signature(self.path) != self._sig:
+            if self._signature() != self._sig:
                 raise StorageError(
                     "Le fichier a été modifié par un autre processus entre-temps : "
                     "rien n'a été écrit, réessayez."
@@ -443,11 +456,13 @@ class AtomicJSONStorage(Storage):
         atomic_write(self.path, data)
         leftovers.remove_stale_temporaries(self.path)
         self._raw = raw
-        self._sig = signature(self.path)
+        self._sig = self._signature()
         self.generation += 1
 
     def _ensure_dir(self) -> None:
         directory = self.path.parent
+        if directory.exists() and not directory.is_dir():
+            raise StorageError(f"{directory} n'est pas un dossier : rien n'a été écrit.")
         if not directory.exists():
             try:
                 directory.mkdir(parents=True, mode=0o700)
