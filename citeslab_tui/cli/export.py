@@ -79,7 +79,7 @@ def export(
     """
     from citeslab_tui.export import ExportRequest
     from citeslab_tui.services.common import territory_code
-    from citeslab_tui.services.export import NAMES_WARNING
+    from citeslab_tui.services.export import NAMES_WARNING, export_warnings
     from citeslab_tui.services.export import export as run_export
 
     period = resolve(year, month, date_from, date_to)
@@ -96,6 +96,9 @@ def export(
         as_of=parse_day(as_of),
         porteurs_period=any(v is not None for v in (year, month, date_from, date_to)),
     )
+    for warning in export_warnings(store.config, request):
+        click.echo(f"Attention : {warning} (citeslab config set, ou F6 dans l'application).",
+                   err=True)  # fmt: skip
     written = run_export(store, request, output=output, force=force)
     for path, file in written:
         what = "jour(s)" if path.suffix == ".xlsx" and kind == "timesheet" else "ligne(s)"

@@ -239,3 +239,35 @@ def _totals(
         by_cell=by_cell,
         shown=shown,
     )
+
+
+def timesheet_warnings(config: Config, period: Period, territory: str | None) -> list[str]:
+    """What would make a timesheet unfit to sign, said before it is written: no
+    person or manager name (blank `Nom :` under the signatures), or days of the
+    period that no convention covers (for that territory, when one is asked)."""
+    out: list[str] = []
+    if not config.person.strip():
+        out.append("le nom de la personne (salarié·e) n'est pas renseigné")
+    if not config.manager.strip():
+        out.append("le nom du ou de la responsable n'est pas renseigné")
+    covering = [
+        c
+        for c in config.conventions
+        if c.start <= period.end
+        and c.end >= period.start
+        and (territory is None or c.territory in (None, territory))
+    ]
+    if not covering:
+        out.append(
+            f"aucune convention ne couvre la période du {period.start:%d/%m/%Y} "
+            f"au {period.end:%d/%m/%Y}"
+        )
+    else:
+        first = min(c.start for c in covering)
+        last = max(c.end for c in covering)
+        if first > period.start or last < period.end:
+            out.append(
+                f"les conventions ne couvrent que du {max(first, period.start):%d/%m/%Y} "
+                f"au {min(last, period.end):%d/%m/%Y} de cette période"
+            )
+    return out

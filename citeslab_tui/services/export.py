@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from citeslab_tui.core.model import Config
 from citeslab_tui.export import ExportRequest, RenderedFile, destinations, render, sources
 from citeslab_tui.export import write_files as write
 from citeslab_tui.store import Store
@@ -13,6 +14,16 @@ NAMES_WARNING = (
     "Attention : ce fichier contient des noms et des coordonnées (données personnelles, "
     "RGPD). Ne le transmettez qu'à qui en a besoin et supprimez-le après usage."
 )
+
+
+def export_warnings(config: Config, request: ExportRequest) -> list[str]:
+    """What makes a timesheet unfit to sign, said before writing it (no person
+    or manager name, days no convention covers); nothing for other exports."""
+    if request.kind != "timesheet":
+        return []
+    from citeslab_tui.core.timesheet import timesheet_warnings
+
+    return timesheet_warnings(config, request.period, request.territory)
 
 
 def rendered(store: Store, request: ExportRequest) -> list[RenderedFile]:

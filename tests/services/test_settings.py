@@ -131,3 +131,21 @@ def test_cli_convention_new(run) -> None:
 def test_cli_reads_the_saved_file(run, tmp_path: Path) -> None:
     run("config", "set", "name", "CitésLab Test")
     assert "CitésLab Test" in run("config", "show").output
+
+
+def test_timesheet_export_warns_before_writing(run, tmp_path: Path) -> None:
+    err = run("export", "timesheet", "--year", "2024", "-o", str(tmp_path / "a.csv")).stderr
+    assert "Attention : le nom de la personne (salarié·e) n'est pas renseigné" in err
+    assert "Attention : le nom du ou de la responsable n'est pas renseigné" in err
+    assert "aucune convention ne couvre la période du 01/01/2024 au 31/12/2024" in err
+    run("config", "set", "person", "Camille Martin")
+    run("config", "set", "manager", "Dominique Roux")
+    err = run("export", "timesheet", "--year", "2023", "--territory", "CCG",
+              "-o", str(tmp_path / "b.csv")).stderr  # fmt: skip
+    assert err.strip() == (
+        "Attention : les conventions ne couvrent que du 01/01/2023 au 09/05/2023 de cette "
+        "période (citeslab config set, ou F6 dans l'application)."
+    )
+    assert (
+        run("export", "timesheet", "--month", "2022-03", "-o", str(tmp_path / "c.csv")).stderr == ""
+    )
