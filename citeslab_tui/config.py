@@ -126,7 +126,8 @@ def migrate(data: Any) -> Any:
 
 def _upgrade_file(path: Path, raw: bytes, migrated: dict[str, Any]) -> None:
     """Rewrite the user's file in the current version after keeping the old one
-    (`NAME.v1.bak`, never overwritten). A file that cannot be written stays as
+    (`NAME.v1.bak`, never overwritten), through `save_config` (atomic, and a
+    copy in `config.json.backups/` too). A file that cannot be written stays as
     it is: it is migrated again at every read, which is correct, only slower."""
     from citeslab_tui.core.errors import StorageError
     from citeslab_tui.fsutil import atomic_write
@@ -135,9 +136,8 @@ def _upgrade_file(path: Path, raw: bytes, migrated: dict[str, Any]) -> None:
     try:
         if not backup.exists():
             atomic_write(backup, raw, mode=0o600, overwrite=False)
-        text = orjson.dumps(migrated, option=orjson.OPT_INDENT_2) + b"\n"
-        atomic_write(path, text, mode=0o600)
-    except (StorageError, OSError):
+        save_config(migrated, path)
+    except (StorageError, ConfigError, OSError):
         pass
 
 
@@ -393,6 +393,8 @@ def _build(data: dict[str, Any]) -> Config:
         manager=data.get("manager", ""),
         day_hours=data.get("day_hours", 7.0),
         max_day_hours=data.get("max_day_hours", 10.0),
+        person_title=data.get("person_title", ""),
+        manager_title=data.get("manager_title", ""),
     )
 
 
@@ -471,3 +473,19 @@ def config_signature(path: Path | None = None) -> tuple[str, int, int] | None:
     except OSError:
         return None
     return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def config_problems(data: Any) -> list[tuple[str, str]]:
+    """Every problem of a configuration being edited, as (path, French message)
+    pairs (`("territories[1].etp", "1.4 n'est pas entre 0 et 1")`): the schema's
+    first, then — once the structure is right — the cross-checks. Empty when
+    `data` would be accepted by `save_config`. Used to validate as one types."""
+    if schemas.is_valid("config", data):
+        lines = semantic_problems(data)
+    else:
+        lines = schemas.explain("config", data) or ["(racine): configuration invalide"]
+    out = []
+    for line in lines:
+        path, _, message = line.partition(": ")
+        out.append((path, message) if message else ("", path))
+    return out

@@ -465,6 +465,8 @@ class Config(NamedTuple):
     manager: str = ""
     day_hours: float = 7.0  # what `1j` means in the quick entry
     max_day_hours: float = 10.0  # above it, a day is logged with a warning
+    person_title: str = ""  # job titles, under the names on the timesheets
+    manager_title: str = ""
 
     # Lookups are rebuilt on demand; the tuples above are small.
     def pillar(self, key: str) -> Pillar:

@@ -26,8 +26,13 @@ _ITEM_KEYS = ("key", "code")
 def editable_data() -> dict[str, Any]:
     """The configuration as data, ready to change: the user's own file, or a
     copy of the shipped default (saved to the user's file on the first change)."""
+    from citeslab_tui.config import migrate
+
     path = user_config_path()
-    return read_config_data(path if path.exists() else default_config_path())
+    data: dict[str, Any] = migrate(
+        read_config_data(path if path.exists() else default_config_path())
+    )
+    return data
 
 
 def parse_value(text: str) -> Any:
@@ -99,7 +104,9 @@ def apply(data: dict[str, Any], path: Path | None = None) -> Config:
 
 def set_and_save(key: str, text: str, path: Path | None = None) -> Config:
     """`citeslab config set KEY VALUE`."""
-    data = read_config_data(path) if path else editable_data()
+    from citeslab_tui.config import migrate
+
+    data = migrate(read_config_data(path)) if path else editable_data()
     return apply(set_value(data, key, parse_value(text)), path)
 
 

@@ -28,7 +28,7 @@ from citeslab_tui.tui.screens.base import StoreScreen
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
 POLL_SECONDS = 1.0  # another process's change shows within two seconds
-MODES = ("journal", "dashboard", "porteurs", "export", "help")
+MODES = ("journal", "dashboard", "porteurs", "export", "settings", "help")
 FRENCH_KEYS = {
     "pageup": "PgPréc",
     "pagedown": "PgSuiv",
@@ -41,6 +41,7 @@ MODE_LABELS = {
     "dashboard": "Tableau de bord",
     "porteurs": "Porteurs",
     "export": "Export",
+    "settings": "Paramètres",
     "help": "Aide",
 }
 
@@ -63,6 +64,7 @@ class CitesLabApp(App[int]):
         Binding("f3", "show('dashboard')", "Tableau de bord", id="dashboard"),
         Binding("f4", "show('porteurs')", "Porteurs", id="porteurs"),
         Binding("f5", "show('export')", "Export", id="export"),
+        Binding("f6", "show('settings')", "Paramètres", id="settings"),
         Binding("ctrl+z", "undo", "Annuler", id="undo"),
         Binding("q", "leave", "Quitter", id="quit", show=False),
         Binding("ctrl+q", "quit", "Quitter", id="quit-app", show=False, priority=True),
@@ -107,6 +109,11 @@ class CitesLabApp(App[int]):
             from citeslab_tui.tui.screens.export import ExportScreen
 
             return ExportScreen(self.store, self.today, self.export_dir)
+        if mode == "settings":
+            from citeslab_tui.services.settings import editable_data
+            from citeslab_tui.tui.screens.settings import SettingsScreen
+
+            return SettingsScreen(self.store, self.today, editable_data)
         from citeslab_tui.tui.keys import binding_sections
         from citeslab_tui.tui.screens.help import HelpScreen
 

@@ -31,6 +31,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from citeslab_tui.tui.screens.help import HelpScreen
     from citeslab_tui.tui.screens.journal import JournalScreen
     from citeslab_tui.tui.screens.porteurs import PorteursScreen
+    from citeslab_tui.tui.screens.settings import SettingsScreen
 
     def ours(*classes: Any) -> list[Binding]:
         found: dict[str, Binding] = {}
@@ -46,6 +47,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Tableau de bord (F3)", ours(DashboardScreen)),
         ("Porteurs (F4)", ours(PorteursScreen)),
         ("Export (F5)", ours(ExportScreen)),
+        ("Paramètres (F6)", ours(SettingsScreen)),
         ("Aide (F1)", ours(HelpScreen)),
         ("Formulaires", ours(EntryForm, PorteurForm, StepForm, DatePrompt, LinkedEntries)),
     ]

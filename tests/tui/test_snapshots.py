@@ -45,3 +45,11 @@ def test_help(snap_compare, app: CitesLabApp) -> None:
 
 def test_entry_form(snap_compare, app: CitesLabApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_go("tab", "e"))
+
+
+def test_settings(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go("f6"))
+
+
+def test_settings_territories(snap_compare, app: CitesLabApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go("f6", "right"))

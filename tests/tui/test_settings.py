@@ -1,0 +1,97 @@
+"""F6 Paramètres: values checked as one types (the schema's French message at
+the field, nothing saved on error), saved atomically, followed by the whole app
+without restart."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input, TabbedContent
+
+from citeslab_tui.config import user_config_path
+from citeslab_tui.tui.app import CitesLabApp
+from citeslab_tui.tui.screens.dashboard import DashboardScreen
+from citeslab_tui.tui.screens.settings import SettingsScreen
+from citeslab_tui.tui.widgets.bars import TerritoryGauge
+from citeslab_tui.tui.widgets.config_field import ConfigField
+
+SIZE = (100, 32)
+
+
+async def _type(pilot, app: CitesLabApp, field_id: str, text: str) -> ConfigField:
+    field = app.screen.query_one(f"#{field_id}", ConfigField)
+    box = field.query_one(Input)
+    box.focus()
+    box.value = ""
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause()
+    return field
+
+
+async def test_day_length_and_annual_hours_are_followed_without_restart(
+    app: CitesLabApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        gauge = app.screen.query_one("#territory-AA", TerritoryGauge)
+        expected_before = gauge.figures.minutes_expected
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await _type(pilot, app, "f-day_hours", "7,5")
+        await _type(pilot, app, "f-annual_hours", "1600")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = json.loads(user_config_path().read_text())
+        assert (saved["day_hours"], saved["annual_hours"]) == (7.5, 1600)
+        assert app.store.config.day_hours == 7.5
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        gauge = app.screen.query_one("#territory-AA", TerritoryGauge)
+        assert gauge.figures.minutes_expected == round(expected_before * 1600 / 1607) or (
+            abs(gauge.figures.minutes_expected - expected_before * 1600 / 1607) < 1
+        )
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.bar.config.day_hours == 7.5  # the quick entry reads the new one
+
+
+async def test_an_etp_of_1_4_is_refused_at_the_field_and_nothing_is_saved(
+    app: CitesLabApp,
+) -> None:
+    from citeslab_tui.services.settings import set_and_save
+
+    set_and_save("person", "Camille Martin")
+    before = user_config_path().read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-territories"
+        await pilot.pause()
+        field = await _type(pilot, app, "f-territories-1-allocations-0-etp", "1,4")
+        message = str(field.query_one(".field-error").render())
+        assert message == "1.4 n'est pas entre 0 et 1"
+        assert field.has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert user_config_path().read_bytes() == before
+        assert any("Rien n'a été enregistré" in n.message for n in app._notifications)
+        await _type(pilot, app, "f-territories-1-allocations-0-etp", "0,2")
+        assert not field.has_class("-invalid")
+
+
+async def test_a_2015_quartier_code_is_accepted(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-territories"
+        await pilot.pause()
+        field = await _type(pilot, app, "f-territories-0-qpvs-0-code", "QP074001")
+        assert not field.has_class("-invalid")
+        field = await _type(pilot, app, "f-territories-0-qpvs-0-code", "Q123")
+        assert "n'a pas le format attendu" in str(field.query_one(".field-error").render())
