@@ -14,6 +14,7 @@ from citeslab_tui.cli.common import (
     print_json,
     today,
 )
+from citeslab_tui.core.model import MAX_PERSONS
 from citeslab_tui.core.text import printable
 from citeslab_tui.present import decimal_hours, hours
 from citeslab_tui.services import entries as service
@@ -194,7 +195,7 @@ def _print_table(entries: list[Entry], config: Config) -> None:
 @click.option("--type", "type_", metavar="TYPE", help="Nouveau type d'action (clé).")
 @click.option("--pillar", metavar="PILIER", help="Nouveau pilier (clé).")
 @click.option("--territory", metavar="CODE", help="Nouveau territoire.")
-@click.option("--persons", type=click.IntRange(0, 100000), help="Personnes touchées.")
+@click.option("--persons", type=click.IntRange(0, MAX_PERSONS), help="Personnes touchées.")
 @click.option("--partner", metavar="TEXTE", help="Partenaire ('' pour effacer).")
 @click.option("--note", metavar="TEXTE", help="Nouvelle note.")
 @db_option

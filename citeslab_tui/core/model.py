@@ -17,6 +17,7 @@ doubled the cost of defining each record class.
 """
 
 import functools
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from types import MappingProxyType
@@ -63,7 +64,17 @@ def label_of(labels: Mapping[str, str], key: str) -> str:
     return labels.get(key, key)
 
 
+# The limits of an entry and the shape of a porteur id, for every reader of
+# typed text (quick entry, forms, import, CLI options); the JSON Schemas in
+# schemas/ say the same, and tests/test_rules.py checks that they agree.
 MAX_MINUTES = 24 * 60
+MAX_PERSONS = 100_000
+MAX_PARTNER = 200
+MAX_NOTE = 10_000
+PORTEUR_ID_PATTERN = r"P-([0-9]{4})-([0-9]{3,9})"
+PORTEUR_ID = re.compile(PORTEUR_ID_PATTERN)
+"""`P-2022-014`: the year of arrival, then a number (use `fullmatch`)."""
+
 # What a user may change on an entry (the id and the stamps are the program's).
 ENTRY_EDITABLE: tuple[str, ...] = (
     "date", "start", "end", "minutes", "type", "pillar", "territory",

@@ -37,7 +37,11 @@ from citeslab_tui.core.model import (
     KIND_ABSENCE,
     KIND_LABELS,
     MAX_MINUTES,
+    MAX_NOTE,
+    MAX_PARTNER,
+    MAX_PERSONS,
     NON_PILLAR_KINDS,
+    PORTEUR_ID_PATTERN,
     Config,
     Entry,
     format_hhmm,
@@ -59,10 +63,7 @@ from citeslab_tui.core.textmatch import (
 )
 
 END_OF_DAY = time(23, 59, 59, 999999)  # how the model spells an end at 24:00
-MAX_PERSONS = 100_000
-_PERSONS_MAX_TEXT = "100 000"
-MAX_PARTNER = 200
-MAX_NOTE = 10_000
+_PERSONS_MAX_TEXT = f"{MAX_PERSONS:,}".replace(",", " ")
 KINDS = (
     "duree",
     "plage",
@@ -98,7 +99,7 @@ _UNITS = frozenset(  # a unit typed apart from its number: `2 h`, `12 pers`
     | {"p", "pers", "pers.", "personne", "personnes"}
     | {"j", "jour", "jours"}
 )
-_PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,9}", re.IGNORECASE)
+_PORTEUR = re.compile(PORTEUR_ID_PATTERN, re.IGNORECASE)
 _SIGILS = "@+>#/"
 _HINT_DURATION = "ex. 1h30, 45min, 9h-10h30, 12p"
 

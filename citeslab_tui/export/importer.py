@@ -1,12 +1,13 @@
 """Importing an `entries` export (either dialect) back into the log: to move an
 existing spreadsheet log into the app, or to merge two data files.
 
-All or nothing: every row is read and checked first — types, pillars,
-territories and QPVs known to the configuration, dates, times, hours that make
-a whole number of minutes, people as integers, porteur ids well formed (and
-known, when the caller says which exist) — and if any row is wrong the import
-is refused with every bad row listed by its line number, and nothing is
-written. Rows whose id is already in the data file are skipped and counted, so
+All or nothing: every row is read and checked first — dates, times, hours
+that make a whole number of minutes, people as integers, porteur ids well
+formed, then what the store itself would refuse (core.checks: types, pillars,
+territories, QPVs and — when the caller says which exist — porteurs known to
+the configuration) — and if any row is wrong the import is refused with every
+bad row listed by its line number, and nothing is written. Rows whose id is
+already in the data file are skipped and counted, so
 an import run twice adds nothing. This module only reads and validates; the
 caller adds `ImportResult.entries` in one atomic write (`Store.add_entries`).
 
@@ -34,9 +35,19 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
+from citeslab_tui.core.checks import entry_problems
 from citeslab_tui.core.dates import DateError, read_date
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.model import MAX_MINUTES, Config, Entry, timestamp
+from citeslab_tui.core.model import (
+    MAX_MINUTES,
+    MAX_NOTE,
+    MAX_PARTNER,
+    MAX_PERSONS,
+    PORTEUR_ID,
+    Config,
+    Entry,
+    timestamp,
+)
 from citeslab_tui.export.csvfmt import BOM, unneutralise
 from citeslab_tui.export.tables import ENTRY_FIELDS, ENTRY_HEADERS_FR
 
@@ -45,7 +56,6 @@ END_OF_DAY = time(23, 59, 59, 999999)
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})(?::00)?$")
 _HOURS = re.compile(r"^(\d{1,4})(?:[.,](\d+))?$")
 _HOURS_HMM = re.compile(r"^(\d{1,2}):([0-5]\d)$")
-_PORTEUR = re.compile(r"^P-\d{4}-\d{3,9}$")
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _SPLIT_PORTEURS = re.compile(r"[\s,;]+")
 _TOLERANCE = Decimal("0.2")  # minutes: the largest error of a 2-decimal print
@@ -235,9 +245,6 @@ class _RowChecker:
         self.config = config
         self.today = today
         self.types = {t.key: t for t in config.action_types}
-        self.pillars = set(config.pillar_keys)
-        self.territories = set(config.territory_codes)
-        self.qpvs = {q.code for q in config.all_qpvs()}
         self.known_porteurs = set(known_porteurs) if known_porteurs is not None else None
         self.unknown_porteurs: set[str] = set()
         self._dates: dict[str, date] = {}  # the same days come back row after row
@@ -270,8 +277,6 @@ class _RowChecker:
 
         start = self._time(v.get("start", ""), "début", bad, end=False)
         end = self._time(v.get("end", ""), "fin", bad, end=True)
-        if start is not None and end is not None and end <= start:
-            bad.append("l'heure de fin doit suivre l'heure de début")
 
         minutes = self._minutes(v.get("hours", "").strip(), start, end, bad)
 
@@ -279,26 +284,18 @@ class _RowChecker:
         action = self.types.get(type_key)
         if not type_key:
             bad.append("type d'action manquant")
-        elif action is None:
-            bad.append(f"type d'action « {_short(type_key)} » inconnu")
 
         pillar = v.get("pillar", "").strip()
         if not pillar and action is not None:
             pillar = action.pillar
-        elif pillar and pillar not in self.pillars:
-            bad.append(f"pilier « {_short(pillar)} » inconnu")
 
         territory = v.get("territory", "").strip().lstrip("@").upper()
         if not territory:
             territory = cfg.implicit_territory() or ""
             if not territory:
                 bad.append("territoire manquant")
-        elif territory not in self.territories:
-            bad.append(f"territoire « {_short(territory)} » inconnu")
 
         qpv = v.get("qpv", "").strip().upper() or None
-        if qpv is not None and qpv not in self.qpvs:
-            bad.append(f"QPV « {_short(qpv)} » inconnu")
 
         persons = 0
         raw_persons = v.get("persons", "").strip()
@@ -307,41 +304,53 @@ class _RowChecker:
                 raw_persons.isdigit()
                 and raw_persons.isascii()
                 and len(raw_persons) <= 6  # bounded before int(): no 5 000-digit conversion
-                and int(raw_persons) <= 100_000
+                and int(raw_persons) <= MAX_PERSONS
             ):
                 persons = int(raw_persons)
             else:
-                bad.append(
-                    f"personnes « {_short(raw_persons)} » : un nombre entier entre 0 et 100000"
-                )
+                shown = _short(raw_persons)
+                bad.append(f"personnes « {shown} » : un nombre entier entre 0 et {MAX_PERSONS}")
 
         porteurs: list[str] = []
         for pid in _SPLIT_PORTEURS.split(v.get("porteurs", "").strip().upper()):
             if not pid or pid in porteurs:
                 continue
-            if not _PORTEUR.match(pid):
+            if not PORTEUR_ID.fullmatch(pid):
                 bad.append(f"porteur « {_short(pid)} » mal formé (attendu P-AAAA-NNN)")
-            elif self.known_porteurs is not None and pid not in self.known_porteurs:
-                bad.append(f"porteur « {pid} » inconnu")
-                self.unknown_porteurs.add(pid)
             porteurs.append(pid)
 
         partner = v.get("partner", "") or None
-        if partner is not None and len(partner) > 200:
-            bad.append("partenaire trop long (200 caractères au plus)")
+        if partner is not None and len(partner) > MAX_PARTNER:
+            bad.append(f"partenaire trop long ({MAX_PARTNER} caractères au plus)")
         note = v.get("note", "")
-        if len(note) > 10_000:
-            bad.append("note trop longue (10 000 caractères au plus)")
+        if len(note) > MAX_NOTE:
+            bad.append(f"note trop longue ({MAX_NOTE:,} caractères au plus)".replace(",", " "))
 
-        if bad or day is None or minutes is None:
+        if day is None or minutes is None or not type_key or not territory:
             return None, bad
         entry = Entry(
-            id=entry_id, date=day, minutes=minutes, type=type_key, pillar=pillar,
-            territory=territory, start=start, end=end, qpv=qpv, persons=persons,
-            porteurs=tuple(porteurs), partner=partner, note=note,
-            created_at=stamp, updated_at=stamp,
-        )  # fmt: skip
-        return entry, []
+            id=entry_id,
+            date=day,
+            minutes=minutes,
+            type=type_key,
+            pillar=pillar,
+            territory=territory,
+            start=start,
+            end=end,
+            qpv=qpv,
+            persons=persons,
+            porteurs=tuple(porteurs),
+            partner=partner,
+            note=note,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        # what the store would refuse, checked by the store's own rules
+        refused = entry_problems(entry, cfg, self.known_porteurs)
+        if self.known_porteurs is not None:
+            self.unknown_porteurs.update(p for p in porteurs if p not in self.known_porteurs)
+        bad += refused
+        return (None, bad) if bad else (entry, [])
 
     @staticmethod
     def _time(raw: str, what: str, bad: list[str], *, end: bool) -> time | None:

@@ -19,12 +19,13 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from citeslab_tui import schemas
+from citeslab_tui.core.checks import entry_problems
 from citeslab_tui.core.closing import check_open, closed_months
 from citeslab_tui.core.errors import NotFound, StorageError, ValidationFailed
 from citeslab_tui.core.model import (
     CATEGORIES,
-    KIND_PILLAR,
     MAX_MINUTES,
+    PORTEUR_ID,
     STEPS,
     Config,
     Entry,
@@ -47,7 +48,6 @@ from citeslab_tui.store.storage import AtomicJSONStorage
 from citeslab_tui.store.validation import validate_table
 
 __all__ = ["JOURNAL_KEEP", "Store", "validate_table"]
-_PORTEUR_ID_RE = re.compile(r"^P-(\d{4})-(\d{3,9})$")
 
 
 class UuidTable(Table):
@@ -265,30 +265,14 @@ class Store:
     def check_entry(self, entry: Entry, known_porteurs: set[str] | None = None) -> None:
         """Refuse an entry that its schema or the configuration would not accept.
         `known_porteurs` spares a caller checking many entries a lookup each."""
-        cfg = self.config
-        if entry.type not in cfg.type_keys:
-            raise ValidationFailed(f"type d'action « {entry.type} » inconnu")
-        kind = cfg.type_kind(entry.type)
-        if kind != KIND_PILLAR and entry.pillar != kind:
-            raise ValidationFailed(
-                f"« {entry.type} » est hors piliers : pas de pilier « {entry.pillar} »"
-            )
-        if kind == KIND_PILLAR and entry.pillar not in cfg.pillar_keys:
-            raise ValidationFailed(f"pilier « {entry.pillar} » inconnu")
-        if entry.territory not in cfg.territory_codes:
-            raise ValidationFailed(f"territoire « {entry.territory} » inconnu")
-        if entry.qpv is not None and cfg.qpv(entry.qpv) is None:
-            raise ValidationFailed(f"QPV « {entry.qpv} » inconnu")
-        if entry.start and entry.end and entry.end <= entry.start:
-            raise ValidationFailed("l'heure de fin doit suivre l'heure de début")
         if known_porteurs is None and entry.porteurs:
             known_porteurs = {p.id for p in self.porteurs()}
-        known = known_porteurs or set()
-        for pid in entry.porteurs:
-            if pid not in known:
-                raise ValidationFailed(
-                    f"porteur « {pid} » inconnu : créez-le d'abord (citeslab porteur add)"
-                )
+        problems = entry_problems(entry, self.config, known_porteurs or set())
+        if problems:
+            first = problems[0]
+            if first.startswith("porteur "):
+                first += " : créez-le d'abord (citeslab porteur add)"
+            raise ValidationFailed(first)
         rec = entry.to_record()
         if not schemas.is_valid("entry", rec):
             problems = schemas.explain("entry", rec)
@@ -472,7 +456,7 @@ class Store:
         """`P-<year>-<n>`: one more than the highest number used that year."""
         highest = 0
         for p in self.porteurs():
-            m = _PORTEUR_ID_RE.match(p.id)
+            m = PORTEUR_ID.fullmatch(p.id)
             if m and int(m.group(1)) == year:
                 highest = max(highest, int(m.group(2)))
         return f"P-{year}-{highest + 1:03d}"

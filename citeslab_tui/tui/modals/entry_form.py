@@ -21,14 +21,20 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.model import ENTRY_EDITABLE, Config, Entry, format_hhmm
+from citeslab_tui.core.model import (
+    ENTRY_EDITABLE,
+    MAX_PERSONS,
+    PORTEUR_ID,
+    Config,
+    Entry,
+    format_hhmm,
+)
 from citeslab_tui.core.quickentry import parse
 from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
-_PORTEUR = re.compile(r"P-[0-9]{4}-[0-9]{3,9}")
 FIELDS = ENTRY_EDITABLE
 
 
@@ -61,7 +67,7 @@ def read_porteurs(text: str) -> tuple[str, ...]:
         if not word:
             continue
         pid = word.lstrip("+").upper()
-        if not _PORTEUR.fullmatch(pid):
+        if not PORTEUR_ID.fullmatch(pid):
             raise FormError(f"porteur « {word} » : format P-AAAA-NNN attendu", "f-porteurs")
         if pid not in out:
             out.append(pid)
@@ -197,8 +203,11 @@ class EntryForm(Form[dict[str, Any]]):
         else:
             minutes, start, end = read_timing(timing, type_key, self.config)
         persons_text = value("f-persons").strip() or "0"
-        if not persons_text.isdigit() or int(persons_text) > 100_000:
-            raise FormError("personnes : un nombre entier de 0 à 100 000", "f-persons")
+        if not persons_text.isdigit() or int(persons_text) > MAX_PERSONS:
+            raise FormError(
+                f"personnes : un nombre entier de 0 à {MAX_PERSONS:,}".replace(",", " "),
+                "f-persons",
+            )
         qpv = self.query_one("#f-qpv", Select).value
         partner = value("f-partner").strip()
         note = self.query_one("#f-note", TextArea).text.strip()

@@ -5,7 +5,6 @@ left untouched. Dismisses with the fields; the screen calls the store."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,14 +16,13 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.model import CATEGORIES, PROFILES, Config, Porteur
+from citeslab_tui.core.model import CATEGORIES, PORTEUR_ID, PROFILES, Config, Porteur
 from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import SteadyInput
 from citeslab_tui.tui.widgets.tickbox import TickBox
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
-_ID = re.compile(r"P-[0-9]{4}-[0-9]{3,9}")
 UNSPECIFIED_QPV = "?"
 
 
@@ -122,7 +120,7 @@ class PorteurForm(Form[dict[str, Any]]):
         if self.porteur is not None:
             return {k: v for k, v in fields.items() if getattr(self.porteur, k) != v}
         pid = text("p-id").upper()
-        if not _ID.fullmatch(pid):
+        if not PORTEUR_ID.fullmatch(pid):
             raise FormError("identifiant : format P-AAAA-NNN attendu (ex. P-2022-014)", "p-id")
         welcomed = text("p-welcomed")
         try:

@@ -1,0 +1,44 @@
+"""What the configuration refuses in an entry, said once for the store (which
+refuses the first problem before a write) and the import (which lists every
+problem of every row): an unknown type, pillar, territory, QPV or porteur, an
+end that does not follow the start."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from citeslab_tui.core.model import KIND_PILLAR, Config, Entry
+from citeslab_tui.core.text import shorten
+
+QUOTED = 40  # characters of a refused value quoted back (a cell may be long)
+
+
+def entry_problems(
+    entry: Entry, config: Config, known_porteurs: Collection[str] | None
+) -> list[str]:
+    """Every problem, in French, in field order. `known_porteurs=None` leaves
+    the porteurs unchecked."""
+
+    def shown(value: str) -> str:
+        return f"« {shorten(value, QUOTED)} »"
+
+    problems = []
+    if entry.type not in config.type_keys:
+        problems.append(f"type d'action {shown(entry.type)} inconnu")
+    if entry.type in config.type_keys:
+        kind = config.type_kind(entry.type)
+        if kind != KIND_PILLAR and entry.pillar != kind:
+            problems.append(
+                f"{shown(entry.type)} est hors piliers : pas de pilier {shown(entry.pillar)}"
+            )
+        if kind == KIND_PILLAR and entry.pillar not in config.pillar_keys:
+            problems.append(f"pilier {shown(entry.pillar)} inconnu")
+    if entry.territory not in config.territory_codes:
+        problems.append(f"territoire {shown(entry.territory)} inconnu")
+    if entry.qpv is not None and config.qpv(entry.qpv) is None:
+        problems.append(f"QPV {shown(entry.qpv)} inconnu")
+    if entry.start and entry.end and entry.end <= entry.start:
+        problems.append("l'heure de fin doit suivre l'heure de début")
+    if known_porteurs is not None:
+        problems += [f"porteur « {p} » inconnu" for p in entry.porteurs if p not in known_porteurs]
+    return problems
