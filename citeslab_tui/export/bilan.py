@@ -115,6 +115,12 @@ FUNDER = "Bpifrance"
 # --------------------------------------------------------------------------- context
 
 
+def funders(config: Config) -> list[str]:
+    """Who supports the action, named on every document: Bpifrance and the
+    collectivités of the configuration's territories."""
+    return [FUNDER, *dict.fromkeys(t.name for t in config.territories)]
+
+
 def header(config: Config, period: Period) -> dict[str, Any]:
     """Who and what the bilan is about: the structure, the person, the
     conventions overlapping the period and the funders (Bpifrance and the
@@ -131,13 +137,13 @@ def header(config: Config, period: Period) -> dict[str, Any]:
         for c in config.conventions
         if period.clamp(P(c.start, c.end)) is not None
     ]
-    funders = [FUNDER, *dict.fromkeys(t.name for t in config.territories)]
+    names = funders(config)
     return {
         "name": config.name,
         "structure": config.structure,
         "person": config.person,
         "conventions": conventions,
-        "funders": funders,
+        "funders": names,
     }
 
 

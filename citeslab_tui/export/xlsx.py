@@ -446,6 +446,14 @@ def _pillar_label(config: Config, key: str) -> str:
         return key
 
 
+def funders_label(config: Config) -> str:
+    """`Bpifrance, Annemasse Agglo, …`: the support shown on every document (the
+    cahier des charges asks it), as the bilan names it."""
+    from citeslab_tui.export.bilan import funders
+
+    return ", ".join(funders(config))
+
+
 def _header(sheet: Sheet, title: str, ts: Timesheet, span: Period, config: Config) -> int:
     """The block naming who, where, which convention and when; returns the next row."""
     territory = (
@@ -458,6 +466,7 @@ def _header(sheet: Sheet, title: str, ts: Timesheet, span: Period, config: Confi
         ("Structure", config.structure or config.name),
         ("CitésLab", config.name),
         ("Convention", conventions_label(config, ts.period, ts.territory)),
+        ("Financeurs", funders_label(config)),
         ("Période", period_label(span)),
         ("Territoires", territory),
     ]

@@ -90,3 +90,15 @@ def test_csv_stays_for_scripts(run: Any, tmp_path: Path) -> None:
     assert "ligne(s)" in res.stdout and (tmp_path / "i.csv").read_bytes().startswith(
         b"\xef\xbb\xbf"
     )
+
+
+def test_the_timesheet_xlsx_names_the_funders(run: Any, tmp_path: Path) -> None:
+    run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
+    out = tmp_path / "fdt.xlsx"
+    run("export", "timesheet", "--month", "2022-03", "--format", "xlsx", "-o", str(out))
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        cells = {r[0]: r[2] for r in ws.iter_rows(max_row=10, values_only=True) if r[0]}
+        assert cells["Financeurs :"] == (
+            "Bpifrance, Annemasse Agglo, Communauté de Communes du Genevois"
+        ), ws.title
