@@ -66,7 +66,7 @@ class CitesLabApp(App[int]):
         Binding("f5", "show('export')", "Export", id="export"),
         Binding("f6", "show('settings')", "Paramètres", id="settings"),
         Binding("ctrl+z", "undo", "Annuler", id="undo"),
-        Binding("q", "leave", "Quitter", id="quit", show=False),
+        Binding("q", "leave", "Quitter", id="quit", key_display="q"),
         Binding("ctrl+q", "quit", "Quitter", id="quit-app", show=False, priority=True),
     ]
 

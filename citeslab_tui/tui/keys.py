@@ -32,6 +32,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from citeslab_tui.tui.screens.journal import JournalScreen
     from citeslab_tui.tui.screens.porteurs import PorteursScreen
     from citeslab_tui.tui.screens.settings import SettingsScreen
+    from citeslab_tui.tui.widgets.quick_entry import QuickInput
 
     def ours(*classes: Any) -> list[Binding]:
         found: dict[str, Binding] = {}
@@ -43,7 +44,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
 
     return [
         ("Partout", ours(CitesLabApp)),
-        ("Journal (F2)", ours(JournalScreen)),
+        ("Journal (F2)", ours(JournalScreen, QuickInput)),
         ("Tableau de bord (F3)", ours(DashboardScreen)),
         ("Porteurs (F4)", ours(PorteursScreen)),
         ("Export (F5)", ours(ExportScreen)),

@@ -74,3 +74,69 @@ async def test_f1_scrolls_as_one_page_to_the_examples_and_types(app: CitesLabApp
         await pilot.press("escape", "escape")  # closes the search, then the help
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits_on_an_empty_bar_and_types_otherwise(app: CitesLabApp) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        footer = str(app.screen.query_one("AppFooter", Static).render())
+        assert " q Quitter" in footer and len(footer) <= 80
+        await pilot.press(*"1h suivi q")
+        assert app.screen.query_one("#quick-entry", Input).value == "1h suivi q"
+        assert app.is_running
+        await pilot.press("ctrl+u", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_escape_leaves_the_bar_for_the_list(app: CitesLabApp) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id != "quick-entry"
+        await pilot.press("n")  # back to the bar
+        assert app.focused is not None and app.focused.id == "quick-entry"
+
+
+async def test_up_recalls_the_lines_typed_before_across_sessions(
+    build_app, seeded: Store, config: Config
+) -> None:
+    first = build_app()
+    async with first.run_test(size=SMALL) as pilot:
+        await pilot.press(*"2h atelier @CCG 12p -- forum", "enter")
+        await pilot.press(*"30min reporting", "enter")
+        await pilot.pause()
+    again = build_app()  # a new session reads the history file
+    async with again.run_test(size=SMALL) as pilot:
+        bar = again.screen.query_one("#quick-entry", Input)
+        await pilot.press(*"brouillon", "up")
+        assert bar.value == "30min reporting"
+        await pilot.press("up")
+        assert bar.value == "2h atelier @CCG 12p -- forum"
+        await pilot.press("down", "down")
+        assert bar.value == "brouillon"  # what was being typed comes back
+        await pilot.press("ctrl+u", *"forum", "ctrl+r")
+        assert bar.value == "2h atelier @CCG 12p -- forum"
+        await pilot.press("enter")
+        await pilot.pause()
+        notes = [e.note for e in reopen(seeded, config).entries(TODAY, TODAY)]
+        assert notes.count("forum") == 2
+
+
+async def test_copy_previous_day_then_undo_restores_the_day(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    from datetime import date
+
+    monday, wednesday = date(2022, 4, 11), date(2022, 4, 13)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("pagedown")  # Wednesday 13, empty
+        await pilot.pause()
+        await pilot.press("ctrl+y")  # the last day with entries: Tuesday 12
+        await pilot.pause()
+        copied = reopen(seeded, config).entries(wednesday, wednesday)
+        assert sorted(e.type for e in copied) == ["atelier", "prescripteur", "reporting"]
+        messages = [n.message for n in app._notifications]
+        assert any("3 entrées du 12/04 copiées" in m for m in messages)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert reopen(seeded, config).entries(wednesday, wednesday) == []
+        assert len(reopen(seeded, config).entries(monday, monday)) == 2

@@ -241,11 +241,11 @@ async def test_another_process_change_shows_within_two_seconds(
         assert journal(app).query_one(EntryTable).row_count == 4
 
 
-async def test_q_quits_outside_inputs_only(app: CitesLabApp) -> None:
+async def test_q_types_in_a_bar_with_text_and_quits_elsewhere(app: CitesLabApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
+        await pilot.press("x", "q")
         assert app.is_running
-        assert app.screen.query_one("#quick-entry", Input).value == "q"
+        assert app.screen.query_one("#quick-entry", Input).value == "xq"
         await pilot.press("tab", "q")
         await pilot.pause()
     assert app.return_code == 0

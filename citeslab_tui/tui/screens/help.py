@@ -29,6 +29,7 @@ OTHER_KEYS: dict[str, list[tuple[str, str]]] = {
         ("Tab / maj+Tab", "Champ ou liste suivant / précédent"),
     ],
     "Journal (F2)": [
+        ("q (barre vide)", "Quitter ; dès qu'une lettre est tapée, q s'écrit"),
         ("Entrée (barre)", "Enregistrer la ligne pour le jour affiché"),
         ("→ (barre)", "Accepter la complétion (type, @territoire…)"),
         ("Entrée (liste)", "Modifier l'entrée sélectionnée"),

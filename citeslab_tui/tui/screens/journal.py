@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +25,9 @@ from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.entry_table import EntryTable
 from citeslab_tui.tui.widgets.footer import AppFooter
 from citeslab_tui.tui.widgets.quick_entry import QuickEntryBar
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.history import History
 
 PARTNER_LOOKBACK = timedelta(days=120)  # free partners offered for completion
 
@@ -85,6 +88,14 @@ class JournalScreen(StoreScreen):
             show=False,
         ),
         Binding("delete,x", "delete_entry", "Supprimer l'entrée", id="delete-entry", show=False),
+        Binding(
+            "ctrl+y",
+            "copy_previous_day",
+            "Copier la veille (dernier jour saisi) sur ce jour",
+            id="copy-previous-day",
+            priority=True,
+            show=False,
+        ),
     ]
 
     def __init__(self, store: Store, today: Callable[[], date]) -> None:
@@ -93,11 +104,16 @@ class JournalScreen(StoreScreen):
         self._vocabulary_generation = -1
         self._porteur_ids: list[str] = []
         self._partners: list[str] = []
+        self._history: History | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="journal-title")
         yield QuickEntryBar(
-            self.store.config, porteur_ids=self.porteur_ids, partners=self.partners, id="quick-bar"
+            self.store.config,
+            porteur_ids=self.porteur_ids,
+            partners=self.partners,
+            history=self.history,
+            id="quick-bar",
         )
         yield Static(id="journal-empty")
         yield EntryTable(self.store.config, id="entries")
@@ -238,6 +254,32 @@ class JournalScreen(StoreScreen):
         if entry is not None:
             event.bar.clear()
             self.table.select_entry(entry.id)
+            from citeslab_tui.services import history
+
+            self._history = history.remember(self.store.path, event.text)
+
+    def history(self) -> History:
+        """The lines typed before, read from disk at the first ↑ (then kept)."""
+        if self._history is None:
+            from citeslab_tui.services import history
+
+            self._history = history.load(self.store.path)
+        return self._history
+
+    def action_copy_previous_day(self) -> None:
+        """Copier la veille: the last day with entries before the one shown."""
+        from citeslab_tui.services.repeat import copy_day
+
+        copied = self.attempt(copy_day, self.store, None, self.selected_day)
+        if copied is None:
+            return
+        count = len(copied.added)
+        skipped = f", {copied.skipped} déjà là" if copied.skipped else ""
+        self.notify(
+            f"{count} entrée{'s' if count > 1 else ''} du {copied.source:%d/%m} copiée"
+            f"{'s' if count > 1 else ''}{skipped} (ctrl+z annule la copie).",
+            markup=False,
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "entry-rows":

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 PALETTE_MIN_WIDTH = 90
+SHORT = {"dashboard": "Bord", "settings": "Param."}
 
 
 class AppFooter(Static):
@@ -36,12 +37,14 @@ class AppFooter(Static):
     def draw(self) -> None:
         app = self.app
         parts: list[str | tuple[str, str]] = []
+        width = self.size.width
         for binding in app.BINDINGS:
             if isinstance(binding, Binding) and binding.show:
                 parts.append((f" {app.get_key_display(binding)} ", "bold $footer-key-foreground"))
-                parts.append(binding.description)
+                # below 90 columns the long names give way so that quit fits
+                short = SHORT.get(binding.id or "") if width < PALETTE_MIN_WIDTH else None
+                parts.append(short or binding.description)
         line = Content.assemble(*parts)
-        width = self.size.width
         palette = Content.assemble(("^p ", "bold $footer-key-foreground"), "palette ")
         if width >= PALETTE_MIN_WIDTH and line.cell_length + palette.cell_length < width:
             gap = " " * (width - line.cell_length - palette.cell_length)

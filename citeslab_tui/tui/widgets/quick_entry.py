@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.suggester import Suggester
@@ -22,14 +24,23 @@ from textual.widgets import Input, Static
 from citeslab_tui.core.errors import QuickEntryError
 from citeslab_tui.core.model import Config
 from citeslab_tui.core.text import printable
+from citeslab_tui.tui.widgets.inputs import SteadyInput
+
+
+def _no_history() -> History:
+    from citeslab_tui.core.history import History
+
+    return History()
+
 
 if TYPE_CHECKING:
+    from citeslab_tui.core.history import Cursor, History
     from citeslab_tui.core.quickentry import EntryDraft
 
 # core.quickentry (and its matching tables) is imported at the first keypress,
 # not before the first paint.
 
-PLACEHOLDER = "ex. 2h atelier @CCG 12p -- note   (→ complète, Entrée enregistre, F1 aide)"
+PLACEHOLDER = "ex. 2h atelier @CCG 12p -- note   (→ complète, ↑ historique, F1 aide)"
 HINT = "Syntaxe : durée type @territoire 12p +porteur >partenaire #QPV /pilier -- note"
 _LAST_WORD = re.compile(r"\S+$")
 
@@ -100,6 +111,80 @@ def suggest(
     return None
 
 
+class QuickInput(SteadyInput):
+    """The bar's input: ↑/↓ walk the lines typed before, ctrl+r finds an older
+    line containing what is typed (again: the next one), `q` on an empty bar
+    quits, Échap leaves the bar for the list (where single-letter keys work)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "history_older", "Ligne tapée avant (historique)", id="history-older",
+                show=False),
+        Binding("down", "history_newer", "Ligne suivante de l'historique", id="history-newer",
+                show=False),
+        Binding("ctrl+r", "history_search", "Chercher dans l'historique (ce qui est tapé)",
+                id="history-search", show=False),
+        Binding("escape", "leave_bar", "Quitter la barre (vers la liste)", id="leave-bar",
+                show=False),
+    ]  # fmt: skip
+
+    def __init__(self, history: Callable[[], History], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.history = history
+        self._cursor: Cursor | None = None
+        self._search: tuple[str, list[str], int] | None = None
+        self._recalled: str | None = None  # the value we put in, to tell user edits apart
+
+    def _recall(self, text: str) -> None:
+        self._recalled = text
+        self.value = text
+        self.cursor_position = len(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value != self._recalled:  # typed by the user: a new walk next time
+            self._cursor = None
+            self._search = None
+            self._recalled = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "q" and not self.value:
+            event.stop()
+            event.prevent_default()
+            await self.app.action_quit()
+            return
+        await super()._on_key(event)
+
+    def action_history_older(self) -> None:
+        if self._cursor is None:
+            from citeslab_tui.core.history import Cursor
+
+            self._cursor = Cursor(self.history().lines, self.value)
+        line = self._cursor.older()
+        if line is None:
+            self.app.bell()
+        else:
+            self._recall(line)
+
+    def action_history_newer(self) -> None:
+        line = self._cursor.newer() if self._cursor is not None else None
+        if line is not None:
+            self._recall(line)
+
+    def action_history_search(self) -> None:
+        if self._search is None:
+            query = self.value
+            self._search = (query, self.history().search(query), -1)
+        query, found, at = self._search
+        at += 1
+        if at >= len(found):
+            self.app.bell()
+            return
+        self._search = (query, found, at)
+        self._recall(found[at])
+
+    def action_leave_bar(self) -> None:
+        self.screen.focus_next()
+
+
 class QuickEntryBar(Vertical):
     """The input and its preview."""
 
@@ -127,6 +212,7 @@ class QuickEntryBar(Vertical):
         *,
         porteur_ids: Callable[[], Sequence[str]] = list,
         partners: Callable[[], Sequence[str]] = list,
+        history: Callable[[], History] | None = None,
         id: str | None = None,
     ) -> None:
         """`porteur_ids` and `partners` give the completion candidates; they are
@@ -135,11 +221,11 @@ class QuickEntryBar(Vertical):
         self.config = config
         self.porteur_ids = porteur_ids
         self.partners = partners
+        self.history = history or _no_history
 
     def compose(self) -> ComposeResult:
-        from citeslab_tui.tui.widgets.inputs import SteadyInput
-
-        yield SteadyInput(
+        yield QuickInput(
+            self.history,
             placeholder=PLACEHOLDER,
             suggester=QuickEntrySuggester(self.config, self.porteur_ids, self.partners),
             id="quick-entry",
