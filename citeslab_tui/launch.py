@@ -72,7 +72,9 @@ def start_tui(db: Path) -> int:
 
     today()  # a bad $CITESLAB_TODAY is said here, not as a crash inside the app
     store = Store.open(db, load_config(), now=now)
-    app = make_app(store, today=today)
+    from citeslab_tui.services.settings import is_first_run
+
+    app = make_app(store, today=today, first_run=is_first_run(store))
     app.run()
     return app.return_code or 0
 

@@ -178,3 +178,51 @@ def new_convention(
             if a.get("convention") == source
         ]
     return out, key
+
+
+# ---------------------------------------------------------------------- first run
+
+
+def is_first_run(store: Any) -> bool:
+    """No configuration of one's own and no data yet: the app opens its welcome.
+    (Someone with data but no configuration file has been working with the
+    shipped example: they are not new.)"""
+    import os
+
+    from citeslab_tui.config import CONFIG_ENV
+
+    return not os.environ.get(CONFIG_ENV) and not user_config_path().exists() and store.is_empty()
+
+
+def example_data() -> dict[str, Any]:
+    """The shipped CitésLab Genevois configuration, as data to start from."""
+    from citeslab_tui.config import migrate
+
+    data: dict[str, Any] = migrate(read_config_data(default_config_path()))
+    return data
+
+
+def demo_path(db: Path) -> Path:
+    """The demo data go beside the real file, never into it."""
+    return db.with_name(f"{db.stem}-demo{db.suffix}")
+
+
+DEMO_ENTRIES = 2500
+
+
+def open_demo(db: Path, config: Config, today: date, now: Any) -> Any:
+    """The demo data file beside `db`, filled with a made-up history the first
+    time (core.demo), opened for the app."""
+    from citeslab_tui.core.demo import generate
+    from citeslab_tui.holiday_cache import calendar_for
+    from citeslab_tui.store import Store
+
+    store = Store.open(demo_path(db), config, now=now)
+    if store.is_empty():
+        years = range(today.year - DEMO_ENTRIES // 1200 - 2, today.year + 1)
+        calendar = calendar_for(years)
+        entries, porteurs = generate(
+            config, DEMO_ENTRIES, end=today, is_working_day=calendar.is_working_day, seed=1
+        )
+        store.seed(entries, porteurs)
+    return store

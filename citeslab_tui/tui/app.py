@@ -76,9 +76,11 @@ class CitesLabApp(App[int]):
         *,
         today: Callable[[], date],
         export_dir: Path | None = None,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
+        self.first_run = first_run
         store.new_window_origin()  # ctrl+z undoes this window's changes only
         self.today = today
         self.export_dir = export_dir
@@ -121,6 +123,8 @@ class CitesLabApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.poll_store)
+        if self.first_run:
+            self.show_welcome()
         warning = self.store.clock_warning()
         if warning:
             self.notify(warning, severity="warning", markup=False, timeout=15)
@@ -181,6 +185,47 @@ class CitesLabApp(App[int]):
         self.store.config = config
         self._config_sig = config_signature()
         self.title = config.name or "CitésLab"
+        self.data_changed()
+
+    def show_welcome(self) -> None:
+        """First run: the welcome over the journal (tui/screens/welcome.py)."""
+        from citeslab_tui.services.settings import example_data
+        from citeslab_tui.tui.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen(example_data(), self.welcome_save, self.welcome_demo))
+
+    def welcome_save(self, data: dict[str, Any]) -> None:
+        """The welcome's configuration: saved, taken at once."""
+        from citeslab_tui.config import save_config
+
+        self.use_config(save_config(data))
+        self.notify("Configuration enregistrée : tout se modifie dans F6 Paramètres.")
+
+    def welcome_demo(self, data: dict[str, Any]) -> None:
+        """The example configuration, and a demo history in its own file: the
+        real data file stays empty (relaunching `citeslab` opens it)."""
+        from citeslab_tui.config import save_config
+        from citeslab_tui.services.settings import open_demo
+
+        config = save_config(data)
+        real = self.store.path
+        demo = open_demo(real, config, self.today(), self.store.now)
+        self.use_config(config)
+        self.use_store(demo)
+        self.notify(
+            f"Données de démonstration : {demo.path}. Vos vraies données restent dans "
+            f"{real} (relancez citeslab pour y revenir).",
+            markup=False,
+            timeout=15,
+        )
+
+    def use_store(self, store: Store) -> None:
+        """Work on another data file from now on (the demo data)."""
+        store.new_window_origin()
+        self.store = store
+        for screen in self.screen_stack:
+            if isinstance(screen, StoreScreen):
+                screen.store = store
         self.data_changed()
 
     def data_changed(self) -> None:
@@ -271,7 +316,12 @@ class CitesLabApp(App[int]):
 
 
 def make_app(
-    store: Store, *, today: Callable[[], date], export_dir: Path | None = None
+    store: Store,
+    *,
+    today: Callable[[], date],
+    export_dir: Path | None = None,
+    first_run: bool = False,
 ) -> CitesLabApp:
-    """The app for the CLI (`citeslab`) and for the tests."""
-    return CitesLabApp(store, today=today, export_dir=export_dir)
+    """The app for the CLI (`citeslab`) and for the tests. `first_run` opens
+    the welcome (no configuration of one's own, no data yet)."""
+    return CitesLabApp(store, today=today, export_dir=export_dir, first_run=first_run)

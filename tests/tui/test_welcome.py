@@ -1,0 +1,120 @@
+"""The first run: a short welcome instead of an empty journal, whose values
+land in the configuration file (then editable in F6)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input
+
+from citeslab_tui.config import user_config_path
+from citeslab_tui.core.model import Config
+from citeslab_tui.services.settings import demo_path, is_first_run
+from citeslab_tui.store import Store
+from citeslab_tui.tui.app import CitesLabApp, make_app
+from citeslab_tui.tui.screens.journal import JournalScreen
+from citeslab_tui.tui.screens.welcome import WelcomeScreen
+from citeslab_tui.tui.widgets.config_field import ConfigField
+
+SIZE = (100, 32)
+TODAY = date(2022, 4, 12)
+
+
+@pytest.fixture
+def empty(tmp_path: Path, config: Config) -> Store:
+    return Store.open(tmp_path / "vide.json", config, now=lambda: datetime(2022, 4, 12, 18))
+
+
+@pytest.fixture
+def first(empty: Store) -> CitesLabApp:
+    assert is_first_run(empty)
+    return make_app(empty, today=lambda: TODAY, first_run=True)
+
+
+async def _fill(pilot, app: CitesLabApp, field_id: str, text: str) -> None:
+    box = app.screen.query_one(f"#{field_id}", ConfigField).query_one(Input)
+    box.focus()
+    box.value = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def _press(pilot, app: CitesLabApp, button: str) -> None:
+    app.screen.query_one(f"#{button}", Button).press()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_welcome_three_fields_then_the_journal(first: CitesLabApp) -> None:
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(first.screen, WelcomeScreen)
+        await _fill(pilot, first, "f-person", "Camille Martin")
+        await _press(pilot, first, "w-next")
+        await _fill(pilot, first, "f-structure", "MED")
+        await _fill(pilot, first, "f-manager", "Dominique Roux")
+        await _press(pilot, first, "w-next")
+        await _fill(pilot, first, "f-territories-1-allocations-0-etp", "1,4")
+        field = first.screen.query_one("#f-territories-1-allocations-0-etp", ConfigField)
+        assert field.error == "1.4 n'est pas entre 0 et 1"
+        await _press(pilot, first, "w-next")  # refused: still on this step
+        assert first.screen.step == 2 and not user_config_path().exists()
+        await _press(pilot, first, "w-skip")  # the example's territories kept
+        await _press(pilot, first, "w-skip")  # and its convention: finished
+        assert isinstance(first.screen, JournalScreen)
+        saved = json.loads(user_config_path().read_text())
+        assert (saved["person"], saved["structure"], saved["manager"]) == (
+            "Camille Martin", "MED", "Dominique Roux",
+        )  # fmt: skip
+        assert saved["territories"][1]["allocations"][0]["etp"] == 0.2
+        assert first.store.config.person == "Camille Martin"
+
+
+async def test_territories_renamed_keep_the_example_convention_valid(
+    first: CitesLabApp,
+) -> None:
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _press(pilot, first, "w-skip")
+        await _press(pilot, first, "w-skip")
+        await _fill(pilot, first, "f-territories-1-code", "GEX")
+        await _fill(pilot, first, "f-territories-1-name", "Pays de Gex")
+        await _press(pilot, first, "w-next")
+        await _fill(pilot, first, "f-conventions-0-start", "2024-01-01")
+        await _fill(pilot, first, "f-conventions-0-end", "2026-12-31")
+        await _press(pilot, first, "w-next")
+        assert isinstance(first.screen, JournalScreen)
+        cfg = first.store.config
+        assert cfg.territory_codes == ("AA", "GEX")
+        (conv,) = cfg.conventions
+        assert (conv.start, conv.end, conv.territory) == (date(2024, 1, 1), date(2026, 12, 31),
+                                                          None)  # fmt: skip
+
+
+async def test_demo_data_go_to_their_own_file(first: CitesLabApp, empty: Store) -> None:
+    real = empty.path
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _press(pilot, first, "w-demo")
+        await first.workers.wait_for_complete()
+        assert isinstance(first.screen, JournalScreen)
+        assert first.store.path == demo_path(real)
+        assert len(first.store.entries()) > 1000
+        assert first.screen.store is first.store
+    assert not real.exists() or Store.open(real, first.store.config).is_empty()
+    assert user_config_path().exists()
+
+
+def test_no_welcome_once_there_is_data_or_a_configuration(seeded: Store) -> None:
+    assert not is_first_run(seeded)
+
+
+def test_welcome_snapshot(snap_compare, first: CitesLabApp) -> None:
+    async def settle(pilot) -> None:
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(first, terminal_size=SIZE, run_before=settle)
