@@ -15,8 +15,6 @@ from typing import Any
 
 import orjson
 
-SCHEMA_NAMES = ("config", "entry", "porteur")
-
 
 def schema_dir() -> Path:
     """Where the schemas are: inside the package once installed from a wheel,

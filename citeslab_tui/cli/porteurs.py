@@ -20,8 +20,6 @@ from citeslab_tui.core.text import printable
 from citeslab_tui.services import porteurs as service
 from citeslab_tui.services.common import territory_code
 
-PUBLIC_FIELDS = ("id", "territory", "qpv_resident", "qpv", "profile", "categories", "stage")
-
 
 def _public(p: Any) -> dict[str, Any]:
     """What may be shown or exported without asking: no name, contact, RQTH."""

@@ -44,7 +44,6 @@ TOLERANCE = 0.10  # share of the expectation to date …
 MIN_BAND = 1.0  # … but at least one unit (counts are whole numbers)
 QPV_SHARE_TOLERANCE = 0.05  # 5 points below the target share is still on track
 ENTRY_KINDS = frozenset({"count_entries", "sum_persons", "distinct_weeks"})
-COUNT_KINDS = ENTRY_KINDS | {"porteurs_step"}
 _EPS = 1e-9
 
 

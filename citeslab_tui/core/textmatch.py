@@ -31,11 +31,6 @@ def norm_words(text: str) -> Words:
     return tuple(_SEPARATORS.sub(" ", bare).split())
 
 
-def slug(text: str) -> str:
-    """`« Saint Georges – Route de Thairy »` → `saint-georges-route-de-thairy`."""
-    return "-".join(norm_words(text))
-
-
 def is_prefix(words: Words, spelling: Words) -> bool:
     """Each typed word begins the spelling's word at the same place."""
     if not words or len(words) > len(spelling):

@@ -3,7 +3,6 @@ delete, undo, and list a period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -107,7 +106,3 @@ def listed(
         raise CitesLabError("la fin de la période précède son début")
     code = territory_code(store.config, territory)
     return [e for e in store.entries(start, end) if code is None or e.territory == code]
-
-
-def minutes_of(entries: Iterable[Entry]) -> int:
-    return sum(e.minutes for e in entries)

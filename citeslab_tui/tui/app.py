@@ -36,14 +36,6 @@ FRENCH_KEYS = {
     "escape": "Échap",
     "enter": "Entrée",
 }
-MODE_LABELS = {
-    "journal": "Journal",
-    "dashboard": "Tableau de bord",
-    "porteurs": "Porteurs",
-    "export": "Export",
-    "settings": "Paramètres",
-    "help": "Aide",
-}
 
 
 class CitesLabApp(App[int]):

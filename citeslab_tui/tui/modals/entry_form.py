@@ -22,7 +22,6 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import (
-    ENTRY_EDITABLE,
     MAX_PERSONS,
     PORTEUR_ID,
     Config,
@@ -34,8 +33,6 @@ from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
-
-FIELDS = ENTRY_EDITABLE
 
 
 def timing_text(entry: Entry) -> str:
