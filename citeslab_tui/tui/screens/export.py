@@ -40,9 +40,8 @@ KIND_LABELS = {
 }
 # What to use for what: shown under the form.
 ADVICE = (
-    "À signer : la feuille de temps XLSX (une page par mois). À lire, imprimer : "
-    "le XLSX (journal, porteurs, indicateurs). Le CSV : pour les scripts et les "
-    "financeurs qui demandent du CSV. "
+    "À signer : la feuille de temps XLSX. À lire, imprimer : le XLSX (tous les "
+    "exports). Le CSV : scripts et financeurs qui le demandent. "
     "Le bilan HTML s'ouvre hors ligne et s'imprime en A4."
 )
 DIALECT_LABELS = {
