@@ -475,7 +475,17 @@ def root(context, missing=missing):
         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_to_date', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_to_date'), _loop_vars=_loop_vars))
         yield '</tr>\n<tr><td>Heures attendues sur la période</td>'
         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_year', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_year'), _loop_vars=_loop_vars))
-        yield '</tr>\n</table>\n</section>\n\n<section class="page">\n<h2>Temps par territoire</h2>\n'
+        yield '</tr>\n'
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
+            pass
+            yield '<tr><td>Absences (congés, maladie…), hors piliers</td>'
+            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'absences.hours', )), 'hours', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences'), 'hours'), _loop_vars=_loop_vars))
+            yield '</tr>'
+        yield '</table>\n'
+        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
+            pass
+            yield '<p class="note">Les absences réduisent les heures attendues de chaque territoire au prorata de son allocation ce jour-là.</p>'
+        yield '</section>\n\n<section class="page">\n<h2>Temps par territoire</h2>\n'
         l_1_shares = t_4(context.eval_ctx, t_6(context, context.call(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'territories'), 'values'), _loop_vars=_loop_vars), 'share', 'defined'))
         _loop_vars['shares'] = l_1_shares
         yield '<table class="figures">\n<thead><tr><th>Territoire</th><th class="num">ETP</th><th class="num">Réalisé</th><th class="num">Attendu à date</th><th class="num">Écart</th><th class="num">Écart (jours)</th><th class="num">Attendu période</th>'
@@ -885,4 +895,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>'
 
 blocks = {}
-debug_info = '7=73&9=80&16=87&17=101&19=113&20=125&22=135&23=145&25=150&26=157&27=160&29=170&31=199&32=205&39=246&40=249&41=253&42=257&45=262&46=264&49=268&50=270&53=276&55=284&56=288&57=292&58=305&60=311&63=318&64=323&67=326&69=335&70=339&71=342&72=359&73=366&74=372&80=378&85=386&86=391&87=393&88=395&89=397&92=400&94=402&95=408&96=410&97=418&98=426&99=448&103=450&106=458&107=461&114=473&115=475&116=477&122=479&124=482&126=486&127=490&128=493&132=510&133=515&137=521&140=524&144=531&157=543&158=547&159=550&163=559&167=565&173=569&174=573&175=576&176=588&177=595&178=600&182=606&183=611&185=614&189=621&190=625&191=628&202=648&203=650&204=652&205=654&206=657&207=659&208=668&211=676&215=679&217=695&220=703&223=714&225=717&226=726&227=731&229=737&230=742&232=745&235=758&240=769&241=771&242=774&243=784&245=787&248=798&251=808&252=811&256=819&259=822&260=824&262=829&263=834&264=837&266=852&269=867&278=878&279=880'
+debug_info = '7=73&9=80&16=87&17=101&19=113&20=125&22=135&23=145&25=150&26=157&27=160&29=170&31=199&32=205&39=246&40=249&41=253&42=257&45=262&46=264&49=268&50=270&53=276&55=284&56=288&57=292&58=305&60=311&63=318&64=323&67=326&69=335&70=339&71=342&72=359&73=366&74=372&80=378&85=386&86=391&87=393&88=395&89=397&92=400&94=402&95=408&96=410&97=418&98=426&99=448&103=450&106=458&107=461&114=473&115=475&116=477&117=479&119=485&124=489&126=492&128=496&129=500&130=503&134=520&135=525&139=531&142=534&146=541&159=553&160=557&161=560&165=569&169=575&175=579&176=583&177=586&178=598&179=605&180=610&184=616&185=621&187=624&191=631&192=635&193=638&204=658&205=660&206=662&207=664&208=667&209=669&210=678&213=686&217=689&219=705&222=713&225=724&227=727&228=736&229=741&231=747&232=752&234=755&237=768&242=779&243=781&244=784&245=794&247=797&250=808&253=818&254=821&258=829&261=832&262=834&264=839&265=844&266=847&268=862&271=877&280=888&281=890'
