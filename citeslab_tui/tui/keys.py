@@ -23,6 +23,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from citeslab_tui.tui.app import CitesLabApp
     from citeslab_tui.tui.modals.date_prompt import DatePrompt
     from citeslab_tui.tui.modals.entry_form import EntryForm
+    from citeslab_tui.tui.modals.export_warning import ExportWarning
     from citeslab_tui.tui.modals.linked_entries import LinkedEntries
     from citeslab_tui.tui.modals.porteur_form import PorteurForm
     from citeslab_tui.tui.modals.step_form import StepForm
@@ -50,5 +51,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Export (F5)", ours(ExportScreen)),
         ("Paramètres (F6)", ours(SettingsScreen)),
         ("Aide (F1)", ours(HelpScreen)),
-        ("Formulaires", ours(EntryForm, PorteurForm, StepForm, DatePrompt, LinkedEntries)),
+        (
+            "Formulaires",
+            ours(EntryForm, PorteurForm, StepForm, DatePrompt, LinkedEntries, ExportWarning),
+        ),
     ]

@@ -204,6 +204,8 @@ async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: 
         assert isinstance(screen, ExportScreen)
         screen.query_one("#x-territory", Select).value = "CCG"
         await pilot.press("ctrl+s")
+        await pilot.pause()  # no person or manager name: warned first (test_settings)
+        app.screen.query_one("#warning-export").press()
         await settle(app, pilot)
         written = tmp_path / "exports" / "feuille-de-temps_2022_CCG.csv"
         assert written.exists()
@@ -211,6 +213,8 @@ async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: 
         result = str(screen.query_one("#export-result").render())
         assert "feuille-de-temps_2022_CCG.csv" in result
         await pilot.press("ctrl+s")  # the file exists: refused, in French
+        await pilot.pause()
+        app.screen.query_one("#warning-export").press()
         await settle(app, pilot)
         assert any("existe déjà" in n.message for n in app._notifications)
 

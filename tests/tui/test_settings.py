@@ -95,3 +95,37 @@ async def test_a_2015_quartier_code_is_accepted(app: CitesLabApp) -> None:
         assert not field.has_class("-invalid")
         field = await _type(pilot, app, "f-territories-0-qpvs-0-code", "Q123")
         assert "n'a pas le format attendu" in str(field.query_one(".field-error").render())
+
+
+async def test_a_timesheet_without_names_offers_f6_before_writing(
+    app: CitesLabApp, tmp_path
+) -> None:
+    from textual.widgets import Select
+
+    from citeslab_tui.tui.modals.export_warning import ExportWarning
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        app.screen.query_one("#x-preset", Select).value = "year"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportWarning)
+        text = str(app.screen.query_one("#warning-list").render())
+        assert "le nom de la personne (salarié·e) n'est pas renseigné" in text
+        assert "les conventions ne couvrent que du 01/01/2022 au 31/12/2022" not in text
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        assert not (tmp_path / "exports").exists()  # nothing written
+        await _type(pilot, app, "f-person", "Camille Martin")
+        await _type(pilot, app, "f-manager", "Dominique Roux")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportWarning)
+        assert (tmp_path / "exports" / "feuille-de-temps_2022.csv").exists()

@@ -198,6 +198,30 @@ class ExportScreen(StoreScreen):
         except CitesLabError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        warnings = self.warnings(job)
+        if not warnings:
+            self.start(job)
+            return
+        from citeslab_tui.tui.modals.export_warning import ExportWarning
+
+        def chosen(answer: str | None) -> None:
+            if answer == "export":
+                self.start(job)
+            elif answer == "settings":
+                self.call_later(self.app.run_action, "show('settings')")
+
+        self.app.push_screen(ExportWarning(warnings), chosen)
+
+    def warnings(self, job: ExportJob) -> list[str]:
+        """What makes a timesheet unfit to sign (services.export.export_warnings)."""
+        from citeslab_tui.export import ExportRequest
+        from citeslab_tui.services.export import export_warnings
+
+        request = ExportRequest(kind=job.kind, period=job.period, today=self.today(),
+                                territory=job.territory)  # fmt: skip
+        return export_warnings(self.store.config, request)
+
+    def start(self, job: ExportJob) -> None:
         self.query_one("#export-result", Static).update(Text("Export en cours…"))
         self.run_job(job)
 
