@@ -45,6 +45,8 @@ def entry_line(entry: Entry, config: Config) -> str:
         pillar,
         entry.territory,
     ]
+    if not entry.occurrence:
+        parts.append("temps de préparation")
     if entry.qpv:
         parts.append(entry.qpv)
     if entry.persons:
@@ -198,6 +200,13 @@ def _print_table(entries: list[Entry], config: Config) -> None:
 @click.option("--persons", type=click.IntRange(0, MAX_PERSONS), help="Personnes touchées.")
 @click.option("--partner", metavar="TEXTE", help="Partenaire ('' pour effacer).")
 @click.option("--note", metavar="TEXTE", help="Nouvelle note.")
+@click.option(
+    "--preparation/--occurrence",
+    "preparation",
+    default=None,
+    help="Temps autour d'une occurrence (préparation, compte rendu : ne compte pas comme tenue)"
+    " ou occurrence elle-même.",
+)
 @db_option
 def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> None:
     """Modifie une entrée (ID ou ses 6 premiers caractères ou plus).
@@ -205,6 +214,9 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
     Avec TEXT, la ligne de saisie rapide remplace l'entrée (la date reste)."""
     store = open_store()
     entry = store.find_entry(entry_id)
+    preparation = options.pop("preparation")
+    if preparation is not None:
+        options["occurrence"] = not preparation
     changes = service.changes_from_options(
         store, entry, text=text, day=parse_day(day), type_key=options.pop("type_"), **options
     )

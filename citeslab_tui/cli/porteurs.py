@@ -20,6 +20,8 @@ from citeslab_tui.core.text import printable
 from citeslab_tui.services import porteurs as service
 from citeslab_tui.services.common import territory_code
 
+YES_NO = click.Choice(["oui", "non"])
+
 
 def _public(p: Any) -> dict[str, Any]:
     """What may be shown or exported without asking: no name, contact, RQTH."""
@@ -28,6 +30,7 @@ def _public(p: Any) -> dict[str, Any]:
         "territory": p.territory,
         "qpv_resident": p.qpv_resident,
         "qpv": p.qpv,
+        "project_qpv": p.project_qpv,
         "profile": p.profile,
         "categories": list(p.categories),
         "stage": p.stage,
@@ -44,6 +47,7 @@ def porteur() -> None:
 @click.option("--id", "pid", metavar="P-AAAA-NNN", help="Identifiant (défaut : le suivant).")
 @click.option("--territory", required=True, metavar="CODE", help="Territoire.")
 @click.option("--qpv", metavar="CODE", help="QPV de résidence (implique résident QPV).")
+@click.option("--projet-qpv", "project_qpv", type=YES_NO, help="Projet implanté dans un QPV.")
 @click.option("--name", help="Nom (facultatif, donnée personnelle).")
 @click.option("--contact", help="Contact (facultatif, donnée personnelle).")
 @click.option(
@@ -60,6 +64,7 @@ def add(
     pid: str | None,
     territory: str,
     qpv: str | None,
+    project_qpv: str | None,
     name: str | None,
     contact: str | None,
     categories: tuple[str, ...],
@@ -79,8 +84,10 @@ def add(
         contact=contact,
         profile=profile,
         categories=categories,
+        project_qpv=project_qpv == "oui",
     )
     where = p.territory + (f", QPV {p.qpv}" if p.qpv else "")
+    where += ", projet en QPV" if p.project_qpv else ""
     click.echo(f"Porteur ajouté : {p.id} ({where})")
 
 
@@ -127,6 +134,7 @@ def show(pid: str) -> None:
     if p.contact:
         click.echo(f"Contact : {printable(p.contact, one_line=True)}")
     click.echo(f"Résident QPV : {'oui (' + p.qpv + ')' if p.qpv_resident and p.qpv else 'non'}")
+    click.echo(f"Projet implanté en QPV : {'oui' if p.project_qpv else 'non'}")
     if p.profile:
         click.echo(f"Profil : {PROFILES[p.profile]}")
     if p.categories:
@@ -152,6 +160,7 @@ def show(pid: str) -> None:
 @click.argument("pid")
 @click.option("--territory", metavar="CODE")
 @click.option("--qpv", metavar="CODE", help="QPV de résidence ('' : non résident).")
+@click.option("--projet-qpv", "project_qpv", type=YES_NO, help="Projet implanté dans un QPV.")
 @click.option("--name")
 @click.option("--contact")
 @click.option("--category", "categories", multiple=True, type=click.Choice(list(CATEGORIES)))
@@ -170,6 +179,8 @@ def edit(pid: str, **opts: Any) -> None:
     if opts["qpv"] is not None:
         code = service.qpv_code(store.config, opts["qpv"])
         changes.update(qpv=code, qpv_resident=code is not None)
+    if opts["project_qpv"] is not None:
+        changes["project_qpv"] = opts["project_qpv"] == "oui"
     for field in ("name", "contact", "notes", "profile"):
         if opts[field] is not None:
             changes[field] = opts[field] or (None if field != "notes" else "")

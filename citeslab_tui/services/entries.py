@@ -50,6 +50,7 @@ def changes_from_options(
     persons: int | None = None,
     partner: str | None = None,
     note: str | None = None,
+    occurrence: bool | None = None,
 ) -> dict[str, Any]:
     """The changes an edit asks for, field by field: a quick-entry line replaces
     everything but the day; a new type brings its pillar unless one is given; a
@@ -72,7 +73,9 @@ def changes_from_options(
             changes["pillar"] = action.pillar
     if minutes is not None:
         changes.update(minutes=minutes, start=None, end=None)
-    for field, value in (("pillar", pillar), ("persons", persons), ("note", note)):
+    for field, value in (
+        ("pillar", pillar), ("persons", persons), ("note", note), ("occurrence", occurrence),
+    ):  # fmt: skip
         if value is not None:
             changes[field] = value
     if territory:

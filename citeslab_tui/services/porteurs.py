@@ -47,6 +47,7 @@ def add(
     profile: str | None = None,
     categories: Iterable[str] = (),
     notes: str = "",
+    project_qpv: bool = False,
 ) -> Porteur:
     """A new porteur: the next free id of the year of arrival unless one is
     given, creation stamps, and the `accueilli` step when the day is known.
@@ -61,6 +62,7 @@ def add(
         territory=code,
         qpv_resident=qpv is not None if qpv_resident is None else qpv_resident,
         qpv=qpv,
+        project_qpv=project_qpv,
         name=name or None,
         contact=contact or None,
         profile=profile,

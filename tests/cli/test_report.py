@@ -187,3 +187,29 @@ def test_text_shows_governance_publics_and_money(run, logged: None) -> None:
                  "Part des porteurs accompagnés issus d'un QPV"):  # fmt: skip
         assert text in out, text
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_preparation_is_logged_listed_and_edited(run) -> None:
+    out = run("log", "2h prépa atelier @CCG -- support", "--date", "2022-03-07").output
+    assert "temps de préparation" in out
+    run("log", "10h-12h atelier @CCG 12p", "--date", "2022-03-10")
+    rows = json.loads(run("list", "--from", "2022-03-01", "--to", "2022-03-31", "--json").output)
+    assert [r["occurrence"] for r in rows] == [False, True]
+    ateliers = next(
+        lv for lv in as_json(run, "--year", "2022")["livrables"] if lv["key"] == "ateliers"
+    )
+    assert ateliers["actual"] == 1
+    run("edit", rows[0]["id"][:8], "--occurrence")
+    ateliers = next(
+        lv for lv in as_json(run, "--year", "2022")["livrables"] if lv["key"] == "ateliers"
+    )
+    assert ateliers["actual"] == 2
+
+
+def test_project_in_a_qpv_counts_in_the_share(run) -> None:
+    run("porteur", "add", "--territory", "CCG", "--accueilli", "2022-03-01", "--projet-qpv", "oui")
+    run("porteur", "add", "--territory", "AA", "--accueilli", "2022-03-02")
+    share = as_json(run, "--year", "2022", "--as-of", "2022-12-31")["qpv_share"]
+    assert (share["numerator"], share["denominator"]) == (1, 2)
+    run("porteur", "edit", "P-2022-001", "--projet-qpv", "non")
+    assert as_json(run, "--year", "2022", "--as-of", "2022-12-31")["qpv_share"]["numerator"] == 0

@@ -31,6 +31,7 @@ from citeslab_tui.core.model import (
 from citeslab_tui.core.quickentry import parse
 from citeslab_tui.tui.modals.form import Form, FormError
 from citeslab_tui.tui.widgets.inputs import ListSuggester, SteadyInput
+from citeslab_tui.tui.widgets.tickbox import TickBox
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
@@ -164,6 +165,15 @@ class EntryForm(Form[dict[str, Any]]):
                         compact=True,
                     ),
                 )
+                yield from row(
+                    "Compte",
+                    TickBox(
+                        Text("temps de préparation (ne compte pas comme tenu)"),
+                        value=not e.occurrence,
+                        id="f-around",
+                        compact=True,
+                    ),
+                )
                 yield from row("Note", TextArea(e.note, id="f-note", soft_wrap=True, compact=True))
             yield Static("", id="form-error", classes="hint")
             with Horizontal(classes="buttons"):
@@ -221,5 +231,6 @@ class EntryForm(Form[dict[str, Any]]):
             "porteurs": read_porteurs(value("f-porteurs")),
             "partner": self.config.partner_label(partner) if partner else None,
             "note": note if note != e.note.strip() else e.note,
+            "occurrence": not self.query_one("#f-around", TickBox).value,
         }
         return {k: v for k, v in new.items() if getattr(e, k) != v}

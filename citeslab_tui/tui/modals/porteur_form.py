@@ -63,6 +63,13 @@ class PorteurForm(Form[dict[str, Any]]):
                 )
                 yield Label("Résident QPV")
                 yield Select(qpvs, value=qpv_value, prompt="non", id="p-qpv", compact=True)
+                yield Label("Projet en QPV")
+                yield TickBox(
+                    Text("projet implanté dans un QPV"),
+                    value=bool(p and p.project_qpv),
+                    id="p-project-qpv",
+                    compact=True,
+                )
                 yield Label("Profil")
                 yield Select(
                     profiles,
@@ -109,6 +116,7 @@ class PorteurForm(Form[dict[str, Any]]):
             "territory": str(self.query_one("#p-territory", Select).value),
             "qpv_resident": qpv is not Select.NULL,
             "qpv": None if qpv in (Select.NULL, UNSPECIFIED_QPV) else str(qpv),
+            "project_qpv": self.query_one("#p-project-qpv", Checkbox).value,
             "profile": None if profile is Select.NULL else str(profile),
             "categories": tuple(
                 key for key in CATEGORIES if self.query_one(f"#p-cat-{key}", Checkbox).value
