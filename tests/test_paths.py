@@ -64,3 +64,27 @@ def test_validation_trusts_nothing_in_the_cache_dir() -> None:
     assert schemas.table_is_valid("entry", {})
     cache = paths.cache_dir()
     assert not cache.exists() or not any(cache.rglob("*"))
+
+
+def test_shipped_validators_are_generated_from_the_installed_schemas() -> None:
+    """citeslab_tui/validators/ is fastjsonschema's code for schemas/, as
+    `python -m citeslab_tui.schemas` writes it (run it after changing a schema)."""
+    from citeslab_tui import schemas
+
+    folder = Path(schemas.__file__).parent / "validators"
+    for module, source in schemas.generated_sources().items():
+        shipped = (folder / f"{module}.py").read_text(encoding="utf-8")
+        assert shipped == source, f"validators/{module}.py: python -m citeslab_tui.schemas"
+
+
+def test_a_stale_validator_is_not_used(monkeypatch) -> None:
+    """A generated module whose fingerprint is not the installed schema's is
+    ignored: the schema is compiled in process instead."""
+    from citeslab_tui import schemas
+    from citeslab_tui.validators import entry
+
+    monkeypatch.setattr(entry, "FINGERPRINT", "stale")
+    validate = schemas._compile("entry", "entry", schemas.load_schema("entry"))
+    assert validate is not entry.validate
+    monkeypatch.undo()
+    assert schemas._compile("entry", "entry", schemas.load_schema("entry")) is entry.validate

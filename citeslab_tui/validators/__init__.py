@@ -1,0 +1,1 @@
+"""Validators generated from schemas/ (see citeslab_tui.schemas)."""
