@@ -499,11 +499,11 @@ def root(context, missing=missing):
             pass
             l_2_tp = markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'territories.', l_2_code, '.', ))
             _loop_vars['tp'] = l_2_tp
-            yield '<tr><td>'
+            yield '<tr><td><strong>'
             yield escape(l_2_code)
-            yield ' '
+            yield '</strong><br><span class="note">'
             yield escape(environment.getattr(l_2_t, 'name'))
-            yield '</td>'
+            yield '</span></td>'
             yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='tp') if l_2_tp is missing else l_2_tp), 'etp', )), 'num', environment.getattr(l_2_t, 'etp'), _loop_vars=_loop_vars))
             yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='tp') if l_2_tp is missing else l_2_tp), 'hours_logged', )), 'hours', environment.getattr(l_2_t, 'hours_logged'), _loop_vars=_loop_vars))
             yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='tp') if l_2_tp is missing else l_2_tp), 'hours_expected_to_date', )), 'hours', environment.getattr(l_2_t, 'hours_expected_to_date'), _loop_vars=_loop_vars))
