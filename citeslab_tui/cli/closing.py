@@ -20,11 +20,11 @@ def month() -> None:
 def close(month_: str) -> None:
     """Clôt un mois : ses entrées ne peuvent plus être ajoutées, modifiées,
     supprimées ni annulées."""
-    from citeslab_tui.core.closing import month_label
+    from citeslab_tui.core.closing import of_month
     from citeslab_tui.services.closing import close_month
 
     record = close_month(open_store(), month_)
-    click.echo(f"Mois de {month_label(record['month'])} clos.")
+    click.echo(f"Mois {of_month(record['month'])} clos.")
 
 
 @month.command()
@@ -33,11 +33,11 @@ def close(month_: str) -> None:
 @db_option
 def reopen(month_: str, reason: str) -> None:
     """Rouvre un mois clos ; la raison est gardée avec la date."""
-    from citeslab_tui.core.closing import month_label
+    from citeslab_tui.core.closing import of_month
     from citeslab_tui.services.closing import reopen_month
 
     record = reopen_month(open_store(), month_, reason)
-    click.echo(f"Mois de {month_label(record['month'])} rouvert : {reason}")
+    click.echo(f"Mois {of_month(record['month'])} rouvert : {reason}")
 
 
 @month.command("list")

@@ -48,6 +48,12 @@ def month_label(month: str) -> str:
     return f"{MONTHS_FR[int(number) - 1]} {year}"
 
 
+def of_month(month: str) -> str:
+    """`de mars 2022`, `d'avril 2022` (French elision before a vowel)."""
+    label = month_label(month)
+    return f"d'{label}" if label[0] in "aeiouéo" else f"de {label}"
+
+
 def closed_months(closures: Mapping[str, Mapping[str, Any]]) -> set[str]:
     """The months currently closed, from the `closures` table."""
     return {month for month, rec in closures.items() if rec.get("closed")}
@@ -62,7 +68,7 @@ def check_open(days: Iterable[date], closed: Collection[str]) -> None:
         month = month_of(day)
         if month in closed:
             raise MonthClosed(
-                f"le mois de {month_label(month)} est clos (feuille de temps signée) : "
+                f"le mois {of_month(month)} est clos (feuille de temps signée) : "
                 "ses entrées ne peuvent plus être ajoutées, modifiées, supprimées ni "
                 f"annulées. Pour le rouvrir : citeslab month reopen {month} "
                 '--reason "…"'
@@ -76,14 +82,14 @@ def closing_record(
     close a closed month, to reopen an open one, or to reopen without a reason."""
     events = list(previous.get("events", [])) if previous else []
     is_closed = bool(previous and previous.get("closed"))
-    label = month_label(month)
+    label = of_month(month)
     if close:
         if is_closed:
-            raise CitesLabError(f"le mois de {label} est déjà clos")
+            raise CitesLabError(f"le mois {label} est déjà clos")
         events.append({"action": "close", "at": at})
     else:
         if not is_closed:
-            raise CitesLabError(f"le mois de {label} n'est pas clos")
+            raise CitesLabError(f"le mois {label} n'est pas clos")
         if not reason.strip():
             raise CitesLabError('rouvrir un mois clos demande une raison (--reason "…")')
         events.append({"action": "reopen", "at": at, "reason": reason.strip()})

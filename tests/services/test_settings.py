@@ -149,3 +149,30 @@ def test_timesheet_export_warns_before_writing(run, tmp_path: Path) -> None:
     assert (
         run("export", "timesheet", "--month", "2022-03", "-o", str(tmp_path / "c.csv")).stderr == ""
     )
+
+
+def test_a_version_1_file_is_upgraded_through_save_config_with_backups() -> None:
+    """The v1 → v2 upgrade (issue 11's migration) is written by save_config:
+    atomic, 0600, the old bytes kept beside it and in the backups folder."""
+    data = read_config_data(default_config_path())
+    v1 = {**data, "config_version": 1, "person": "Camille Martin"}
+    for t in v1["territories"]:
+        t["etp"] = t.pop("allocations")[0]["etp"]
+    v1["action_types"] = [t for t in v1["action_types"] if t.get("kind", "pillar") == "pillar"]
+    target = user_config_path()
+    target.parent.mkdir(parents=True)
+    old = json.dumps(v1).encode()
+    target.write_bytes(old)
+    cfg = load_config(target)
+    assert cfg.person == "Camille Martin"
+    upgraded = json.loads(target.read_text())
+    assert upgraded["config_version"] == 2
+    assert upgraded["territories"][1]["allocations"] == [{"etp": 0.2}]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.with_name("config.json.v1.bak").read_bytes() == old
+    (kept,) = config_backup_dir(target).iterdir()
+    assert kept.read_bytes() == old
+    again = target.read_bytes()
+    load_config(target)  # already version 2: nothing rewritten
+    assert target.read_bytes() == again
+    assert len(list(config_backup_dir(target).iterdir())) == 1

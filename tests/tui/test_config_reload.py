@@ -58,3 +58,15 @@ async def test_an_invalid_file_is_said_once_and_the_old_configuration_kept(
         save_config({**read_config_data(default_config_path()), "person": "Camille Martin"})
         app.poll_config()
         assert app.store.config.person == "Camille Martin"
+
+
+async def test_a_closed_month_refuses_a_change_in_the_journal(app: CitesLabApp) -> None:
+    from citeslab_tui.services.closing import close_month
+
+    close_month(app.store, "2022-04")
+    before = app.store.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"1h atelier @CCG", "enter")
+        await pilot.pause()
+        assert app.store.path.read_bytes() == before
+        assert any("le mois d'avril 2022 est clos" in n.message for n in app._notifications)
