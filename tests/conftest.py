@@ -8,9 +8,17 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from citeslab_tui.config import default_config_path, load_config
 from citeslab_tui.core.model import Config
+
+# Property tests check invariants, not speed: on a loaded 2-core CI machine an
+# example may take longer than hypothesis' default 200 ms deadline, which would
+# fail a run for a reason that says nothing about the code. Tests that set their
+# own settings keep them; every other one inherits this profile.
+settings.register_profile("citeslab", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("citeslab")
 
 
 @pytest.fixture(autouse=True)
