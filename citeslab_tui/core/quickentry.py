@@ -26,7 +26,7 @@ one `QuickEntryError` naming the token and what was expected, in French.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from fractions import Fraction
@@ -230,6 +230,32 @@ def try_parse(text: str, config: Config) -> EntryDraft | QuickEntryError:
         return parse(text, config)
     except QuickEntryError as error:
         return error
+
+
+def with_porteur_territory(draft: EntryDraft, territory_of: Mapping[str, str]) -> EntryDraft:
+    """An entry that names porteurs of one territory, with neither `@` nor a QPV
+    typed, goes to that territory (the CCG pays for its porteurs' interviews);
+    `territory_of` maps porteur ids to their territory."""
+    typed = any(t.kind == "territoire" for t in draft.tokens)
+    if not draft.porteurs or typed or draft.qpv is not None:
+        return draft
+    found = {territory_of.get(p) for p in draft.porteurs}
+    if len(found) != 1 or None in found:
+        return draft
+    (code,) = found
+    if code is None or code == draft.territory:
+        return draft
+    return replace(draft, territory=code)
+
+
+def qpv_mismatch(qpv: str | None, territory: str, config: Config) -> str | None:
+    """A warning when the QPV belongs to another territory than the entry's."""
+    if qpv is None:
+        return None
+    for t in config.territories:
+        if any(q.code == qpv for q in t.qpvs) and t.code != territory:
+            return f"QPV {qpv} ({t.code}) sur une entrée de {territory} : vérifiez le territoire"
+    return None
 
 
 def split_note(text: str) -> tuple[str, int | None]:

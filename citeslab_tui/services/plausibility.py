@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.core.model import Entry
@@ -22,8 +23,12 @@ from citeslab_tui.core.plausibility import (
     date_warnings,
     days_to_check,
 )
-from citeslab_tui.core.quickentry import parse
 from citeslab_tui.store import Store
+
+if TYPE_CHECKING:  # core.quickentry is loaded at the first line typed, not at start-up
+    from citeslab_tui.core.quickentry import EntryDraft
+
+QPV_ELSEWHERE = "qpv_autre_territoire"
 
 
 def holidays(years: Sequence[int]) -> frozenset[date]:
@@ -37,9 +42,26 @@ def check_new(
     store: Store, item: Timed, day: date, today: date, *, replacing: str | None = None
 ) -> DayCheck:
     """The day `day` as it would be with `item` added (or replacing the entry
-    `replacing`, for an edit)."""
+    `replacing`, for an edit); a QPV of another territory is a warning too."""
     others: list[Timed] = [e for e in store.entries(day, day) if e.id != replacing]
-    return check_day(day, [*others, item], store.config, holidays([day.year]), today)
+    found = check_day(day, [*others, item], store.config, holidays([day.year]), today)
+    from citeslab_tui.core.quickentry import qpv_mismatch
+
+    qpv, territory = getattr(item, "qpv", None), getattr(item, "territory", None)
+    mismatch = qpv_mismatch(qpv, territory, store.config) if territory else None
+    if mismatch:
+        found = found._replace(warnings=(*found.warnings, DayWarning(QPV_ELSEWHERE, mismatch)))
+    return found
+
+
+def refine(store: Store, draft: EntryDraft, day: date, today: date) -> tuple[EntryDraft, DayCheck]:
+    """What Enter would record on `day` — the draft with its porteurs'
+    territory when none was typed — and what its day would look like."""
+    from citeslab_tui.core.quickentry import with_porteur_territory
+
+    territory_of = {p.id: p.territory for p in store.porteurs()} if draft.porteurs else {}
+    draft = with_porteur_territory(draft, territory_of)
+    return draft, check_new(store, draft, day, today)
 
 
 def log_checked(
@@ -47,10 +69,10 @@ def log_checked(
 ) -> tuple[Entry, tuple[DayWarning, ...]]:
     """`citeslab log`: parse the line, refuse a day above 24 h (ValidationFailed,
     nothing written), store the entry, and return the warnings to show."""
+    from citeslab_tui.core.quickentry import parse
     from citeslab_tui.services.entries import log_draft
 
-    draft = parse(text, store.config)
-    found = check_new(store, draft, day, today)
+    draft, found = refine(store, parse(text, store.config), day, today)
     if found.refused:
         raise ValidationFailed(found.refused)
     return log_draft(store, draft, day), found.warnings

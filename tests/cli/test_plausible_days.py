@@ -44,3 +44,12 @@ def test_holiday_weekend_overlap_and_future(run) -> None:
     assert "Aucun problème." in out and "Jours à vérifier (4) :" in out
     assert "jeudi 14/07/2022 : jour férié" in out and "lundi 07/03/2022 : plages" in out
     assert "08/03/2022" not in out
+
+
+def test_porteur_brings_its_territory_and_qpv_elsewhere_warns(run) -> None:
+    run("porteur", "add", "--territory", "CCG", "--accueilli", "2022-03-02")
+    out = run("log", "1h entretien +P-2022-001", "--date", "2022-03-03").output
+    assert "· CCG ·" in out  # no @: the porteur's territory, not the default AA
+    assert "· AA ·" in run("log", "1h entretien +P-2022-001 @AA", "--date", "2022-03-03").output
+    result = run("log", "1h atelier #perrier @CCG", "--date", "2022-03-03")
+    assert "QPV QN07401M (AA) sur une entrée de CCG" in result.stderr

@@ -344,3 +344,30 @@ async def test_ctrl_z_leaves_a_command_line_change_alone(
         assert any(n.message == "Rien à annuler." for n in app._notifications)
         notes = [e.note for e in day_entries(Store.open(seeded.path, config), config)]
         assert "de la ligne de commande" in notes
+
+
+async def test_a_day_made_eleven_hours_warns_in_the_preview_and_still_records(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    """Issue 11: the warning is seen before Enter; Enter records anyway; a day
+    above 24 h is refused with its message and nothing is written."""
+    before = sum(e.minutes for e in day_entries(seeded, config))
+    to_eleven = 11 * 60 - before
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.screen.query_one("#quick-entry", Input)
+        bar.value = f"{to_eleven}min entretien"
+        await pilot.pause()
+        text = preview(app)
+        assert text.startswith("⚠") and "journée de 11 h, plus de 10 h" in text
+        assert "Entretien individuel" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sum(e.minutes for e in day_entries(seeded, config)) == 11 * 60
+        assert bar.value == ""
+        bar.value = "14h entretien"
+        await pilot.pause()
+        assert preview(app).startswith("✗") and "la journée ferait 25 h" in preview(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sum(e.minutes for e in day_entries(seeded, config)) == 11 * 60
+        assert bar.value == "14h entretien"

@@ -28,6 +28,8 @@ from citeslab_tui.tui.widgets.quick_entry import QuickEntryBar
 
 if TYPE_CHECKING:
     from citeslab_tui.core.history import History
+    from citeslab_tui.core.plausibility import DayCheck
+    from citeslab_tui.core.quickentry import EntryDraft
 
 PARTNER_LOOKBACK = timedelta(days=120)  # free partners offered for completion
 
@@ -113,6 +115,7 @@ class JournalScreen(StoreScreen):
             porteur_ids=self.porteur_ids,
             partners=self.partners,
             history=self.history,
+            refine=self.refine_draft,
             id="quick-bar",
         )
         yield Static(id="journal-empty")
@@ -141,6 +144,11 @@ class JournalScreen(StoreScreen):
         title.append(day_label(day), style="bold")
         if day == self.today():
             title.append(" (aujourd'hui)")
+        from citeslab_tui.services.plausibility import date_marks
+
+        for mark in date_marks(day, self.today()):  # a holiday, a future day (issue 11)
+            if mark != "week-end":  # the weekday name says it
+                title.append(f" · {mark}", style="bold reverse")
         count = len(entries)
         title.append(f" · {count} entrée{'s' if count > 1 else ''}")
         if total:
@@ -157,6 +165,13 @@ class JournalScreen(StoreScreen):
         config = self.store.config
         self.bar.set_config(config)
         self.table.config = config
+
+    def refine_draft(self, draft: EntryDraft) -> tuple[EntryDraft, DayCheck]:
+        """The bar's line as Enter would record it on the selected day, and
+        what that day would look like (services.plausibility)."""
+        from citeslab_tui.services.plausibility import refine
+
+        return refine(self.store, draft, self.selected_day, self.today())
 
     def porteur_ids(self) -> list[str]:
         """Completion candidates, newest porteur first; read when first needed."""
@@ -185,6 +200,8 @@ class JournalScreen(StoreScreen):
     def show_day(self, day: date) -> None:
         self.selected_day = day
         self.redraw()
+        if self._ready:
+            self.bar.show_preview(self.bar.input.value)  # the day's checks changed
 
     # ------------------------------------------------------------------ actions
 
@@ -257,6 +274,12 @@ class JournalScreen(StoreScreen):
             from citeslab_tui.services import history
 
             self._history = history.remember(self.store.path, event.text)
+            if event.warnings:
+                self.notify(
+                    "Enregistré, mais : " + " ; ".join(event.warnings),
+                    severity="warning",
+                    markup=False,
+                )
 
     def history(self) -> History:
         """The lines typed before, read from disk at the first ↑ (then kept)."""

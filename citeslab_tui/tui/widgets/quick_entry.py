@@ -35,7 +35,12 @@ def _no_history() -> History:
 
 if TYPE_CHECKING:
     from citeslab_tui.core.history import Cursor, History
+    from citeslab_tui.core.plausibility import DayCheck
     from citeslab_tui.core.quickentry import EntryDraft
+
+    # The screen's view of the day (services.plausibility.refine): the draft as
+    # Enter would record it (its porteurs' territory) and what its day would be.
+    Refine = Callable[[EntryDraft], tuple[EntryDraft, DayCheck]]
 
 # core.quickentry (and its matching tables) is imported at the first keypress,
 # not before the first paint.
@@ -49,30 +54,49 @@ CREATE_PORTEUR = "F4 pour le créer"
 
 
 def check(
-    text: str, config: Config, porteur_ids: Callable[[], Sequence[str]] = list
-) -> EntryDraft | QuickEntryError:
+    text: str,
+    config: Config,
+    porteur_ids: Callable[[], Sequence[str]] = list,
+    refine: Refine | None = None,
+) -> tuple[EntryDraft | QuickEntryError, tuple[str, ...]]:
     """The draft of the line, or why it cannot be recorded — a porteur it cites
-    that does not exist too (the store would refuse it on Enter)."""
+    that does not exist, or a day it would push above 24 h, too (the store would
+    refuse it on Enter) — and the warnings of its day (issue 11)."""
     from citeslab_tui.core.quickentry import try_parse
     from citeslab_tui.core.textmatch import unknown_porteurs
 
     result = try_parse(text, config)
-    if isinstance(result, QuickEntryError) or not result.porteurs:
-        return result
-    problem = unknown_porteurs(result.porteurs, porteur_ids(), CREATE_PORTEUR)
-    return result if problem is None else QuickEntryError(problem)
+    if isinstance(result, QuickEntryError):
+        return result, ()
+    if result.porteurs:
+        problem = unknown_porteurs(result.porteurs, porteur_ids(), CREATE_PORTEUR)
+        if problem is not None:
+            return QuickEntryError(problem), ()
+    if refine is None:
+        return result, ()
+    result, day = refine(result)
+    if day.refused:
+        return QuickEntryError(day.refused), ()
+    return result, tuple(w.message for w in day.warnings)
 
 
 def preview(
-    text: str, config: Config, porteur_ids: Callable[[], Sequence[str]] = list
+    text: str,
+    config: Config,
+    porteur_ids: Callable[[], Sequence[str]] = list,
+    refine: Refine | None = None,
 ) -> tuple[Text, str]:
     """What the bar will record, or why it cannot: (line, state) with state
-    `empty`, `ok` or `error`. User text is shown literally."""
+    `empty`, `ok`, `warning` (recorded on Enter, but look) or `error`. User text
+    is shown literally."""
     if not text.strip():
         return Text(HINT), "empty"
-    result = check(text, config, porteur_ids)
+    result, warnings = check(text, config, porteur_ids, refine)
     if isinstance(result, QuickEntryError):
         return Text("✗ " + printable(str(result), one_line=True)), "error"
+    if warnings:
+        line = "⚠ " + " ; ".join(warnings) + " — " + result.describe()
+        return Text(printable(line, one_line=True)), "warning"
     return Text("✓ " + printable(result.describe(), one_line=True)), "ok"
 
 
@@ -194,17 +218,21 @@ class QuickEntryBar(Vertical):
         #quick-preview { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
         #quick-preview.-ok { color: $text-success; }
         #quick-preview.-error { color: $text-error; }
+        #quick-preview.-warning { color: $text-warning; }
     }
     """
 
     class Submitted(Message):
         """A line that parses was submitted: the screen records it."""
 
-        def __init__(self, bar: QuickEntryBar, draft: EntryDraft, text: str) -> None:
+        def __init__(
+            self, bar: QuickEntryBar, draft: EntryDraft, text: str, warnings: tuple[str, ...] = ()
+        ) -> None:
             super().__init__()
             self.bar = bar
             self.draft = draft
             self.text = text
+            self.warnings = warnings  # the day's warnings shown in the preview
 
     def __init__(
         self,
@@ -213,6 +241,7 @@ class QuickEntryBar(Vertical):
         porteur_ids: Callable[[], Sequence[str]] = list,
         partners: Callable[[], Sequence[str]] = list,
         history: Callable[[], History] | None = None,
+        refine: Refine | None = None,
         id: str | None = None,
     ) -> None:
         """`porteur_ids` and `partners` give the completion candidates; they are
@@ -222,6 +251,7 @@ class QuickEntryBar(Vertical):
         self.porteur_ids = porteur_ids
         self.partners = partners
         self.history = history or _no_history
+        self.refine = refine
 
     def compose(self) -> ComposeResult:
         yield QuickInput(
@@ -249,16 +279,21 @@ class QuickEntryBar(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        line, state = preview(event.value, self.config, self.porteur_ids)
+        self.show_preview(event.value)
+
+    def show_preview(self, value: str) -> None:
+        """Redraw the preview (also when the day changes under the same line)."""
+        line, state = preview(value, self.config, self.porteur_ids, self.refine)
         widget = self.query_one("#quick-preview", Static)
         widget.update(line)
         widget.set_class(state == "ok", "-ok")
         widget.set_class(state == "error", "-error")
+        widget.set_class(state == "warning", "-warning")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        result = check(event.value, self.config, self.porteur_ids)
+        result, warnings = check(event.value, self.config, self.porteur_ids, self.refine)
         if isinstance(result, QuickEntryError):
             self.app.bell()
             return
-        self.post_message(self.Submitted(self, result, event.value))
+        self.post_message(self.Submitted(self, result, event.value, warnings))
