@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from rich.text import Text
 
-    from citeslab_tui.core.indicators import LivrableFigures, Report
+    from citeslab_tui.core.indicators import LivrableFigures, Report, TerritoryFigures
     from citeslab_tui.core.model import Config
     from citeslab_tui.core.money import MoneyYear
 
@@ -97,6 +97,32 @@ def decimal_hours(minutes: float, *, unit: bool = False) -> str:
 def pct(share: float | None, digits: int = PCT_DIGITS) -> str:
     """`42,3 %`; `—` when there is nothing to divide."""
     return "—" if share is None else f"{num(share * 100, digits)} %"
+
+
+def share_vs_target(share: float | None, target: float | None) -> str:
+    """`55 % / 80 % (−25 pts)`: a territory's share of the logged working time
+    against its allocated share, with the drift in points (issue 11)."""
+    head = f"{pct(share, 0)} / {pct(target, 0)}"
+    if share is None or target is None:
+        return head
+    return f"{head} ({signed(num((share - target) * 100, 0))} pts)"
+
+
+def territory_share_line(f: TerritoryFigures, month: tuple[date, date] | None) -> str:
+    """`AA 55 % / 80 % (−25 pts) · dernier mois 60 % / 80 % (−20 pts)`."""
+    line = f"{f.code} {share_vs_target(f.share, f.target_share)}"
+    if month is not None:
+        line += f" · dernier mois {share_vs_target(f.month_share, f.month_target_share)}"
+    return line
+
+
+def absences_line(by_type: dict[str, int], config: Config) -> str | None:
+    """`Absences : 21 h (congé 14 h, RTT 7 h)` — None without any."""
+    total = sum(by_type.values())
+    if not total:
+        return None
+    parts = ", ".join(f"{config.type_label(k)} {hours(m)}" for k, m in sorted(by_type.items()))
+    return f"Absences : {hours(total)} ({parts}), déduites des heures attendues"
 
 
 def count(value: float | None) -> str:

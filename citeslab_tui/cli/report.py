@@ -97,6 +97,7 @@ def render(r: Report, config: Config, out: Console) -> None:
 
     from citeslab_tui.core.text import printable
     from citeslab_tui.present import (
+        absences_line,
         bar,
         decimal_hours,
         governance_line,
@@ -104,9 +105,11 @@ def render(r: Report, config: Config, out: Console) -> None:
         num,
         pct,
         qpv_share_line,
+        short_date,
         signed,
         status_text,
         target_rules,
+        territory_share_line,
     )
 
     title = Text(printable(config.name or "CitésLab", one_line=True), style="bold")
@@ -159,13 +162,29 @@ def render(r: Report, config: Config, out: Console) -> None:
     out.print(
         Text(
             "Attendu = ETP × heures annuelles × jours ouvrés écoulés ÷ jours ouvrés de "
-            f"l'année ; Écart j en journées de {decimal_hours(r.day_minutes, unit=True)}.",
+            "l'année, sur les seuls jours de l'allocation (convention), absences déduites ;"
+            f" Écart j en journées de {decimal_hours(r.day_minutes, unit=True)}.",
             style="dim",
         )
     )
+    out.print()
+    out.print(Text("Part du temps de travail saisi / part allouée", style="bold"))
+    for tf in r.territories:
+        out.print(Text("  " + territory_share_line(tf, r.month)))
+    if r.month is not None:
+        out.print(
+            Text(
+                f"  (à ce jour depuis le {short_date(r.period.start)} ; dernier mois :"
+                f" du {short_date(r.month[0])} au {short_date(r.month[1])})",
+                style="dim",
+            )
+        )
+    absent = absences_line(r.absences_by_type, config)
+    if absent:
+        out.print(Text(absent))
 
     p = Table(
-        title="Répartition par pilier",
+        title="Répartition par pilier (hors formation et absences)",
         title_justify="left",
         box=None,
         header_style="bold",

@@ -497,10 +497,10 @@ class Config(NamedTuple):
         return label_of({t.key: t.label for t in self.action_types}, key)
 
     def pillar_label(self, key: str, *, short: bool = False) -> str:
-        """The label (or short label) of pillar `key`, or the key when unknown."""
-        return label_of(
-            {p.key: (p.short or p.label) if short else p.label for p in self.pillars}, key
-        )
+        """The label (or short label) of pillar `key` — or of a non-pillar kind
+        (`Absence`, `Hors piliers`) — or the key when unknown."""
+        labels = {p.key: (p.short or p.label) if short else p.label for p in self.pillars}
+        return label_of({**KIND_LABELS, **labels}, key)
 
     def territory(self, code: str) -> Territory:
         for t in self.territories:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from citeslab_tui.core.indicators import LivrableFigures, PillarFigures, TerritoryFigures
-from citeslab_tui.present import bar, count, hours, num, pct, signed, status_text
+from citeslab_tui.present import bar, count, hours, num, pct, share_vs_target, signed, status_text
 from citeslab_tui.tui.format import literal
 
 
@@ -48,7 +48,11 @@ class TerritoryGauge(Gauge):
         head = Text(f"{f.code} · ", style="bold")
         head.append_text(literal(f.name))
         head.append(f" ({num(f.etp, 2)} ETP)")
-        gap = f"écart {signed(num(f.gap_days, 1))} j"
+        gap = (
+            f"part {share_vs_target(f.share, f.target_share)}"
+            f" · mois {share_vs_target(f.month_share, f.month_target_share)}"
+            f" · écart {signed(num(f.gap_days, 1))} j"
+        )
         right = Text(gap, style="bold" if f.gap_minutes < 0 else "")
         body = bar(self.bar_width(), f.minutes_logged / year, f.minutes_expected_to_date / year)
         body.append(
