@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.store import backups
+from citeslab_tui.store import Store, backups
 from citeslab_tui.store.check import bytes_are_good
 
 
@@ -41,3 +41,14 @@ def choose(db: Path, backup: Path | None = None) -> Path:
 def restore(db: Path, backup: Path, now: datetime) -> Path | None:
     """Put `backup` in place of `db`; where the replaced file was kept, if any."""
     return backups.restore(db, backup, now)
+
+
+def recover(store: Store, now: datetime) -> tuple[Path, Path | None]:
+    """Put the newest good backup in place of the store's broken file and open
+    it again (erasures recorded since are replayed by backups.restore): the
+    backup used, and where the broken file was kept."""
+    chosen = choose(store.path)
+    aside = restore(store.path, chosen, now)
+    store.storage.thaw()
+    store.refresh()
+    return chosen, aside

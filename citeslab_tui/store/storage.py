@@ -151,6 +151,7 @@ class AtomicJSONStorage(Storage):
         self._sig: tuple[int, int, int] | None = None
         self._loaded = False
         self._pending: dict[str, bytes] | None = None
+        self.frozen = False  # see freeze()
         self.generation = 0  # bumps whenever the in-memory state changes
 
     # ------------------------------------------------------------------ loading
@@ -163,9 +164,22 @@ class AtomicJSONStorage(Storage):
                 f"Impossible de lire {self.path} : {describe_os_error(exc)}."
             ) from exc
 
+    def freeze(self) -> None:
+        """Keep showing the last good state of a file that went bad, read-only:
+        no reload, every write refused (the app's read-only mode)."""
+        self.frozen = True
+        self.readonly = True
+
+    def thaw(self, readonly: bool = False) -> None:
+        """Leave the frozen state; the next read reloads (and may raise again)."""
+        self.frozen = False
+        self.readonly = readonly
+
     def load(self) -> bool:
         """(Re)load the file if it changed on disk since last seen. Returns True
         when the state changed. Raises DataFileError for a broken file."""
+        if self.frozen:
+            return False
         sig = self._signature()
         if self._loaded and sig == self._sig:
             return False

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from citeslab_tui.config import config_signature, load_config
-from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import Config
 from citeslab_tui.services import entries
 from citeslab_tui.store import Store
@@ -58,6 +58,14 @@ class CitesLabApp(App[int]):
         Binding("f5", "show('export')", "Export", id="export"),
         Binding("f6", "show('settings')", "Paramètres", id="settings"),
         Binding("ctrl+z", "undo", "Annuler", id="undo"),
+        Binding(
+            "ctrl+b",
+            "recover",
+            "Fichier abîmé : restaurer la sauvegarde",
+            id="recover",
+            show=False,
+            priority=True,  # also from the quick-entry bar
+        ),
         Binding("q", "leave", "Quitter", id="quit", key_display="q"),
         Binding("ctrl+q", "quit", "Quitter", id="quit-app", show=False, priority=True),
     ]
@@ -79,6 +87,7 @@ class CitesLabApp(App[int]):
         self.title = store.config.name or "CitésLab"
         self._previous_mode = "journal"
         self._poll_error: str | None = None
+        self.broken: DataFileError | None = None  # read-only mode: what went wrong
         self._config_error: str | None = None
         self._config_sig = config_signature()
         for mode in MODES:
@@ -139,18 +148,83 @@ class CitesLabApp(App[int]):
     # ------------------------------------------------------------------ data
 
     def poll_store(self) -> None:
-        """Reload when another process changed the file, and redraw."""
+        """Reload when another process changed the file, and redraw. A file that
+        went bad puts the app in read-only mode (`go_read_only`); a file that
+        became good again (restored from another terminal) leaves it."""
         self.poll_config()
+        storage = self.store.storage
+        was_frozen = storage.frozen
+        if was_frozen:
+            storage.thaw(readonly=True)
         try:
             changed = self.store.refresh()
+        except DataFileError as error:
+            self.go_read_only(error)
+            return
         except CitesLabError as error:
+            if was_frozen:
+                storage.freeze()
             if str(error) != self._poll_error:  # say it once, not every second
                 self._poll_error = str(error)
                 self.notify(str(error), severity="error", markup=False, timeout=10)
             return
+        if was_frozen:
+            storage.thaw()
+            self.broken = None
+            self.refresh_bindings()
+            self.notify("Le fichier de données est de nouveau lisible : modifications permises.")
         self._poll_error = None
-        if changed:
+        if changed or was_frozen:
             self.data_changed()
+
+    def go_read_only(self, error: DataFileError) -> None:
+        """The data file went bad while open: keep the app and what is on screen
+        (forms included) with the last good data, refuse writes, and say what is
+        wrong, which backup is good and that ctrl+b puts it back."""
+        self.store.storage.freeze()
+        first = self.broken is None or str(error) != str(self.broken)
+        self.broken = error
+        self.refresh_bindings()
+        if first:
+            offer = (
+                "\nctrl+b : restaurer cette sauvegarde (le fichier abîmé est gardé à côté)."
+                if error.backup
+                else ""
+            )
+            self.notify(
+                f"LECTURE SEULE — {error}{offer}",
+                title="Fichier de données abîmé",
+                severity="error",
+                markup=False,
+                timeout=3600,
+            )
+
+    def action_recover(self) -> None:
+        """ctrl+b in read-only mode: restore the newest good backup."""
+        from citeslab_tui.launch import now
+        from citeslab_tui.services.restore import recover
+
+        if self.broken is None:  # only offered in read-only mode
+            return
+        try:
+            chosen, aside = recover(self.store, now())
+        except CitesLabError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.broken = None
+        self.clear_notifications()
+        self.refresh_bindings()
+        kept = f" ; le fichier abîmé est gardé : {aside}" if aside else ""
+        self.notify(f"Restauré depuis {chosen}{kept}.", markup=False, timeout=15)
+        self.data_changed()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A broken data file met by a key or a screen is not fatal: read-only
+        mode instead of quitting (and losing what a form holds)."""
+        if isinstance(error, DataFileError):
+            self.go_read_only(error)
+            return
+        super()._handle_exception(error)
 
     def poll_config(self) -> None:
         """Take a configuration changed on disk (`citeslab config set`, an edit
@@ -229,6 +303,8 @@ class CitesLabApp(App[int]):
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "recover":
+            return self.broken is not None and self.broken.backup is not None
         # A form or a prompt is open: its own keys come first.
         return not (action in ("show", "undo", "leave") and isinstance(self.screen, ModalScreen))
 
@@ -286,6 +362,8 @@ class CitesLabApp(App[int]):
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
             if binding.id in ("quit", "quit-app"):
+                continue
+            if binding.id == "recover" and self.broken is None:
                 continue
             yield SystemCommand(
                 binding.description,

@@ -371,3 +371,32 @@ async def test_a_day_made_eleven_hours_warns_in_the_preview_and_still_records(
         await pilot.pause()
         assert sum(e.minutes for e in day_entries(seeded, config)) == 11 * 60
         assert bar.value == "14h entretien"
+
+
+async def test_file_going_bad_while_open_keeps_the_app_read_only_and_offers_restore(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    from citeslab_tui.store import backups
+
+    backups.keep_copy(seeded.path, seeded.path.read_bytes(), "bonne")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"30min communication")  # typed, not yet saved
+        seeded.path.write_bytes(b'{"broken')
+        app.poll_store()
+        await pilot.press("f3", "f2")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        messages = [n.message for n in app._notifications]
+        assert any("LECTURE SEULE" in m and "bonne" in m and "ctrl+b" in m for m in messages)
+        bar = app.screen.query_one("#quick-entry", Input)
+        assert bar.value == "30min communication", "what was typed is kept"
+        await pilot.press("enter")  # a write is refused, the app stays
+        await pilot.pause()
+        assert app.is_running
+        assert seeded.path.read_bytes() == b'{"broken'
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert any("Restauré depuis" in n.message for n in app._notifications)
+        assert app.broken is None
+        assert len(Store.open(seeded.path, config).entries()) == len(seeded.entries())
+        assert list(seeded.path.parent.glob("*.broken-*"))
