@@ -52,3 +52,17 @@ def recover(store: Store, now: datetime) -> tuple[Path, Path | None]:
     store.storage.thaw()
     store.refresh()
     return chosen, aside
+
+
+def good_again(db: Path, last_seen: object) -> tuple[bool, object]:
+    """Whether a data file that went bad is a whole, good file again (restored
+    from another terminal), and what to pass next time: it is read and checked
+    again only when it changed on disk."""
+    from citeslab_tui.store.layout import signature
+
+    try:
+        seen = signature(db)
+        good = seen != last_seen and bytes_are_good(db.read_bytes())
+    except OSError:
+        return False, None
+    return good, seen

@@ -88,6 +88,7 @@ class CitesLabApp(App[int]):
         self._previous_mode = "journal"
         self._poll_error: str | None = None
         self.broken: DataFileError | None = None  # read-only mode: what went wrong
+        self._broken_sig: Any = None
         self._config_error: str | None = None
         self._config_sig = config_signature()
         for mode in MODES:
@@ -155,15 +156,20 @@ class CitesLabApp(App[int]):
         storage = self.store.storage
         was_frozen = storage.frozen
         if was_frozen:
-            storage.thaw(readonly=True)
+            # Screens may be reading the frozen state from workers: leave it
+            # only once the file on disk reads as a whole, good data file again.
+            from citeslab_tui.services.restore import good_again
+
+            good, self._broken_sig = good_again(storage.path, self._broken_sig)
+            if not good:
+                return
+            storage.thaw()
         try:
             changed = self.store.refresh()
         except DataFileError as error:
             self.go_read_only(error)
             return
         except CitesLabError as error:
-            if was_frozen:
-                storage.freeze()
             if str(error) != self._poll_error:  # say it once, not every second
                 self._poll_error = str(error)
                 self.notify(str(error), severity="error", markup=False, timeout=10)
@@ -221,8 +227,11 @@ class CitesLabApp(App[int]):
     def _handle_exception(self, error: Exception) -> None:
         """A broken data file met by a key or a screen is not fatal: read-only
         mode instead of quitting (and losing what a form holds)."""
-        if isinstance(error, DataFileError):
-            self.go_read_only(error)
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, DataFileError):
+            self.go_read_only(cause)
             return
         super()._handle_exception(error)
 

@@ -400,3 +400,22 @@ async def test_file_going_bad_while_open_keeps_the_app_read_only_and_offers_rest
         assert app.broken is None
         assert len(Store.open(seeded.path, config).entries()) == len(seeded.entries())
         assert list(seeded.path.parent.glob("*.broken-*"))
+
+
+async def test_read_only_mode_ends_when_the_file_is_restored_elsewhere(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    good = seeded.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        seeded.path.write_bytes(b'{"broken')
+        app.poll_store()
+        await pilot.pause()
+        assert app.broken is not None and app.is_running
+        await pilot.press("f3")  # the dashboard computes from the last good data
+        await pilot.pause()
+        assert app.is_running
+        seeded.path.write_bytes(good)  # `citeslab restore` from another terminal
+        app.poll_store()
+        await pilot.pause()
+        assert app.broken is None and not seeded.storage.frozen
+        assert any("de nouveau lisible" in n.message for n in app._notifications)
