@@ -222,7 +222,8 @@ def scrub_copies(
     rewritten = []
     for path in copies(db_path):
         rewritten += _rewrite(path, lambda d: scrub_file_bytes(d, erased, names, secrets))
-    for path in config_copies():
+    history = db_path.with_name(db_path.stem + ".history.json")  # lines typed in the bar
+    for path in [history, *config_copies()]:
         rewritten += _rewrite(path, lambda d: scrub_bytes(d, secrets + names))
     return rewritten
 

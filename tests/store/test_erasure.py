@@ -201,3 +201,14 @@ def test_check_reports_and_removes_leftover_temporaries(run, db_path: Path) -> N
     out = run("check").output
     assert "2 fichier(s) temporaire(s)" in out
     assert not list(db_path.parent.rglob("*.tmp"))
+
+
+def test_the_typed_lines_history_loses_the_name_too(store: Store, db_path: Path) -> None:
+    history = db_path.with_name(db_path.stem + ".history.json")
+    history.write_text(
+        '{"lines": ["1h entretien -- RDV avec ' + NAME + '", "2h atelier"]}', encoding="utf-8"
+    )
+    p = store.add_porteur(make_porteur(name=NAME, contact=CONTACT))
+    forget_porteurs(store, [p.id])
+    assert NAME not in history.read_text(encoding="utf-8")
+    assert "2h atelier" in history.read_text(encoding="utf-8")
