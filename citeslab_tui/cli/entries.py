@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -144,49 +145,76 @@ def list_(
 
         print_json([{**e.to_record(), "kind": entry_kind(e.pillar)} for e in entries])
         return
-    _print_table(entries, store.config)
+    from citeslab_tui.core.shortid import short_ids
+
+    _print_table(entries, store.config, short_ids(e.id for e in store.entries()))
 
 
-def _print_table(entries: list[Entry], config: Config) -> None:
+def _print_table(entries: list[Entry], config: Config, short: dict[str, str]) -> None:
+    """The list for people. In a terminal: a table where the id, date, time,
+    duration, type and territory are never cut (at 80 columns the note takes
+    what is left); piped: plain tab-separated lines, nothing truncated."""
     from rich.table import Table
     from rich.text import Text
 
     from citeslab_tui.cli.common import console
     from citeslab_tui.core.model import format_hhmm
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, kw in (
-        ("Id", {"no_wrap": True}),
-        ("Date", {"no_wrap": True}),
-        ("Heure", {"no_wrap": True}),
-        ("Durée", {"no_wrap": True, "justify": "right"}),
-        ("Type", {"max_width": 16}),
-        ("Terr.", {"no_wrap": True}),
-        ("Pers.", {"justify": "right"}),
-        ("Note", {"ratio": 1, "no_wrap": True, "overflow": "ellipsis"}),
-    ):
-        table.add_column(name, **kw)
+    if not _is_terminal():
+        _print_plain(entries, short)
+        return
+    rows = []
     total = 0
     for e in entries:
         total += e.minutes
         when = f"{format_hhmm(e.start)}-{format_hhmm(e.end)}" if e.start else ""
         extra = " ".join([*e.porteurs, f"→{e.partner}" if e.partner else "", e.note]).strip()
-        table.add_row(
-            e.id[:8],
-            f"{e.date:%d/%m/%Y}",
-            when,
-            hours(e.minutes),
-            e.type,
-            e.territory,
-            str(e.persons or ""),
-            Text(printable(extra, one_line=True)),
-        )
+        rows.append(
+            [short.get(e.id, e.id), f"{e.date:%d/%m/%Y}", when, hours(e.minutes), e.type,
+             e.territory, str(e.persons or ""), printable(extra, one_line=True)]
+        )  # fmt: skip
+    names = ["Id", "Date", "Heure", "Durée", "Type", "Terr.", "Pers.", "Note"]
+    # Every column but the note keeps its full width; the note gets the rest.
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names[:-1])]
     out = console()
+    note_width = max(8, out.width - sum(widths) - 2 * len(widths))
+    table = Table(box=None, pad_edge=False, header_style="bold", padding=(0, 2, 0, 0))
+    for n, name in enumerate(names[:-1]):
+        if name in ("Durée", "Pers."):
+            table.add_column(name, no_wrap=True, min_width=widths[n], justify="right")
+        else:
+            table.add_column(name, no_wrap=True, min_width=widths[n])
+    table.add_column("Note", no_wrap=True, overflow="ellipsis", max_width=note_width)
+    for row in rows:
+        table.add_row(*row[:-1], Text(row[-1]))
     if not entries:
         out.print("Aucune entrée sur cette période.")
         return
     out.print(table)
     out.print(f"{len(entries)} entrée(s), {hours(total)} ({decimal_hours(total, unit=True)})")
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+PLAIN_COLUMNS = ("id", "date", "debut", "fin", "minutes", "type", "pilier", "territoire",
+                 "qpv", "personnes", "porteurs", "partenaire", "note")  # fmt: skip
+
+
+def _print_plain(entries: list[Entry], short: dict[str, str]) -> None:
+    """One tab-separated line per entry, under a header: for `cut`, `grep`,
+    `sort`. Tabs and line breaks in text are shown escaped (`printable`)."""
+    from citeslab_tui.core.model import format_hhmm
+
+    click.echo("\t".join(PLAIN_COLUMNS))
+    for e in entries:
+        cells = [
+            short.get(e.id, e.id), e.date.isoformat(), format_hhmm(e.start), format_hhmm(e.end),
+            str(e.minutes), e.type, e.pillar, e.territory, e.qpv or "", str(e.persons),
+            " ".join(e.porteurs), e.partner or "", e.note,
+        ]  # fmt: skip
+        click.echo("\t".join(printable(c, one_line=True).replace("\t", " ") for c in cells))
 
 
 @click.command()

@@ -219,11 +219,13 @@ class Store:
         return items
 
     def find_entry(self, id_or_prefix: str) -> Entry:
-        """An entry by id or by a prefix of at least 6 characters (as with git)."""
+        """An entry by id or by a prefix of at least 4 characters (`citeslab list`
+        shows the shortest unique one)."""
         key = id_or_prefix.strip().lower()
-        if len(key) < 6 or not re.fullmatch(r"[0-9a-f]+", key):
+        if len(key) < 4 or not re.fullmatch(r"[0-9a-f]+", key):
             raise NotFound(
-                f"« {id_or_prefix} » : donnez au moins 6 caractères hexadécimaux de l'identifiant"
+                f"« {id_or_prefix} » : donnez au moins 4 caractères hexadécimaux"
+                " de l'identifiant (citeslab list)"
             )
         matches = [e for e in self.entries() if e.id.startswith(key)]
         if not matches:

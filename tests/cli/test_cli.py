@@ -122,7 +122,7 @@ def test_edit_delete_undo(run) -> None:
 
 def test_short_or_unknown_ids_are_refused(run) -> None:
     run("log", "1h atelier", "--date", "2022-03-01")
-    assert "6 caractères" in run("delete", "abc", code=1).stderr
+    assert "4 caractères" in run("delete", "abc", code=1).stderr
     assert "Aucune entrée" in run("delete", "ffffffff", code=1).stderr
 
 
