@@ -140,3 +140,15 @@ async def test_copy_previous_day_then_undo_restores_the_day(
         await pilot.pause()
         assert reopen(seeded, config).entries(wednesday, wednesday) == []
         assert len(reopen(seeded, config).entries(monday, monday)) == 2
+
+
+async def test_the_edit_form_opens_with_its_first_field_focused(app: CitesLabApp) -> None:
+    from textual.widgets import Select, TextArea
+
+    from citeslab_tui.tui.modals.entry_form import EntryForm
+
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
+        assert isinstance(app.focused, Input | Select | TextArea)

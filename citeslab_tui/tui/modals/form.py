@@ -32,6 +32,9 @@ class Form(ModalScreen[ResultT | None]):
     and implement `read()`, which returns the result or raises FormError."""
 
     CSS_PATH = HERE / "modals.tcss"
+    # The first field, not the scrolling container around the fields: typing
+    # starts at once, without a Tab first.
+    AUTO_FOCUS = "Input, Select, TextArea"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuler", id="form-cancel"),
         Binding("ctrl+s", "save", "Enregistrer", id="form-save"),
