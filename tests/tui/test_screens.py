@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, Static
 
 from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
@@ -317,3 +317,14 @@ async def test_the_palette_says_no_match_in_french(app: CitesLabApp) -> None:
         shown = [str(o.prompt.renderable) for o in options]  # type: ignore[union-attr]
         assert shown == [NO_MATCH]
         await pilot.press("escape")
+
+
+async def test_dashboard_shows_publics_governance_and_money(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await settle(app, pilot)
+        publics = str(app.screen.query_one("#dash-publics", Static).render())
+        money = str(app.screen.query_one("#dash-money", Static).render())
+        assert "Triple cible" in publics and "Accompagnés : 3" in publics
+        assert "Comités techniques : 1 / 3 · tenus le 15/03" in money
+        assert "47,54 €/h" in money and "Bpifrance 3\u202f900 € (25,5 %)" in money
