@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -39,8 +39,13 @@ def main(argv: list[str]) -> int:
     tiny = TinyDB(tiny_path)
     table = tiny.table("entries")
 
+    counter = iter(range(10**6))
+
     def new_entry():  # built outside the timed region
-        return draft.to_entry(id=new_uuid(), day=day, now=datetime.now())
+        # Spread over a week of the same month: 20 hours on one day would be
+        # refused by the 24-hour rule (and would not be a real day anyway).
+        when = day + timedelta(days=next(counter) % 7)
+        return draft.to_entry(id=new_uuid(), day=when, now=datetime.now())
 
     store.add_entry(new_entry())  # warm-up
     table.insert(new_entry().to_record())
