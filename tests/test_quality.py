@@ -1,5 +1,6 @@
 """The project's own checks, run with the tests so that CI runs them too:
-formatting and lint (ruff) on everything, strict typing (mypy) on the pure core."""
+formatting and lint (ruff) on everything, strict typing (mypy, configured in
+pyproject.toml) on the whole package."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ["ruff", "format", "--check", "--quiet", "."],
         ["ruff", "check", "--quiet", "."],
-        ["mypy", "--no-error-summary", "citeslab_tui/core"],
+        ["mypy", "--no-error-summary", "citeslab_tui"],
     ],
-    ids=["ruff-format", "ruff-check", "mypy-core"],
+    ids=["ruff-format", "ruff-check", "mypy"],
 )
 def test_code_checks(command: list[str], tmp_path: Path) -> None:
     extra = ["--cache-dir", str(tmp_path / "cache")] if command[0] == "mypy" else []
@@ -43,3 +44,23 @@ def test_every_cli_command_is_importable_without_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_mypy_is_strict_for_every_layer(tmp_path: Path) -> None:
+    """The configuration keeps `strict = true` for the whole package: an
+    unannotated function in any layer is an error (a per-module override that
+    relaxed one layer would make this fail)."""
+    layers = ("core", "store", "export", "services", "cli", "tui", "")
+    for layer in layers:
+        folder = tmp_path / "citeslab_tui" / layer
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "__init__.py").touch()
+        (folder / "probe.py").write_text("def half(value):\n    return value / 2\n")
+    config = ["--config-file", str(ROOT / "pyproject.toml")]
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", *config, "--cache-dir", str(tmp_path / "cache"), "."],
+        cwd=tmp_path / "citeslab_tui",
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.count("[no-untyped-def]") == len(layers), done.stdout + done.stderr

@@ -46,7 +46,7 @@ def put(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> None:
     None removes an optional field."""
     node: Any = data
     for part in path[:-1]:
-        node = node[part] if isinstance(node, list) else node.setdefault(part, {})
+        node = node[part] if isinstance(part, int) else node.setdefault(part, {})
     last = path[-1]
     if value is None and isinstance(node, dict):
         node.pop(last, None)
@@ -243,9 +243,9 @@ class SettingsScreen(StoreScreen):
             by_path.setdefault(path, message)
         shown = set()
         for field in self.query(ConfigField):
-            message = by_path.get(field.json_path)
-            field.show_error(message)
-            if message:
+            problem = by_path.get(field.json_path)
+            field.show_error(problem)
+            if problem:
                 shown.add(field.json_path)
         others = [f"{p}: {m}" if p else m for p, m in self.problems if p not in shown]
         status = self.query_one("#settings-status", Static)
