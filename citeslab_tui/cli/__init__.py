@@ -14,7 +14,10 @@ from typing import Any
 import click
 
 from citeslab_tui.cli.common import UserError, db_option, run_guarded
+from citeslab_tui.cli.french import speak_french
 from citeslab_tui.core.errors import CitesLabError
+
+speak_french()  # before any decorator below builds a help text
 
 # name -> "module:attribute", imported on demand.
 LAZY_COMMANDS: dict[str, str] = {
