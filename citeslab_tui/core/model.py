@@ -197,6 +197,12 @@ class Entry(NamedTuple):
     def with_changes(self, **changes: Any) -> "Entry":
         return self._replace(**changes)
 
+    def described(self) -> str:
+        """`l'entrée du 12/04/2022 à 09:00 (atelier)`: an entry in the user's
+        terms, for messages (never its internal id, never its note)."""
+        at = f" à {format_hhmm(self.start)}" if self.start is not None else ""
+        return f"l'entrée du {self.date:%d/%m/%Y}{at} ({self.type})"
+
 
 # --------------------------------------------------------------------------- porteurs
 

@@ -3,10 +3,12 @@ delete, undo, and list a period."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.errors import CitesLabError, NotFound
 from citeslab_tui.core.model import ENTRY_EDITABLE, Entry, timestamp
 from citeslab_tui.core.quickentry import EntryDraft, parse
 from citeslab_tui.services.common import territory_code
@@ -24,17 +26,42 @@ def log(store: Store, text: str, day: date) -> Entry:
     return log_draft(store, parse(text, store.config), day)
 
 
-def duplicate(store: Store, entry_id: str, day: date) -> Entry:
+EntryRef = str | Entry
+"""An entry as the caller knows it: the id (or prefix) the user typed in the
+CLI, or the entry shown on screen in the TUI."""
+
+
+@contextmanager
+def _still_there(ref: EntryRef) -> Iterator[str]:
+    """The id to pass to the store. An entry shown on screen but deleted
+    elsewhere since (another window, a command) is named in the user's terms —
+    its day, time and type — never by its internal id."""
+    if not isinstance(ref, Entry):
+        yield ref
+        return
+    try:
+        yield ref.id
+    except NotFound:
+        gone = ref.described()
+        raise NotFound(
+            f"{gone[0].upper()}{gone[1:]} n'existe plus (supprimée depuis une autre fenêtre "
+            "ou par une commande) : rien n'est modifié"
+        ) from None
+
+
+def duplicate(store: Store, ref: EntryRef, day: date) -> Entry:
     """A copy of an entry, on `day`, with its own id."""
-    entry = store.find_entry(entry_id)
+    with _still_there(ref) as entry_id:
+        entry = store.find_entry(entry_id)
     stamp = timestamp(store.now())
     copy = entry.with_changes(id=store.new_entry_id(), date=day, created_at=stamp, updated_at=stamp)
     return store.add_entry(copy)
 
 
-def edit(store: Store, entry_id: str, changes: dict[str, Any]) -> Entry:
+def edit(store: Store, ref: EntryRef, changes: dict[str, Any]) -> Entry:
     """Apply field changes (already read) to an entry."""
-    return store.update_entry(store.find_entry(entry_id).id, **changes)
+    with _still_there(ref) as entry_id:
+        return store.update_entry(store.find_entry(entry_id).id, **changes)
 
 
 def changes_from_options(
@@ -85,9 +112,10 @@ def changes_from_options(
     return changes
 
 
-def delete(store: Store, entry_id: str) -> Entry:
-    """Delete an entry (by id or a prefix of 6+ characters); undoable."""
-    return store.delete_entry(store.find_entry(entry_id).id)
+def delete(store: Store, ref: EntryRef) -> Entry:
+    """Delete an entry (by id or a prefix of 4+ characters); undoable."""
+    with _still_there(ref) as entry_id:
+        return store.delete_entry(store.find_entry(entry_id).id)
 
 
 def undo(store: Store) -> str | None:

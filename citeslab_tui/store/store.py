@@ -409,7 +409,7 @@ class Store:
             for e in items:
                 self.check_entry(e, known)
                 if e.id in existing:
-                    raise ValidationFailed(f"l'entrée {e.id} existe déjà")
+                    raise ValidationFailed(f"{e.described()} existe déjà (même identifiant)")
                 existing.add(e.id)
                 table = entries_table(e.date)
                 rec = e.to_record()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Input, Static
 
 from citeslab_tui.core.model import Config
@@ -152,3 +154,77 @@ async def test_the_edit_form_opens_with_its_first_field_focused(app: CitesLabApp
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
         assert isinstance(app.focused, Input | Select | TextArea)
+
+
+async def test_an_entry_deleted_elsewhere_is_named_by_day_time_and_type(
+    app: CitesLabApp, seeded: Store, config: Config
+) -> None:
+    from textual.notifications import Notify
+
+    from citeslab_tui.tui.modals.entry_form import EntryForm
+
+    seen: list[object] = []
+    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        shown = form.entry
+        other = Store.open(seeded.path, config)  # another window deletes it
+        other.delete_entry(shown.id)
+        form.query_one("#f-persons", Input).value = "7"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = [m.notification.message for m in seen if isinstance(m, Notify)]
+        gone = f"du {shown.date:%d/%m/%Y} à {shown.start:%H:%M} ({shown.type}) n'existe plus"
+        assert any(gone in m for m in said), said
+        assert not any(shown.id[:6] in m for m in said)
+
+
+async def test_f5_writes_the_indicators_xlsx_and_says_it_in_french(
+    app: CitesLabApp, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from textual.notifications import Notify
+    from textual.widgets import Select
+
+    seen: list[object] = []
+    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        screen.query_one("#x-kind", Select).value = "indicators"
+        screen.query_one("#x-format", Select).value = "xlsx"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = sorted((tmp_path / "exports").glob("indicateurs*.xlsx"))
+        assert len(written) == 1
+        assert "Synthèse" in load_workbook(written[0]).sheetnames
+        said = [m.notification.message for m in seen if isinstance(m, Notify)]
+        assert said == ["Export terminé : 1 fichier(s)."]
+        result = str(screen.query_one("#export-result", Static).render())
+        assert written[0].name in result and "livrable(s)" in result
+
+
+async def test_f5_an_unexpected_export_failure_is_one_french_line(
+    app: CitesLabApp, monkeypatch
+) -> None:
+    from textual.notifications import Notify
+    from textual.widgets import Select
+
+    import citeslab_tui.services.export as export_service
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Awa Diallo")  # what repr() would have shown
+
+    monkeypatch.setattr(export_service, "export", broken)
+    seen: list[object] = []
+    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+        await pilot.press("f5")
+        app.screen.query_one("#x-kind", Select).value = "entries"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [m.notification.message for m in seen if isinstance(m, Notify)]
+        assert len(said) == 1 and said[0].startswith("Erreur inattendue (RuntimeError)")
+        assert "Awa" not in said[0]

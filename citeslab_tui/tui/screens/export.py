@@ -261,7 +261,12 @@ class ExportScreen(StoreScreen):
         result = self.query_one("#export-result", Static)
         if event.state == WorkerState.ERROR:
             error = worker.error
-            message = str(error) if isinstance(error, CitesLabError) else repr(error)
+            if isinstance(error, CitesLabError):
+                message = str(error)
+            else:  # a French line; the code location (no data) goes to the error log
+                from citeslab_tui.crashlog import log_unexpected
+
+                message = log_unexpected(error) if error is not None else "Erreur inattendue."
             result.update(Text("Rien n'a été exporté."))
             self.notify(message, severity="error", markup=False, timeout=10)
         elif event.state == WorkerState.SUCCESS:

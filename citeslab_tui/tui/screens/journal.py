@@ -239,7 +239,7 @@ class JournalScreen(StoreScreen):
             return
 
         def save(changes: dict[str, Any]) -> None:
-            after = self.attempt(service.edit, self.store, entry.id, changes)
+            after = self.attempt(service.edit, self.store, entry, changes)
             if after is not None:
                 moved = f" (déplacée au {after.date:%d/%m/%Y})" if after.date != entry.date else ""
                 self.notify(f"Entrée modifiée{moved}.", markup=False)
@@ -253,7 +253,7 @@ class JournalScreen(StoreScreen):
         entry = self.table.selected()
         if entry is None:
             return
-        copy = self.attempt(service.duplicate, self.store, entry.id, self.today())
+        copy = self.attempt(service.duplicate, self.store, entry, self.today())
         if copy is not None:
             self.notify(f"Entrée dupliquée au {copy.date:%d/%m/%Y}.")
 
@@ -261,7 +261,7 @@ class JournalScreen(StoreScreen):
         entry = self.table.selected()
         if entry is None:
             return
-        if self.attempt(service.delete, self.store, entry.id) is not None:
+        if self.attempt(service.delete, self.store, entry) is not None:
             self.notify("Entrée supprimée (ctrl+z pour annuler).")
 
     # ------------------------------------------------------------------ events
