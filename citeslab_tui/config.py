@@ -395,6 +395,7 @@ def _build(data: dict[str, Any]) -> Config:
         max_day_hours=data.get("max_day_hours", 10.0),
         person_title=data.get("person_title", ""),
         manager_title=data.get("manager_title", ""),
+        funders=tuple(data.get("funders", ())),
     )
 
 

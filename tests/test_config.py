@@ -152,3 +152,33 @@ def test_action_type_kind_problems(change: dict[str, str], message: str) -> None
     with pytest.raises(ConfigError) as info:
         config_from_dict(data)
     assert message in str(info.value)
+
+
+def test_funders_are_optional_and_default_to_bpifrance_and_the_territories() -> None:
+    data = _default()
+    assert config_from_dict(data).funder_names() == (
+        "Bpifrance",
+        "Annemasse Agglo",
+        "Communauté de Communes du Genevois",
+    )
+    data.pop("funders")  # a file written before the field stays valid
+    data["territories"][0]["name"] = "Agglo renommée"
+    assert config_from_dict(data).funder_names() == (
+        "Bpifrance",
+        "Agglo renommée",
+        "Communauté de Communes du Genevois",
+    )
+    data["funders"] = ["Bpifrance", "Région Auvergne-Rhône-Alpes"]
+    assert config_from_dict(data).funder_names() == ("Bpifrance", "Région Auvergne-Rhône-Alpes")
+
+
+@pytest.mark.parametrize(
+    ("funders", "message"),
+    [([], "funders"), (["Bpifrance", "Bpifrance"], "funders"), ([""], "funders[0]")],
+)
+def test_funders_problems(funders: list[str], message: str) -> None:
+    data = _default()
+    data["funders"] = funders
+    with pytest.raises(ConfigError, match="Configuration refusée") as info:
+        config_from_dict(data)
+    assert message in str(info.value)

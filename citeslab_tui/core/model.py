@@ -466,6 +466,11 @@ class Convention(NamedTuple):
     livrables: tuple[Livrable, ...] = ()
 
 
+# The national funder of every CitésLab (cahier des charges); named first when
+# the configuration does not list its funders.
+DEFAULT_FUNDER = "Bpifrance"
+
+
 class Config(NamedTuple):
     """One CitésLab, as described by its validated JSON configuration."""
 
@@ -484,6 +489,15 @@ class Config(NamedTuple):
     max_day_hours: float = 10.0  # above it, a day is logged with a warning
     person_title: str = ""  # job titles, under the names on the timesheets
     manager_title: str = ""
+    funders: tuple[str, ...] = ()  # as configured; see `funder_names`
+
+    def funder_names(self) -> tuple[str, ...]:
+        """Who supports the action, named legibly on every document (the cahier
+        des charges asks it): the configuration's `funders`, else Bpifrance and
+        the collectivités of the territories."""
+        if self.funders:
+            return self.funders
+        return (DEFAULT_FUNDER, *dict.fromkeys(t.name for t in self.territories))
 
     # Lookups are rebuilt on demand; the tuples above are small.
     def pillar(self, key: str) -> Pillar:

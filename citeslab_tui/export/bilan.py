@@ -109,22 +109,18 @@ class Failure(NamedTuple):
     message: str
 
 
-FUNDER = "Bpifrance"
-
-
 # --------------------------------------------------------------------------- context
 
 
 def funders(config: Config) -> list[str]:
-    """Who supports the action, named on every document: Bpifrance and the
-    collectivités of the configuration's territories."""
-    return [FUNDER, *dict.fromkeys(t.name for t in config.territories)]
+    """Who supports the action, named on every document: the configuration's
+    `funders` (by default Bpifrance and the collectivités of its territories)."""
+    return list(config.funder_names())
 
 
 def header(config: Config, period: Period) -> dict[str, Any]:
     """Who and what the bilan is about: the structure, the person, the
-    conventions overlapping the period and the funders (Bpifrance and the
-    collectivités of the configuration's territories)."""
+    conventions overlapping the period and the funders (`funders`)."""
     from citeslab_tui.core.period import Period as P
 
     conventions = [

@@ -449,9 +449,7 @@ def _pillar_label(config: Config, key: str) -> str:
 def funders_label(config: Config) -> str:
     """`Bpifrance, Annemasse Agglo, …`: the support shown on every document (the
     cahier des charges asks it), as the bilan names it."""
-    from citeslab_tui.export.bilan import funders
-
-    return ", ".join(funders(config))
+    return ", ".join(config.funder_names())
 
 
 def _header(sheet: Sheet, title: str, ts: Timesheet, span: Period, config: Config) -> int:

@@ -102,3 +102,25 @@ def test_the_timesheet_xlsx_names_the_funders(run: Any, tmp_path: Path) -> None:
         assert cells["Financeurs :"] == (
             "Bpifrance, Annemasse Agglo, Communauté de Communes du Genevois"
         ), ws.title
+
+
+def test_configured_funders_are_named_on_every_document(run: Any, tmp_path: Path) -> None:
+    """`funders` in the configuration: the timesheet's "Financeurs" line, the
+    indicators' Synthèse and the bilan's header name exactly them."""
+    run("config", "init")
+    run("config", "set", "funders", '["Bpifrance", "Région Test", "Ville de Test"]')
+    run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
+    named = "Bpifrance, Région Test, Ville de Test"
+    run("export", "timesheet", "--month", "2022-03", "--format", "xlsx",
+        "-o", str(tmp_path / "t.xlsx"))  # fmt: skip
+    for ws in openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets:
+        cells = {r[0]: r[2] for r in ws.iter_rows(max_row=10, values_only=True) if r[0]}
+        assert cells["Financeurs :"] == named, ws.title
+    run("export", "indicators", "--year", "2022", "--format", "xlsx",
+        "-o", str(tmp_path / "i.xlsx"))  # fmt: skip
+    summary = {r[0]: r[1] for r in rows(openpyxl.load_workbook(tmp_path / "i.xlsx")["Synthèse"])}
+    assert summary["Avec le soutien de"] == named
+    run("bilan", "--year", "2022", "-o", str(tmp_path / "b.html"))
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "<li>Région Test</li><li>Ville de Test</li>" in html
+    assert "Annemasse Agglo</li>" not in html
