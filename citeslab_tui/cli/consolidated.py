@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from citeslab_tui.cli.common import console, print_json
+from citeslab_tui.cli.common import console, print_json, today
 
 if TYPE_CHECKING:
     from citeslab_tui.core.period import Period
@@ -23,7 +23,7 @@ def report_many(
 ) -> None:
     from citeslab_tui.services.bilan import consolidated_json, gather
 
-    result = gather(paths, period, as_of, territory=territory)
+    result = gather(paths, period, as_of, territory=territory, today=today())
     if as_json:
         for failed, why in result.failures:
             click.echo(f"Non lu : {failed} ({why})", err=True)

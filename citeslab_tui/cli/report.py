@@ -64,7 +64,7 @@ def report(
         report_many(db_paths(), period, day, territory, as_json)
         return
     store = open_store(readonly=True)
-    result = compute(store, period, day, territory)
+    result = compute(store, period, day, territory, today=today())
     if as_json:
         print_json(report_to_json(result))
         return

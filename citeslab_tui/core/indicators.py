@@ -77,6 +77,7 @@ from citeslab_tui.core.model import (
 from citeslab_tui.core.money import MoneyCounter, MoneyYear, money_counters, money_json, money_year
 from citeslab_tui.core.occurrences import DEFAULT_DAY_HOURS, EntryCounter
 from citeslab_tui.core.period import Period
+from citeslab_tui.core.plausibility import DayCheck, days_to_check
 from citeslab_tui.core.publics import (
     OUTSIDE_QPV,
     PARTNER_UNSPECIFIED,
@@ -211,6 +212,8 @@ class Report(NamedTuple):
     # the territories' month shares; `pillars` covers pillar time only.
     absences_by_type: dict[str, int] = {}  # noqa: RUF012 (NamedTuple default, never mutated)
     month: tuple[date, date] | None = None
+    # The days `citeslab check` flags (core.plausibility), among those the report covers.
+    days_to_check: tuple[DayCheck, ...] = ()
 
     @property
     def elapsed_share(self) -> float:
@@ -299,6 +302,7 @@ def report(
     territory: str | None = None,
     *,
     weeks: int = 12,
+    today: date | None = None,
 ) -> Report:
     """Every indicator of `period` as of `as_of` (see the module docstring).
 
@@ -307,8 +311,12 @@ def report(
     one territory, and lists only its livrables and those of all territories
     (the latter still computed over every territory, as the convention says).
 
+    `today`, when given, adds to the days to check those of the period dated
+    after it (future days, left out of every figure).
+
     Phases: plan the livrables and the money, one pass over the entries, then
     the territories, the livrables, the porteurs, the money."""
+    entries = entries if isinstance(entries, list | tuple) else list(entries)
     start = period.start
     stop = min(period.end, as_of)  # stop < start: nothing has happened yet
     week_start = _weeks_start(as_of, weeks)  # weekly minutes are counted up to as_of
@@ -363,7 +371,35 @@ def report(
         qpv_share_label=share_lv.label if share_lv else QPV_SHARE_LABEL,
         absences_by_type=off.absence_by_type,
         month=(month_start, month_end) if month_start <= month_end else None,
+        days_to_check=_days_to_check(entries, config, calendar, period, stop, territory, today),
     )
+
+
+def _days_to_check(
+    entries: Sequence[Entry],
+    config: Config,
+    calendar: WorkingCalendar,
+    period: Period,
+    stop: date,
+    territory: str | None,
+    today: date | None,
+) -> tuple[DayCheck, ...]:
+    """The days `citeslab check` would list ("jours à vérifier", the one rule of
+    core.plausibility), among the days of the period up to `as_of` and, when
+    `today` is known, the period's days after it. A day is judged on all its
+    entries; with a territory, only the days holding one of its entries."""
+    after = period.end if today is None else max(today, stop)
+    ref = stop if today is None else today
+    picked = [
+        e
+        for e in entries
+        if period.start <= e.date <= period.end and (e.date <= stop or e.date > after)
+    ]
+    found = days_to_check(picked, config, calendar.holidays, ref)
+    if territory is None:
+        return tuple(found)
+    mine = {e.date for e in picked if e.territory == territory}
+    return tuple(d for d in found if d.day in mine)
 
 
 def _plan_livrables(
@@ -693,6 +729,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
             "by_qpv": r.porteurs.by_qpv,
             "orientations": r.porteurs.orientations,
         },
+        "days_to_check": days_to_check_json(r.days_to_check),
         "weekly": [
             {
                 "week": f"{w.year}-W{w.week:02d}",
@@ -700,5 +737,23 @@ def report_to_json(r: Report) -> dict[str, Any]:
                 "hours": _hours(w.minutes),
             }
             for w in r.weekly
+        ],
+    }
+
+
+def days_to_check_json(days: Sequence[DayCheck]) -> dict[str, Any]:
+    """`{"count", "days": [{"date", "hours", "reasons", "messages"}]}`: dates,
+    hours and reasons only (codes of core.plausibility and their French
+    messages), never a note or a name."""
+    return {
+        "count": len(days),
+        "days": [
+            {
+                "date": d.day.isoformat(),
+                "hours": _hours(d.minutes),
+                "reasons": d.reasons(),
+                "messages": d.messages(),
+            }
+            for d in days
         ],
     }

@@ -29,6 +29,17 @@ OVERLAP = "chevauchement"
 WEEKEND = "week_end"
 HOLIDAY = "ferie"
 FUTURE = "futur"
+OVER_24H = "plus_de_24h"  # a stored day above 24 h (written before the rule, or imported)
+
+# Short French names of the codes, for a list of days (the bilan, the XLSX).
+REASON_LABELS = {
+    OVER_24H: "plus de 24 h",
+    OVER_MAX: "journée chargée",
+    OVERLAP: "plages qui se chevauchent",
+    WEEKEND: "week-end",
+    HOLIDAY: "jour férié",
+    FUTURE: "date future",
+}
 
 
 class Timed(Protocol):
@@ -62,6 +73,10 @@ class DayCheck(NamedTuple):
 
     def messages(self) -> list[str]:
         return ([self.refused] if self.refused else []) + [w.message for w in self.warnings]
+
+    def reasons(self) -> list[str]:
+        """The codes of `messages()`, in the same order."""
+        return ([OVER_24H] if self.refused else []) + [w.code for w in self.warnings]
 
 
 def day_label(day: date) -> str:

@@ -323,10 +323,36 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
                 f"{g.get('label')} : {fr_count(g.get('held'))} tenu(s), le prochain était "
                 f"attendu le {fr_date(g.get('next_due'))}."
             )
-    days = report.get("days_to_check")
-    if isinstance(days, list) and days:
-        points.append(f"{len(days)} jour(s) à vérifier (journées chargées, week-ends, fériés…).")
+    days = report.get("days_to_check") or {}
+    if isinstance(days, Mapping) and days.get("count"):
+        counts: dict[str, int] = {}
+        for d in days.get("days", []):
+            for code in d.get("reasons", []):
+                counts[code] = counts.get(code, 0) + 1
+        detail = " ; ".join(f"{reason_label(c)} : {fr_count(n)}" for c, n in counts.items())
+        points.append(
+            f"{fr_count(days['count'])} jour(s) à vérifier ({detail}) : "
+            "liste ci-dessous, « citeslab check » les détaille."
+        )
     return points
+
+
+# How many days to check the bilan lists (the count gives them all).
+DAYS_LISTED = 10
+
+
+def reason_label(code: str) -> str:
+    """`journée chargée`: the short name of a plausibility code."""
+    from citeslab_tui.core.plausibility import REASON_LABELS
+
+    return REASON_LABELS.get(code, code)
+
+
+def weekday_date(text: str) -> str:
+    """`samedi 16/04/2022`."""
+    from citeslab_tui.core.plausibility import day_label
+
+    return day_label(date.fromisoformat(text))
 
 
 def _rows(value: Any, path: str = "") -> list[dict[str, Any]]:
@@ -574,12 +600,15 @@ def _environment(*, compiled: bool = True) -> Any:
         signed=fr_signed,
         num=fr_number,
         day=fr_date,
+        weekday=weekday_date,
+        reason=reason_label,
     )
     env.globals.update(
         MONEY_FIELDS=MONEY_FIELDS,
         fr_value=fr_value,
         field_label=field_label,
         FORMATS=FORMATS,
+        DAYS_LISTED=DAYS_LISTED,
     )
     return env
 

@@ -216,7 +216,10 @@ def _render(
         period = request.period
         as_of = request.as_of or request.today
         in_period = [e for e in entries if period.start <= e.date <= period.end]
-        rep = report(in_period, list(porteurs), config, period, as_of, calendar, territory)
+        rep = report(
+            in_period, list(porteurs), config, period, as_of, calendar, territory,
+            today=request.today,
+        )  # fmt: skip
         to_date = Period(period.start, min(as_of, period.end)) if as_of >= period.start else None
         base = full_time_minutes(config, calendar, to_date) if to_date else 0.0
         if request.format == "xlsx":

@@ -117,6 +117,29 @@ def _summary(b: _Book, report: Mapping[str, Any], head: Mapping[str, Any]) -> No
     b.text_cell(ws, row, 0, "Jours ouvrés écoulés / de la période")
     wd = report.get("working_days", {})
     b.text_cell(ws, row, 1, f"{wd.get('elapsed')} / {wd.get('period')}")
+    days = report.get("days_to_check")
+    if isinstance(days, Mapping):
+        row += 1
+        b.text_cell(ws, row, 0, "Jours à vérifier (feuille « Jours à vérifier »)")
+        b.number(ws, row, 1, days.get("count"), b.count)
+
+
+def _days_to_check(b: _Book, days: Mapping[str, Any]) -> None:
+    """Every day `citeslab check` flags in the period: date, hours, reasons
+    (no note, no name)."""
+    from citeslab_tui.export.bilan import reason_label, weekday_date
+
+    ws = b.sheet("Jours à vérifier", {0: 12, 1: 20, 2: 14, 3: 30, 4: 80})
+    ws.set_landscape()
+    b.headers(ws, 0, ["Date", "Jour", "Heures saisies", "À vérifier", "Détail"])
+    for i, d in enumerate(days.get("days", []), start=1):
+        ws.write_datetime(i, 0, _day(d["date"]), b.date)
+        b.text_cell(ws, i, 1, weekday_date(d["date"]))
+        b.number(ws, i, 2, d.get("hours"), b.hours)
+        b.text_cell(ws, i, 3, ", ".join(reason_label(c) for c in d.get("reasons", [])))
+        b.text_cell(ws, i, 4, " ; ".join(d.get("messages", [])))
+    if not days.get("count"):
+        b.text_cell(ws, 1, 0, "Aucun jour à vérifier sur la période.", b.wrap)
 
 
 def _fr(iso: str) -> str:
@@ -329,5 +352,7 @@ def indicators_xlsx(
     for key, title in GENERIC:
         if key in report:
             _generic(b, title, key, report[key], labels)
+    if isinstance(report.get("days_to_check"), Mapping):
+        _days_to_check(b, report["days_to_check"])
     wb.close()
     return buffer.getvalue()

@@ -52,13 +52,18 @@ def load_config_for(path: Path) -> Config:
 
 
 def report_document(
-    store: Any, period: Period, as_of: date, territory: str | None = None
+    store: Any,
+    period: Period,
+    as_of: date,
+    territory: str | None = None,
+    *,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """The `citeslab report --json` document of an open store (`services.report`)."""
     from citeslab_tui.core.indicators import report_to_json
     from citeslab_tui.services.report import report
 
-    return report_to_json(report(store, period, as_of, territory))
+    return report_to_json(report(store, period, as_of, territory, today=today))
 
 
 def month_documents(store: Any, period: Period, as_of: date) -> list[tuple[date, dict[str, Any]]]:
@@ -96,9 +101,11 @@ def gather(
     months: bool = False,
     territory: str | None = None,
     now: Any = None,
+    today: date | None = None,
 ) -> Consolidated:
     """Open each file read-only with its own configuration and report on it.
-    Files that fail are listed with the reason; at least one must be read."""
+    Files that fail are listed with the reason; at least one must be read.
+    `today`: see `services.report.report` (the days to check)."""
     from citeslab_tui.core.consolidate import consolidate
     from citeslab_tui.store import Store
 
@@ -111,7 +118,7 @@ def gather(
             config = load_config_for(path)
             kwargs = {"now": now} if now is not None else {}
             store = Store.open(path, config, readonly=True, **kwargs)
-            doc = report_document(store, period, as_of, territory)
+            doc = report_document(store, period, as_of, territory, today=today)
             per_month = month_documents(store, period, as_of) if months else []
         except Exception as exc:  # one bad file must not hide the others
             failures.append((path, _describe(exc)))
@@ -178,7 +185,7 @@ def write_bilan(
     """Gather, render and write the bilan (0600, atomically). Returns where."""
     from citeslab_tui.export.files import RenderedFile, destinations, write_files
 
-    result = gather(paths, period, as_of, months=True)
+    result = gather(paths, period, as_of, months=True, today=generated)
     html = bilan_html(result, period, generated)
     name = f"bilan_{period.label}.html"
     files = [RenderedFile(name, html.encode("utf-8"), len(result.people))]

@@ -28,9 +28,12 @@ class ReportData:
     entries: list[Entry]
     porteurs: list[Porteur]
     weeks: int = WEEKS
+    today: date | None = None  # known: the period's days after it are days to check
 
 
-def read(store: Store, period: Period, as_of: date, *, weeks: int = WEEKS) -> ReportData:
+def read(
+    store: Store, period: Period, as_of: date, *, weeks: int = WEEKS, today: date | None = None
+) -> ReportData:
     """Read only what the report needs (the period, and the weeks before `as_of`)."""
     needs = inputs(period, as_of, weeks=weeks)
     return ReportData(
@@ -39,6 +42,7 @@ def read(store: Store, period: Period, as_of: date, *, weeks: int = WEEKS) -> Re
         store.entries_in(needs.entry_ranges),
         store.porteurs(*needs.porteur_range),
         weeks,
+        today,
     )
 
 
@@ -57,11 +61,20 @@ def compute(data: ReportData, config: Config, territory: str | None = None) -> R
         calendar,
         territory,
         weeks=data.weeks,
+        today=data.today,
     )
 
 
-def report(store: Store, period: Period, as_of: date, territory: str | None = None) -> Report:
+def report(
+    store: Store,
+    period: Period,
+    as_of: date,
+    territory: str | None = None,
+    *,
+    today: date | None = None,
+) -> Report:
     """Every indicator of `period` as of `as_of`, for one territory as typed
-    (`ccg`, `@CCG`) or all."""
+    (`ccg`, `@CCG`) or all; with `today`, the days to check include the
+    period's days after it."""
     code = territory_code(store.config, territory)
-    return compute(read(store, period, as_of), store.config, code)
+    return compute(read(store, period, as_of, today=today), store.config, code)

@@ -559,3 +559,49 @@ def test_properties(
     doc = report_to_json(r)
     for t in r.territories:
         assert doc["territories"][t.code]["hours_logged"] == round(t.minutes_logged / 60, 2)
+
+
+def test_days_to_check_are_those_of_citeslab_check(config: Config, cal: WorkingCalendar) -> None:
+    """The report lists the days core.plausibility flags (the rule of `citeslab
+    check`), up to as_of; with `today`, the period's days after it too."""
+    from citeslab_tui.core.plausibility import days_to_check
+
+    entries = [
+        entry("2022-03-01", 11 * 60, "atelier", "CCG"),  # above 10 h
+        entry("2022-04-16", 120, "atelier", "AA"),  # Saturday
+        entry("2022-05-26", 60, "atelier", "CCG"),  # Ascension
+        entry("2022-06-01", 7 * 60, "atelier", "AA"),  # a plain day
+        entry("2022-07-04", 60, "atelier", "CCG"),  # after as_of, before today
+        entry("2022-11-14", 60, "atelier", "AA"),  # after today
+    ]
+    year = Period.year(2022)
+    as_of, today = date(2022, 6, 30), date(2022, 9, 1)
+    r = report(entries, [], config, year, as_of, cal, today=today)
+    assert [(d.day.isoformat(), d.reasons()) for d in r.days_to_check] == [
+        ("2022-03-01", ["plus_de_max"]),
+        ("2022-04-16", ["week_end"]),
+        ("2022-05-26", ["ferie"]),
+        ("2022-11-14", ["futur"]),
+    ]
+    same = days_to_check(
+        [e for e in entries if e.date != date(2022, 7, 4)], config, cal.holidays, today
+    )
+    assert list(r.days_to_check) == same
+    doc = report_to_json(r)["days_to_check"]
+    assert doc["count"] == 4
+    assert doc["days"][0] == {
+        "date": "2022-03-01",
+        "hours": 11.0,
+        "reasons": ["plus_de_max"],
+        "messages": ["mardi 01/03/2022 : journée de 11 h, plus de 10 h (vérifiez la saisie)"],
+    }
+    # Without today, only the days up to as_of (none is "future").
+    no_today = report(entries, [], config, year, as_of, cal)
+    assert [d.day.isoformat() for d in no_today.days_to_check] == [
+        "2022-03-01",
+        "2022-04-16",
+        "2022-05-26",
+    ]
+    # One territory: the days holding one of its entries.
+    ccg = report(entries, [], config, year, as_of, cal, "CCG", today=today)
+    assert [d.day.isoformat() for d in ccg.days_to_check] == ["2022-03-01", "2022-05-26"]

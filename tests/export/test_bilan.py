@@ -284,3 +284,53 @@ def test_shipped_compiled_templates_match_their_sources(tmp_path: Path) -> None:
     from jinja2 import ModuleLoader
 
     assert isinstance(bilan._environment().loader, ModuleLoader)
+
+
+def test_days_to_check_in_report_bilan_and_xlsx(
+    run: Any, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The days `citeslab check` flags reach report --json (count, dates,
+    reasons), the bilan's points d'attention and the indicators XLSX; no note."""
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.setenv("CITESLAB_TODAY", "2022-10-15")
+    run("log", "11h atelier @CCG -- note privée Zoé", "--date", "2022-03-01")
+    run("log", "2h atelier @CCG", "--date", "2022-04-17")  # a Sunday
+    run("log", "3h atelier @AA", "--date", "2022-03-02")  # a plain day
+    check = run("check").stdout
+    assert "Jours à vérifier (2)" in check
+    doc = json.loads(run("report", "--year", "2022", "--json").stdout)["days_to_check"]
+    assert doc["count"] == 2
+    assert [(d["date"], d["hours"], d["reasons"]) for d in doc["days"]] == [
+        ("2022-03-01", 11.0, ["plus_de_max"]),
+        ("2022-04-17", 2.0, ["week_end"]),
+    ]
+    for d in doc["days"]:
+        assert all(m in check for m in d["messages"])
+
+    out = tmp_path / "b.html"
+    run("bilan", "--year", "2022", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "2 jour(s) à vérifier (journée chargée : 1 ; week-end : 1)" in html
+    assert "mardi 01/03/2022" in html and "dimanche 17/04/2022" in html
+    assert "Zoé" not in html and "privée" not in html
+    rep = json.loads(run("report", "--year", "2022", "--json").stdout)
+    days = [f for f in parse(html).figures if ".days_to_check." in f[0]]
+    assert [(path, text) for path, _, _, text in days] == [
+        ("files.0.report.days_to_check.count", "2"),
+        ("files.0.report.days_to_check.days.0.hours", "11,00 h"),
+        ("files.0.report.days_to_check.days.1.hours", "2,00 h"),
+    ]
+    for path, fmt, _, text in days:
+        assert text == FORMATS[fmt](lookup({"files": [{"report": rep}]}, path))
+
+    xlsx = tmp_path / "i.xlsx"
+    run("export", "indicators", "--year", "2022", "--format", "xlsx", "-o", str(xlsx))
+    wb = openpyxl.load_workbook(xlsx)
+    summary = {r[0]: r[1] for r in wb["Synthèse"].iter_rows(values_only=True) if r[0]}
+    assert summary["Jours à vérifier (feuille « Jours à vérifier »)"] == 2
+    rows = list(wb["Jours à vérifier"].iter_rows(values_only=True))[1:]
+    assert [(r[0].date().isoformat(), r[2], r[3]) for r in rows] == [
+        ("2022-03-01", 11.0, "journée chargée"),
+        ("2022-04-17", 2.0, "week-end"),
+    ]
+    assert not any("Zoé" in str(c) for r in rows for c in r)

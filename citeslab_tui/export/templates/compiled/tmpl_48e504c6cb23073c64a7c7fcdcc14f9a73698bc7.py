@@ -39,34 +39,46 @@ def root(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_5 = environment.filters['replace']
+        t_5 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'replace' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_6 = environment.filters['selectattr']
+        t_6 = environment.filters['replace']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'replace' found.")
     try:
-        t_7 = environment.tests['defined']
+        t_7 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_8 = environment.tests['mapping']
+        t_8 = environment.filters['weekday']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No test named 'mapping' found.")
+            raise TemplateRuntimeError("No filter named 'weekday' found.")
     try:
-        t_9 = environment.tests['none']
+        t_9 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_9(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_10 = environment.tests['mapping']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No test named 'mapping' found.")
+    try:
+        t_11 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="citeslab bilan">\n<title>Bilan CitésLab'
@@ -85,7 +97,7 @@ def root(context, missing=missing):
     finally: gen.close()
     yield '</style>\n</head>\n<body>'
     def macro(l_1_path, l_1_fmt, l_1_value, l_1_cls):
-        t_10 = []
+        t_12 = []
         l_1_FORMATS = resolve('FORMATS')
         if l_1_path is missing:
             l_1_path = undefined("parameter 'path' was not provided", name='path')
@@ -96,7 +108,7 @@ def root(context, missing=missing):
         if l_1_cls is missing:
             l_1_cls = ''
         pass
-        t_10.extend((
+        t_12.extend((
             '<td class="num',
             escape((markup_join((' ', l_1_cls, )) if l_1_cls else cond_expr_undefined("the inline if-expression on line 17 in 'bilan.html.j2' evaluated to false and no else section was defined."))),
             '" data-figure="',
@@ -107,11 +119,11 @@ def root(context, missing=missing):
             escape(context.call(environment.getitem((undefined(name='FORMATS') if l_1_FORMATS is missing else l_1_FORMATS), l_1_fmt), l_1_value)),
             '</td>',
         ))
-        return concat(t_10)
+        return concat(t_12)
     context.exported_vars.add('fig')
     context.vars['fig'] = l_0_fig = Macro(environment, macro, 'fig', ('path', 'fmt', 'value', 'cls'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_path, l_1_fmt, l_1_value):
-        t_11 = []
+        t_13 = []
         l_1_FORMATS = resolve('FORMATS')
         if l_1_path is missing:
             l_1_path = undefined("parameter 'path' was not provided", name='path')
@@ -120,7 +132,7 @@ def root(context, missing=missing):
         if l_1_value is missing:
             l_1_value = undefined("parameter 'value' was not provided", name='value')
         pass
-        t_11.extend((
+        t_13.extend((
             '<span class="fig" data-figure="',
             escape(l_1_path),
             '" data-format="',
@@ -129,11 +141,11 @@ def root(context, missing=missing):
             escape(context.call(environment.getitem((undefined(name='FORMATS') if l_1_FORMATS is missing else l_1_FORMATS), l_1_fmt), l_1_value)),
             '</span>',
         ))
-        return concat(t_11)
+        return concat(t_13)
     context.exported_vars.add('span')
     context.vars['span'] = l_0_span = Macro(environment, macro, 'span', ('path', 'fmt', 'value'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_kind, l_1_key, l_1_labels):
-        t_12 = []
+        t_14 = []
         if l_1_kind is missing:
             l_1_kind = undefined("parameter 'kind' was not provided", name='kind')
         if l_1_key is missing:
@@ -141,14 +153,14 @@ def root(context, missing=missing):
         if l_1_labels is missing:
             l_1_labels = undefined("parameter 'labels' was not provided", name='labels')
         pass
-        t_12.append(
+        t_14.append(
             escape(context.call(environment.getattr(context.call(environment.getattr(l_1_labels, 'get'), l_1_kind, {}), 'get'), l_1_key, l_1_key)),
         )
-        return concat(t_12)
+        return concat(t_14)
     context.exported_vars.add('label_of')
     context.vars['label_of'] = l_0_label_of = Macro(environment, macro, 'label_of', ('kind', 'key', 'labels'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_tables, l_1_labels):
-        t_13 = []
+        t_15 = []
         if l_1_tables is missing:
             l_1_tables = undefined("parameter 'tables' was not provided", name='tables')
         if l_1_labels is missing:
@@ -159,47 +171,47 @@ def root(context, missing=missing):
             pass
             if environment.getattr(l_2_t, 'title'):
                 pass
-                t_13.extend((
+                t_15.extend((
                     '<h4>',
                     escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'all', environment.getattr(l_2_t, 'title'), l_1_labels, _loop_vars=_loop_vars)),
                     '</h4>',
                 ))
-            t_13.append(
+            t_15.append(
                 '<table class="figures">\n',
             )
             if ('*' not in environment.getattr(l_2_t, 'columns')):
                 pass
-                t_13.append(
+                t_15.append(
                     '<thead><tr>',
                 )
                 for l_3_c in environment.getattr(l_2_t, 'columns'):
                     l_3_field_label = resolve('field_label')
                     _loop_vars = {}
                     pass
-                    t_13.append(
+                    t_15.append(
                         '<th',
                     )
                     if (l_3_c not in ('key', 'sub', 'label')):
                         pass
-                        t_13.append(
+                        t_15.append(
                             ' class="num"',
                         )
-                    t_13.extend((
+                    t_15.extend((
                         '>',
                         escape((context.call((undefined(name='field_label') if l_3_field_label is missing else l_3_field_label), l_3_c, _loop_vars=_loop_vars) if (l_3_c not in ('key', 'sub')) else '')),
                         '</th>',
                     ))
                 l_3_c = l_3_field_label = missing
-                t_13.append(
+                t_15.append(
                     '</tr></thead>',
                 )
-            t_13.append(
+            t_15.append(
                 '<tbody>\n',
             )
             for l_3_row in environment.getattr(l_2_t, 'rows'):
                 _loop_vars = {}
                 pass
-                t_13.append(
+                t_15.append(
                     '<tr>',
                 )
                 for l_4_c in environment.getattr(l_2_t, 'columns'):
@@ -209,7 +221,7 @@ def root(context, missing=missing):
                     pass
                     if (l_4_c in ('key', 'sub', 'label')):
                         pass
-                        t_13.extend((
+                        t_15.extend((
                             '<td>',
                             escape(context.call((undefined(name='label_of') if l_0_label_of is missing else l_0_label_of), 'all', context.call(environment.getattr(l_3_row, 'get'), l_4_c, _loop_vars=_loop_vars), l_1_labels, _loop_vars=_loop_vars)),
                             '</td>',
@@ -218,7 +230,7 @@ def root(context, missing=missing):
                         pass
                         l_4_field = (environment.getattr(l_3_row, 'label') if (l_4_c == '*') else l_4_c)
                         _loop_vars['field'] = l_4_field
-                        t_13.extend((
+                        t_15.extend((
                             '<td class="num" data-figure="',
                             escape(environment.getattr(l_3_row, '_path')),
                             '.',
@@ -230,15 +242,15 @@ def root(context, missing=missing):
                             '</td>',
                         ))
                 l_4_c = l_4_field = l_4_fr_value = missing
-                t_13.append(
+                t_15.append(
                     '</tr>\n',
                 )
             l_3_row = missing
-            t_13.append(
+            t_15.append(
                 '</tbody>\n</table>\n',
             )
         l_2_t = missing
-        return concat(t_13)
+        return concat(t_15)
     context.exported_vars.add('generic')
     context.vars['generic'] = l_0_generic = Macro(environment, macro, 'generic', ('tables', 'labels'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
@@ -350,13 +362,13 @@ def root(context, missing=missing):
                     for l_3_mine, l_3_loop in LoopContext(environment.getattr(environment.getattr(l_2_p, 'report'), 'livrables'), undefined):
                         _loop_vars = {}
                         pass
-                        if ((environment.getattr(l_3_mine, 'key') == l_1_key) and t_9(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i'))):
+                        if ((environment.getattr(l_3_mine, 'key') == l_1_key) and t_11(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i'))):
                             pass
                             if not isinstance(l_2_ns, Namespace):
                                 raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
                             l_2_ns['i'] = environment.getattr(l_3_loop, 'index0')
                     l_3_loop = l_3_mine = missing
-                    if t_9(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i')):
+                    if t_11(environment.getattr((undefined(name='ns') if l_2_ns is missing else l_2_ns), 'i')):
                         pass
                         yield '<td class="num">—</td>'
                     else:
@@ -384,8 +396,9 @@ def root(context, missing=missing):
     yield '\n'
     l_1_loop = missing
     for l_1_p, l_1_loop in LoopContext((undefined(name='people') if l_0_people is missing else l_0_people), undefined):
+        l_1_DAYS_LISTED = resolve('DAYS_LISTED')
         l_1_grouped = resolve('grouped')
-        l_1_r = l_1_s = l_1_h = l_1_pre = l_1_shares = l_1_q = l_1_qn = l_1_qd = l_1_qs = l_1_orient_key = l_1_orient = missing
+        l_1_r = l_1_s = l_1_h = l_1_pre = l_1_dc = l_1_shares = l_1_q = l_1_qn = l_1_qd = l_1_qs = l_1_orient_key = l_1_orient = missing
         _loop_vars = {}
         pass
         l_1_r = environment.getattr(l_1_p, 'report')
@@ -422,7 +435,7 @@ def root(context, missing=missing):
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'working_days.period', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'working_days'), 'period'), _loop_vars=_loop_vars))
         yield ')</td></tr>\n<tr><th>Convention(s)</th><td>'
         l_2_loop = missing
-        t_14 = 1
+        t_16 = 1
         for l_2_c, l_2_loop in LoopContext(environment.getattr((undefined(name='h') if l_1_h is missing else l_1_h), 'conventions'), undefined):
             _loop_vars = {}
             pass
@@ -439,9 +452,9 @@ def root(context, missing=missing):
             if (not environment.getattr(l_2_loop, 'last')):
                 pass
                 yield '<br>'
-            t_14 = 0
+            t_16 = 0
         l_2_loop = l_2_c = missing
-        if t_14:
+        if t_16:
             pass
             yield 'aucune sur la période'
         yield '</td></tr>\n<tr><th>Fichier de données</th><td>'
@@ -469,24 +482,52 @@ def root(context, missing=missing):
         else:
             pass
             yield "<p>Aucun point d'attention : territoires, piliers et livrables sont dans les seuils.</p>\n"
-        yield '<p class="note">Seuils : un territoire à plus de 10 points sous sa part allouée (ou 10 % sous ses heures attendues à date), un livrable en retard, un pilier à plus de 10 points de la répartition indicative.</p>\n<h2>Synthèse</h2>\n<table class="figures">\n<tr><td>Heures réalisées</td>'
+        yield '<p class="note">Seuils : un territoire à plus de 10 points sous sa part allouée (ou 10 % sous ses heures attendues à date), un livrable en retard, un pilier à plus de 10 points de la répartition indicative ; les jours à vérifier sont ceux que signale <code>citeslab check</code> (journée au-delà du maximum de la configuration, plages qui se chevauchent, week-end, jour férié, date future).</p>\n'
+        l_1_dc = (context.call(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'get'), 'days_to_check', _loop_vars=_loop_vars) or {})
+        _loop_vars['dc'] = l_1_dc
+        if context.call(environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'get'), 'count', _loop_vars=_loop_vars):
+            pass
+            yield '<h3>Jours à vérifier : '
+            yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'days_to_check.count', )), 'count', environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'count'), _loop_vars=_loop_vars))
+            yield '</h3>\n<table class="figures compact">\n<thead><tr><th>Jour</th><th class="num">Heures saisies</th><th>À vérifier</th></tr></thead>\n<tbody>\n'
+            l_2_loop = missing
+            for l_2_d, l_2_loop in LoopContext(environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'days')[:(undefined(name='DAYS_LISTED') if l_1_DAYS_LISTED is missing else l_1_DAYS_LISTED)], undefined):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(t_8(environment.getattr(l_2_d, 'date')))
+                yield '</td>'
+                yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'days_to_check.days.', environment.getattr(l_2_loop, 'index0'), '.hours', )), 'hours', environment.getattr(l_2_d, 'hours'), _loop_vars=_loop_vars))
+                yield '<td>'
+                yield escape(t_2(context.eval_ctx, t_5(context, environment.getattr(l_2_d, 'reasons'), 'reason'), ', '))
+                yield '</td></tr>\n'
+            l_2_loop = l_2_d = missing
+            yield '</tbody>\n</table>\n'
+            if (environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'count') > (undefined(name='DAYS_LISTED') if l_1_DAYS_LISTED is missing else l_1_DAYS_LISTED)):
+                pass
+                yield '<p class="note">Les '
+                yield escape((undefined(name='DAYS_LISTED') if l_1_DAYS_LISTED is missing else l_1_DAYS_LISTED))
+                yield ' premiers sur '
+                yield escape(environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'count'))
+                yield ' ; <code>citeslab check</code> les liste tous.</p>'
+        yield '<h2>Synthèse</h2>\n<table class="figures">\n<tr><td>Heures réalisées</td>'
         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_logged', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_logged'), _loop_vars=_loop_vars))
         yield '</tr>\n<tr><td>Heures attendues à date</td>'
         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_to_date', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_to_date'), _loop_vars=_loop_vars))
         yield '</tr>\n<tr><td>Heures attendues sur la période</td>'
         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_year', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_year'), _loop_vars=_loop_vars))
         yield '</tr>\n'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
             pass
             yield '<tr><td>Absences (congés, maladie…), hors piliers</td>'
             yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'absences.hours', )), 'hours', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences'), 'hours'), _loop_vars=_loop_vars))
             yield '</tr>'
         yield '</table>\n'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
             pass
             yield '<p class="note">Les absences réduisent les heures attendues de chaque territoire au prorata de son allocation ce jour-là.</p>'
         yield '</section>\n\n<section class="page">\n<h2>Temps par territoire</h2>\n'
-        l_1_shares = t_4(context.eval_ctx, t_6(context, context.call(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'territories'), 'values'), _loop_vars=_loop_vars), 'share', 'defined'))
+        l_1_shares = t_4(context.eval_ctx, t_7(context, context.call(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'territories'), 'values'), _loop_vars=_loop_vars), 'share', 'defined'))
         _loop_vars['shares'] = l_1_shares
         yield '<table class="figures">\n<thead><tr><th>Territoire</th><th class="num">ETP</th><th class="num">Réalisé</th><th class="num">Attendu à date</th><th class="num">Écart</th><th class="num">Écart (jours)</th><th class="num">Attendu période</th>'
         if (undefined(name='shares') if l_1_shares is missing else l_1_shares):
@@ -607,7 +648,7 @@ def root(context, missing=missing):
                     yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='lp') if l_2_lp is missing else l_2_lp), 'expected_to_date', )), 'count', environment.getattr(l_2_lv, 'expected_to_date'), _loop_vars=_loop_vars))
                     yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='lp') if l_2_lp is missing else l_2_lp), 'projection', )), 'count', environment.getattr(l_2_lv, 'projection'), _loop_vars=_loop_vars))
                 yield '<td class="status '
-                yield escape(t_5(context.eval_ctx, (environment.getattr(l_2_lv, 'status') or ''), ' ', '-'))
+                yield escape(t_6(context.eval_ctx, (environment.getattr(l_2_lv, 'status') or ''), ' ', '-'))
                 yield '">'
                 yield escape((environment.getattr(l_2_lv, 'status') or '—'))
                 yield '</td></tr>\n'
@@ -618,10 +659,10 @@ def root(context, missing=missing):
                 yield '<figure class="chart">'
                 yield escape(environment.getattr(environment.getattr(l_1_p, 'charts'), 'livrables'))
                 yield '</figure>'
-            if (t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')) and environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')):
+            if (t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')) and environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')):
                 pass
                 yield '<h3>Gouvernance</h3>\n'
-                if t_8(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')):
+                if t_10(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance')):
                     pass
                     yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'governance'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'governance', )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
                 else:
@@ -645,7 +686,7 @@ def root(context, missing=missing):
                         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='gp') if l_2_gp is missing else l_2_gp), 'held', )), 'count', context.call(environment.getattr(l_2_g, 'get'), 'held', _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                         yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='gp') if l_2_gp is missing else l_2_gp), 'target', )), 'count', context.call(environment.getattr(l_2_g, 'get'), 'target', _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                         yield '<td class="status '
-                        yield escape(t_5(context.eval_ctx, (context.call(environment.getattr(l_2_g, 'get'), 'status', _loop_vars=_loop_vars) or ''), ' ', '-'))
+                        yield escape(t_6(context.eval_ctx, (context.call(environment.getattr(l_2_g, 'get'), 'status', _loop_vars=_loop_vars) or ''), ' ', '-'))
                         yield '">'
                         yield escape((context.call(environment.getattr(l_2_g, 'get'), 'status', _loop_vars=_loop_vars) or '—'))
                         yield '</td><td class="note">'
@@ -670,20 +711,20 @@ def root(context, missing=missing):
         yield ' sur '
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'qpv_share.', (undefined(name='qd') if l_1_qd is missing else l_1_qd), )), 'count', environment.getitem((undefined(name='q') if l_1_q is missing else l_1_q), (undefined(name='qd') if l_1_qd is missing else l_1_qd)), _loop_vars=_loop_vars))
         yield ')'
-        if (not t_9(environment.getattr((undefined(name='q') if l_1_q is missing else l_1_q), 'target'))):
+        if (not t_11(environment.getattr((undefined(name='q') if l_1_q is missing else l_1_q), 'target'))):
             pass
             yield ' — objectif '
             yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'qpv_share.target', )), 'pct0', environment.getattr((undefined(name='q') if l_1_q is missing else l_1_q), 'target'), _loop_vars=_loop_vars))
         yield '.</p>\n<p>Porteurs suivis sur la période : <strong>'
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'porteurs.active', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'active'), _loop_vars=_loop_vars))
         yield '</strong>'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics')):
             pass
             yield ' ; accompagnés : <strong>'
             yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.counted', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'counted'), _loop_vars=_loop_vars))
             yield '</strong>'
         yield ' (comptes anonymes).</p>\n<div class="columns">\n<div>\n'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path')):
             pass
             yield '<h3>Parcours</h3>\n<table class="figures compact">\n<thead><tr><th>Étape</th><th class="num">Au stade</th><th class="num">Atteinte</th></tr></thead>\n<tbody>'
             for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'by_stage'), 'items'), _loop_vars=_loop_vars):
@@ -702,7 +743,7 @@ def root(context, missing=missing):
                 yield '</tr>'
             l_2_k = l_2_v = missing
             yield '</tbody>\n</table>\n'
-            if t_7(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'creations')):
+            if t_9(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'creations')):
                 pass
                 yield "<p>Créations d'entreprise : <strong>"
                 yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'path.creations.count', )), 'count', environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'path'), 'creations'), 'count'), _loop_vars=_loop_vars))
@@ -721,7 +762,7 @@ def root(context, missing=missing):
             l_2_k = l_2_v = missing
             yield '</tbody></table>\n'
         yield '<h3>Publics</h3>\n'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics')):
             pass
             yield '<table class="figures compact"><tbody>\n'
             for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'by_category'), 'items'), _loop_vars=_loop_vars):
@@ -733,18 +774,18 @@ def root(context, missing=missing):
                 yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.by_category.', l_2_k, )), 'count', l_2_v, _loop_vars=_loop_vars))
                 yield '</tr>'
             l_2_k = l_2_v = missing
-            if t_7(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'from_qpv')):
+            if t_9(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'from_qpv')):
                 pass
                 yield "<tr><td>Issus d'un QPV</td>"
                 yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.from_qpv', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'from_qpv'), _loop_vars=_loop_vars))
                 yield '</tr>'
-            if (not t_9(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth'))):
+            if (not t_11(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth'))):
                 pass
                 yield '<tr><td>RQTH (agrégé)</td>'
                 yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'publics.rqth', )), 'count', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth'), _loop_vars=_loop_vars))
                 yield '</tr>'
             yield '</tbody></table>\n'
-            if (t_9(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth')) and environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth_rule')):
+            if (t_11(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth')) and environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth_rule')):
                 pass
                 yield '<p class="note">RQTH : '
                 yield escape(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'publics'), 'rqth_rule'))
@@ -776,9 +817,9 @@ def root(context, missing=missing):
             l_2_k = l_2_v = missing
             yield '</tbody></table>\n'
         yield '</div>\n<div>\n<h3>Orientations par partenaire</h3>\n'
-        l_1_orient_key = ('orientations' if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations')) else 'porteurs.orientations')
+        l_1_orient_key = ('orientations' if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations')) else 'porteurs.orientations')
         _loop_vars['orient_key'] = l_1_orient_key
-        l_1_orient = (environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations') if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations')) else environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'orientations'))
+        l_1_orient = (environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations') if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'orientations')) else environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'porteurs'), 'orientations'))
         _loop_vars['orient'] = l_1_orient
         yield '<table class="figures compact"><tbody>'
         for (l_2_k, l_2_v) in context.call(environment.getattr((undefined(name='orient') if l_1_orient is missing else l_1_orient), 'items'), _loop_vars=_loop_vars):
@@ -791,7 +832,7 @@ def root(context, missing=missing):
             yield '</tr>'
         l_2_k = l_2_v = missing
         yield '</tbody></table>\n'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'sorties')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'sorties')):
             pass
             yield '<h3>Sorties</h3>\n<table class="figures compact"><tbody>'
             for (l_2_k, l_2_v) in context.call(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'sorties'), 'items'), _loop_vars=_loop_vars):
@@ -826,10 +867,10 @@ def root(context, missing=missing):
                 yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr(environment.getitem(environment.getattr(l_1_p, 'generic'), l_2_key), 'value'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), l_2_key, )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
         l_2_key = missing
         yield '</section>\n\n'
-        if t_7(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money')):
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money')):
             pass
             yield '<section class="page">\n<h2>Financement</h2>\n'
-            if (t_8(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money')) or (not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money'))):
+            if (t_10(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money')) or (not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money'))):
                 pass
                 yield escape(context.call((undefined(name='generic') if l_0_generic is missing else l_0_generic), context.call((undefined(name='grouped') if l_1_grouped is missing else l_1_grouped), environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'money'), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'money', )), _loop_vars=_loop_vars), environment.getattr(l_1_p, 'labels'), _loop_vars=_loop_vars))
                 yield '\n'
@@ -859,11 +900,11 @@ def root(context, missing=missing):
                         yield escape(t_1(environment.getattr(l_2_m, 'to')))
                         yield ')'
                     yield '</h3>\n<table class="figures compact"><tbody>\n'
-                    def t_15(fiter):
+                    def t_17(fiter):
                         for (l_3_field, l_3_fmt) in fiter:
                             if (l_3_field in l_2_m):
                                 yield (l_3_field, l_3_fmt)
-                    for (l_3_field, l_3_fmt) in t_15((undefined(name='MONEY_FIELDS') if l_2_MONEY_FIELDS is missing else l_2_MONEY_FIELDS)):
+                    for (l_3_field, l_3_fmt) in t_17((undefined(name='MONEY_FIELDS') if l_2_MONEY_FIELDS is missing else l_2_MONEY_FIELDS)):
                         l_3_field_label = resolve('field_label')
                         _loop_vars = {}
                         pass
@@ -883,7 +924,7 @@ def root(context, missing=missing):
                     l_3_w = missing
                 l_2_loop = l_2_m = l_2_mp = l_2_MONEY_FIELDS = missing
             yield '<p class="note">Coût horaire = coût ÷ heures allouées de l\'année ; valeur des heures = heures réalisées × coût horaire ; part Bpifrance = subvention ÷ coût (plafond du cahier des charges : 30 %).</p>\n</section>\n'
-    l_1_loop = l_1_p = l_1_r = l_1_s = l_1_h = l_1_pre = l_1_shares = l_1_grouped = l_1_q = l_1_qn = l_1_qd = l_1_qs = l_1_orient_key = l_1_orient = missing
+    l_1_loop = l_1_p = l_1_r = l_1_s = l_1_h = l_1_pre = l_1_dc = l_1_DAYS_LISTED = l_1_shares = l_1_grouped = l_1_q = l_1_qn = l_1_qd = l_1_qs = l_1_orient_key = l_1_orient = missing
     yield '\n<footer>\n<p>Établi le '
     yield escape(context.call(environment.getattr((undefined(name='generated') if l_0_generated is missing else l_0_generated), 'strftime'), '%d/%m/%Y'))
     yield " avec citeslab. Comptes anonymes : aucun nom de porteur n'apparaît dans ce document.\n"
@@ -895,4 +936,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>'
 
 blocks = {}
-debug_info = '7=73&9=80&16=87&17=101&19=113&20=125&22=135&23=145&25=150&26=157&27=160&29=170&31=199&32=205&39=246&40=249&41=253&42=257&45=262&46=264&49=268&50=270&53=276&55=284&56=288&57=292&58=305&60=311&63=318&64=323&67=326&69=335&70=339&71=342&72=359&73=366&74=372&80=378&85=386&86=391&87=393&88=395&89=397&92=400&94=402&95=408&96=410&97=418&98=426&99=448&103=450&106=458&107=461&114=473&115=475&116=477&117=479&119=485&124=489&126=492&128=496&129=500&130=503&134=520&135=525&139=531&142=534&146=541&159=553&160=557&161=560&165=569&169=575&175=579&176=583&177=586&178=598&179=605&180=610&184=616&185=621&187=624&191=631&192=635&193=638&204=658&205=660&206=662&207=664&208=667&209=669&210=678&213=686&217=689&219=705&222=713&225=724&227=727&228=736&229=741&231=747&232=752&234=755&237=768&242=779&243=781&244=784&245=794&247=797&250=808&253=818&254=821&258=829&261=832&262=834&264=839&265=844&266=847&268=862&271=877&280=888&281=890'
+debug_info = '7=85&9=92&16=99&17=113&19=125&20=137&22=147&23=157&25=162&26=169&27=172&29=182&31=211&32=217&39=258&40=261&41=265&42=269&45=274&46=276&49=280&50=282&53=288&55=296&56=300&57=304&58=317&60=323&63=330&64=335&67=338&69=347&70=351&71=354&72=371&73=378&74=384&80=390&85=398&86=404&87=406&88=408&89=410&92=413&94=415&95=421&96=423&97=431&98=439&99=461&103=463&106=471&107=474&112=486&113=488&114=491&118=494&119=498&123=506&127=514&128=516&129=518&130=520&132=526&137=530&139=533&141=537&142=541&143=544&147=561&148=566&152=572&155=575&159=582&172=594&173=598&174=601&178=610&182=616&188=620&189=624&190=627&191=639&192=646&193=651&197=657&198=662&200=665&204=672&205=676&206=679&217=699&218=701&219=703&220=705&221=708&222=710&223=719&226=727&230=730&232=746&235=754&238=765&240=768&241=777&242=782&244=788&245=793&247=796&250=809&255=820&256=822&257=825&258=835&260=838&263=849&266=859&267=862&271=870&274=873&275=875&277=880&278=885&279=888&281=903&284=918&293=929&294=931'
