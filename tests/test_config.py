@@ -23,7 +23,8 @@ from citeslab_tui.core.model import Allocation
 
 
 def _default() -> dict[str, Any]:
-    return json.loads(default_config_path().read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(default_config_path().read_text(encoding="utf-8"))
+    return data
 
 
 def _v1() -> dict[str, Any]:

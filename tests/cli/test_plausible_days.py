@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 
-def _count(run) -> int:  # type: ignore[no-untyped-def]
+def _count(run) -> int:
     return len(
         json.loads(run("list", "--from", "2022-01-01", "--to", "2030-12-31", "--json").output)
     )

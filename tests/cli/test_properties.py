@@ -47,7 +47,7 @@ def _assert_clean(result) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory) -> Path:
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("props") / "db.json"
     runner = CliRunner()
     for line in ("1h atelier @CCG 10p", "2h permanence @CCG -- [/] \x1b[2J", "45m entretien"):

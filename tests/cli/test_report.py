@@ -42,7 +42,8 @@ def logged(run) -> None:
 
 
 def as_json(run, *args: str) -> dict[str, Any]:
-    return json.loads(run("report", *args, "--json").output)
+    doc: dict[str, Any] = json.loads(run("report", *args, "--json").output)
+    return doc
 
 
 def test_json_matches_hand_figures(run, logged: None) -> None:

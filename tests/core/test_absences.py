@@ -139,7 +139,9 @@ LINES = ["2h atelier @CCG", "1h30 entretien", "7h congé", "1j formation", "45m 
 @given(
     picks=st.lists(st.tuples(st.sampled_from(LINES), st.integers(0, 364)), min_size=0, max_size=25)
 )
-def test_territory_hours_add_up_and_shares_sum_to_one(config: Config, picks) -> None:  # type: ignore[no-untyped-def]
+def test_territory_hours_add_up_and_shares_sum_to_one(
+    config: Config, picks: list[tuple[str, int]]
+) -> None:
     cal = WorkingCalendar(french_holidays(YEARS), years=YEARS)
     entries = [logged(config, line, date(2022, 1, 1) + timedelta(n)) for line, n in picks]
     r = report(entries, [], config, Period.year(2022), date(2022, 12, 31), cal)

@@ -29,7 +29,7 @@ def cal() -> WorkingCalendar:
 
 def _hours(config: Config, cal: WorkingCalendar, code: str, year: int) -> float:
     doc = report_to_json(report([], [], config, Period.year(year), date(year, 12, 31), cal))
-    return doc["territories"][code]["hours_expected_year"]
+    return float(doc["territories"][code]["hours_expected_year"])
 
 
 @pytest.mark.parametrize(

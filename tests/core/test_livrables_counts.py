@@ -4,6 +4,7 @@ governance and money — DOMAIN.md's figures as tests."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from itertools import count
 
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citeslab_tui.core.calendar import WorkingCalendar, french_holidays
-from citeslab_tui.core.indicators import REACHED, report, report_to_json
+from citeslab_tui.core.indicators import REACHED, Report, report, report_to_json
 from citeslab_tui.core.livrables import calendar_share, next_due
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
@@ -34,7 +35,9 @@ def logged(config: Config, day: str, line: str) -> Entry:
     return draft.to_entry(id=f"{next(_ids):032x}", day=date.fromisoformat(day), now=NOW)
 
 
-def year_2022(config: Config, cal: WorkingCalendar, entries: list[Entry], porteurs=()):  # type: ignore[no-untyped-def]
+def year_2022(
+    config: Config, cal: WorkingCalendar, entries: list[Entry], porteurs: Sequence[Porteur] = ()
+) -> Report:
     return report(entries, list(porteurs), config, Period.year(2022), date(2022, 12, 31), cal)
 
 
@@ -65,7 +68,8 @@ def test_two_sessions_of_one_atelier_count_once(config: Config, cal: WorkingCale
     r = year_2022(config, cal, day)
     assert r.livrable("ateliers").actual == 1  # type: ignore[union-attr]
     assert r.livrable("ateliers").held_on == (date(2022, 3, 10),)  # type: ignore[union-attr]
-    assert r.livrable("personnes_sensibilisees").actual == 12  # the same group  # type: ignore[union-attr]
+    sensibilisees = r.livrable("personnes_sensibilisees")
+    assert sensibilisees is not None and sensibilisees.actual == 12  # the same group
 
 
 def test_short_event_preparation_does_not_reach_the_event(

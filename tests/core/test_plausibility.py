@@ -17,6 +17,8 @@ from citeslab_tui.core.plausibility import (
     OVER_MAX,
     OVERLAP,
     WEEKEND,
+    DayCheck,
+    Timed,
     check_day,
     days_to_check,
 )
@@ -40,7 +42,7 @@ def _e(day: date, minutes: int, start: str | None = None, end: str | None = None
     )
 
 
-def _codes(check) -> list[str]:  # type: ignore[no-untyped-def]
+def _codes(check: DayCheck) -> list[str]:
     return [w.code for w in check.warnings]
 
 
@@ -57,7 +59,7 @@ def test_four_nine_hour_entretiens_are_refused(config: Config) -> None:
 
 
 def test_eleven_hours_warns_but_passes(config: Config) -> None:
-    items = [_e(TUESDAY, 600), parse("1h atelier", config)]
+    items: list[Timed] = [_e(TUESDAY, 600), parse("1h atelier", config)]
     check = check_day(TUESDAY, items, config, HOLIDAYS, TODAY)
     assert check.refused is None and _codes(check) == [OVER_MAX]
     assert "journée de 11 h, plus de 10 h" in check.warnings[0].message
@@ -73,7 +75,7 @@ def test_max_follows_configuration(config: Config) -> None:
 
 
 def test_overlapping_ranges_warn(config: Config) -> None:
-    items = [_e(TUESDAY, 180, "09:00", "12:00"), parse("11h-13h entretien", config)]
+    items: list[Timed] = [_e(TUESDAY, 180, "09:00", "12:00"), parse("11h-13h entretien", config)]
     check = check_day(TUESDAY, items, config, HOLIDAYS, TODAY)
     assert _codes(check) == [OVERLAP]
     assert "09:00–12:00 et 11:00–13:00" in check.warnings[0].message

@@ -18,10 +18,10 @@ from citeslab_tui.core.quickentry import (
     KINDS,
     EntryDraft,
     completions,
-    format_minutes,
     parse,
     try_parse,
 )
+from citeslab_tui.core.text import hours as format_minutes
 
 END_OF_DAY = time(23, 59, 59, 999999)
 

@@ -83,6 +83,7 @@ def test_elapsed_and_record() -> None:
     assert elapsed_label(timer, datetime(2026, 11, 30, 15, 47, 47)) == "1:42:07"
     assert elapsed_label(timer, datetime(2026, 11, 30, 14)) == "0:00:00"  # clock went back
     assert RunningTimer.from_record(timer.to_record()) == RunningTimer("suivi", STARTED)
+    bad: object
     for bad in ({}, {"version": 9, "line": "x", "started": "2026-11-30T14:00"}, [], None):
         with pytest.raises(TimerError, match="illisible"):
             RunningTimer.from_record(bad)

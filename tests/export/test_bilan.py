@@ -76,7 +76,8 @@ def check_figures(html: str, doc: dict[str, Any]) -> set[str]:
 
 
 def report_json(run: Any, db: Path, *args: str) -> dict[str, Any]:
-    return json.loads(run("report", "--as-of", AS_OF, "--json", *args, db=db).stdout)
+    doc: dict[str, Any] = json.loads(run("report", "--as-of", AS_OF, "--json", *args, db=db).stdout)
+    return doc
 
 
 def months_json(run: Any, db: Path) -> list[dict[str, Any]]:

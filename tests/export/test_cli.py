@@ -9,6 +9,7 @@ import json
 import stat
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,9 +141,10 @@ def test_export_import_round_trip_into_an_empty_file(
     out = run("import", "entries", "journal.csv", db=empty).output
     assert f"Importé : 0 entrée(s) ; {len(LINES)} déjà présente(s)" in out
 
-    def report(db: Path | None = None) -> dict:
+    def report(db: Path | None = None) -> dict[str, Any]:
         args = ("report", "--year", "2022", "--as-of", "2022-12-31", "--json")
-        return json.loads(run(*args, db=db).output if db else run(*args).output)
+        doc: dict[str, Any] = json.loads(run(*args, db=db).output if db else run(*args).output)
+        return doc
 
     assert report(empty) == report()
     listed = json.loads(run("list", "--from", "2021-01-01", "--to", "2022-12-31", "--json",

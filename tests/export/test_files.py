@@ -6,6 +6,7 @@ from __future__ import annotations
 import stat
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,7 +51,12 @@ def run(config: Config, calendar: WorkingCalendar, tmp_path: Path, kind: str = "
     ],
 )
 def test_default_folder_names_and_mode(
-    config: Config, calendar: WorkingCalendar, tmp_path: Path, kind: str, options: dict, name: str
+    config: Config,
+    calendar: WorkingCalendar,
+    tmp_path: Path,
+    kind: str,
+    options: dict[str, Any],
+    name: str,
 ) -> None:
     (path,) = run(config, calendar, tmp_path, kind, **options)
     assert path == tmp_path / "exports" / name
@@ -134,7 +140,7 @@ def test_output_file_or_folder(config: Config, calendar: WorkingCalendar, tmp_pa
     ],
 )
 def test_refused_requests(
-    config: Config, calendar: WorkingCalendar, options: dict, message: str
+    config: Config, calendar: WorkingCalendar, options: dict[str, Any], message: str
 ) -> None:
     request = ExportRequest(period=Period.year(2022), today=TODAY, **options)
     with pytest.raises(ExportError, match=message):
@@ -178,7 +184,7 @@ class FakeStore:
 def test_sources_read_only_what_the_export_needs(kind: str, expected: list[object]) -> None:
     from citeslab_tui.export import sources
 
-    request = ExportRequest(kind, MARCH, TODAY, as_of=date(2022, 3, 15))  # type: ignore[arg-type]
+    request = ExportRequest(kind, MARCH, TODAY, as_of=date(2022, 3, 15))
     needs = sources(request)
     store = FakeStore()
     needs.read(store)

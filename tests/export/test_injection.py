@@ -15,6 +15,7 @@ import re
 import sys
 import unicodedata
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 
 from citeslab_tui.config import config_from_dict, default_config_path
 from citeslab_tui.core.calendar import WorkingCalendar
-from citeslab_tui.core.model import Config, PathStep, Porteur
+from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.export import ExportRequest, neutralise, render, unneutralise
 from citeslab_tui.export.csvfmt import (
@@ -57,7 +58,7 @@ def evil_config() -> Config:
     return config_from_dict(data)
 
 
-def evil_entries() -> list:
+def evil_entries() -> list[Entry]:
     return [
         make_entry("2022-03-01", 60, "atelier", territory="CCG", note=p, partner=p)
         for p in PAYLOADS
@@ -104,7 +105,7 @@ CASES = [
 @pytest.mark.parametrize("dialect", ["excel-fr", "rfc4180"])
 @pytest.mark.parametrize(("kind", "options"), CASES)
 def test_no_cell_of_any_csv_export_starts_like_a_formula(
-    evil_config: Config, calendar: WorkingCalendar, kind: str, options: dict, dialect: str
+    evil_config: Config, calendar: WorkingCalendar, kind: str, options: dict[str, Any], dialect: str
 ) -> None:
     request = ExportRequest(kind, Period.year(2022), date(2022, 12, 31), dialect=dialect,
                             **options)  # fmt: skip

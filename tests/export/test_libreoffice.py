@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from citeslab_tui.core.calendar import WorkingCalendar
-from citeslab_tui.core.model import Config, PathStep, Porteur
+from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.export import ExportRequest, render
 from citeslab_tui.export.csvfmt import TEXT_MARK
@@ -134,7 +134,7 @@ def test_porteurs_csv_keeps_phone_numbers_and_categories_whole(
 # --------------------------------------------------------------------------- XLSX
 
 
-def demo_history(config: Config, calendar: WorkingCalendar) -> tuple[list, list]:
+def demo_history(config: Config, calendar: WorkingCalendar) -> tuple[list[Entry], list[Porteur]]:
     from citeslab_tui.core.demo import generate
 
     return generate(config, 1500, end=date(2022, 12, 31), is_working_day=calendar.is_working_day,

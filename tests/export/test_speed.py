@@ -6,6 +6,7 @@ part this package owns (reading the data file is the store's)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -18,7 +19,7 @@ from citeslab_tui.export import ExportRequest, render
 from citeslab_tui.export.importer import parse_entries
 
 
-def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
+def best_of(runs: int, fn: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()

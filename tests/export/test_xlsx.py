@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from citeslab_tui.core.calendar import WorkingCalendar
-from citeslab_tui.core.model import Config
+from citeslab_tui.core.model import Config, Entry
 from citeslab_tui.core.period import Period
 from citeslab_tui.export import ExportRequest, render
 from tests.export.conftest import make_entry
@@ -18,7 +18,7 @@ from tests.export.conftest import make_entry
 openpyxl = pytest.importorskip("openpyxl")
 
 
-def entries() -> list:
+def entries() -> list[Entry]:
     return [
         make_entry("2022-03-01", 90, "terrain"),  # AA prospection 1,5 h
         make_entry("2022-03-01", 150, "atelier", territory="CCG"),  # CCG animation 2,5 h

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 import pytest
 
@@ -14,8 +15,8 @@ from citeslab_tui.store import Store
 STAMP = "2026-11-20T18:00:00"
 
 
-def entry(n: int, day: date, kind: str = "entretien", **kw) -> Entry:
-    base = dict(minutes=60, pillar="preparation_orientation", territory="AA")
+def entry(n: int, day: date, kind: str = "entretien", **kw: Any) -> Entry:
+    base: dict[str, Any] = dict(minutes=60, pillar="preparation_orientation", territory="AA")
     base.update(kw)
     return Entry(id=f"{n:032x}", date=day, type=kind, created_at=STAMP, updated_at=STAMP, **base)
 
@@ -48,7 +49,7 @@ def test_the_previous_worked_day_is_copied_as_one_undoable_change(week: Store) -
     ]
     assert {e.id for e in monday}.isdisjoint({f"{n:032x}" for n in (2, 3)})
     assert len(week.entries(FRIDAY, FRIDAY)) == 2  # the source is untouched
-    assert "copie des entrées du 20/11/2026 au 23/11/2026" in week.undo()
+    assert "copie des entrées du 20/11/2026 au 23/11/2026" in str(week.undo())
     assert week.entries(MONDAY, MONDAY) == []
 
 

@@ -7,6 +7,7 @@ import json
 import stat
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,10 +62,10 @@ def test_a_refused_configuration_writes_nothing() -> None:
         ("person", ("person",)),
     ],
 )
-def test_dotted_keys(key: str, path: tuple) -> None:
+def test_dotted_keys(key: str, path: tuple[str | int, ...]) -> None:
     data = read_config_data(default_config_path())
     changed = set_value(data, key, "X")
-    node = changed
+    node: Any = changed
     for part in path:
         node = node[part]
     assert node == "X"

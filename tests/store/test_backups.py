@@ -4,6 +4,7 @@ makes the rotation delete the real ones; the wrong clock is said."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,9 +15,14 @@ from citeslab_tui.store import Store, backups
 from .helpers import make_entry
 
 
+def clock(moment: datetime) -> Callable[[], datetime]:
+    """A `now` that always says `moment`."""
+    return lambda: moment
+
+
 def _writes_on(db_path: Path, config, moments: list[datetime]) -> None:
     for when in moments:
-        Store.open(db_path, config, now=lambda w=when: w).add_entry(
+        Store.open(db_path, config, now=clock(when)).add_entry(
             make_entry(note=str(when), minutes=30)
         )
 

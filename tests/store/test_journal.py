@@ -45,8 +45,8 @@ def test_cli_undo_reverts_the_latest_command_line_change(db_path: Path, config) 
     window = _window(db_path, config)
     window.add_entry(make_entry(note="fenêtre"))
     cli.update_entry(first.id, minutes=15)
-    assert cli.undo().startswith("modification")
-    assert cli.undo().startswith("ajout")
+    assert str(cli.undo()).startswith("modification")
+    assert str(cli.undo()).startswith("ajout")
     assert cli.undo() is None
     notes = [e.note for e in Store.open(db_path, config).entries()]
     assert notes == ["fenêtre"]
@@ -93,8 +93,8 @@ def test_undo_refused_while_another_deleted_the_record_then_allowed_again(
     window.delete_entry(e.id)
     with pytest.raises(ValidationFailed, match=r"suppression de l'entrée.*une fenêtre"):
         cli.undo()
-    assert window.undo().startswith("suppression")  # the window puts it back
-    assert cli.undo().startswith("ajout")  # now the record is as the CLI left it
+    assert str(window.undo()).startswith("suppression")  # the window puts it back
+    assert str(cli.undo()).startswith("ajout")  # now the record is as the CLI left it
     assert Store.open(db_path, config).entries() == []
 
 

@@ -59,6 +59,11 @@ def test_cli_opens_it_for_several_db(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     from citeslab_tui.cli import main
 
     seen: list[list[Path]] = []
-    monkeypatch.setattr(launch, "start_consolidated", lambda paths: seen.append(paths) or 0)
+
+    def start_consolidated(paths: list[Path]) -> int:
+        seen.append(paths)
+        return 0
+
+    monkeypatch.setattr(launch, "start_consolidated", start_consolidated)
     assert main(["--db", str(tmp_path / "a.json"), "--db", str(tmp_path / "b.json")]) == 0
     assert seen == [[tmp_path / "a.json", tmp_path / "b.json"]]

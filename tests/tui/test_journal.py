@@ -6,7 +6,7 @@ from datetime import date, time
 
 from textual.widgets import Input, Select, Static, TextArea
 
-from citeslab_tui.core.model import Config
+from citeslab_tui.core.model import Config, Entry
 from citeslab_tui.store import Store
 from citeslab_tui.tui.app import CitesLabApp
 from citeslab_tui.tui.modals.date_prompt import DatePrompt
@@ -28,7 +28,7 @@ def preview(app: CitesLabApp) -> str:
     return str(app.screen.query_one("#quick-preview", Static).render())
 
 
-def day_entries(store: Store, config: Config, day: date = TODAY) -> list:
+def day_entries(store: Store, config: Config, day: date = TODAY) -> list[Entry]:
     return reopen(store, config).entries(day, day)
 
 
@@ -57,7 +57,8 @@ async def test_typing_a_line_and_enter_logs_it(
         assert app.screen.query_one("#quick-entry", Input).value == ""
         table = app.screen.query_one(EntryTable)
         assert table.row_count == 4
-        assert table.selected() is not None and table.selected().id == e.id
+        chosen = table.selected()
+        assert chosen is not None and chosen.id == e.id
 
 
 async def test_preview_shows_what_will_be_logged_or_the_error(
@@ -136,7 +137,8 @@ async def test_editing_an_entry_through_the_form(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab")  # the list; first row: the atelier at 09:00
-        assert journal(app).query_one(EntryTable).selected().type == "atelier"
+        chosen = journal(app).query_one(EntryTable).selected()
+        assert chosen is not None and chosen.type == "atelier"
         await pilot.press("e")
         form = app.screen
         assert isinstance(form, EntryForm)

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Select, Static
+from textual.binding import Binding
+from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 
 from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
@@ -21,6 +22,7 @@ from citeslab_tui.tui.screens.help import HelpScreen
 from citeslab_tui.tui.screens.journal import JournalScreen
 from citeslab_tui.tui.screens.porteurs import PorteursScreen
 from citeslab_tui.tui.widgets.bars import LivrableBar, TerritoryGauge
+from citeslab_tui.tui.widgets.tickbox import TickBox
 
 from .conftest import reopen
 
@@ -47,7 +49,9 @@ async def test_dashboard_figures_change_after_logging_an_atelier(app: CitesLabAp
         comites = app.screen.query_one("#livrable-comites_techniques", LivrableBar)
         ccg = app.screen.query_one("#territory-CCG", TerritoryGauge)
         before = (ateliers.actual, comites.actual, ccg.figures.minutes_logged)
-        assert before[0] == 1  # the one on 12/04 (the history's ateliers are on the AA)
+        assert (
+            before[0] == 1 and before[1] is not None
+        )  # the one on 12/04 (the history's ateliers are on the AA)
         # A second session of today's CCG atelier is the same occurrence; a
         # comité technique is a new one.
         await pilot.press("f2", *"2h atelier @CCG 12p", "enter")
@@ -94,6 +98,7 @@ async def test_dashboard_follows_another_process(
         await pilot.press("f3")
         await settle(app, pilot)
         before = app.screen.query_one("#livrable-ateliers", LivrableBar).actual
+        assert before is not None
         other = Store.open(seeded.path, config)
         # Another day: a second entry on today's atelier would be the same occurrence.
         yesterday = TODAY - timedelta(days=1)
@@ -118,16 +123,18 @@ async def test_adding_a_porteur_and_a_step(app: CitesLabApp, seeded: Store, conf
         assert form.query_one("#p-id", Input).value == "P-2022-005"
         form.query_one("#p-territory", Select).value = "CCG"
         form.query_one("#p-qpv", Select).value = "QN07405M"
-        form.query_one("#p-cat-femme").value = True
+        form.query_one("#p-cat-femme", Checkbox).value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
+        assert isinstance(screen, PorteursScreen)  # again: `is` narrowed it to Screen
         p = reopen(seeded, config).find_porteur("P-2022-005")
         assert (p.territory, p.qpv_resident, p.qpv, p.categories) == (
             "CCG", True, "QN07405M", ("femme",),
         )  # fmt: skip
         assert [(s.step, s.date) for s in p.steps] == [("accueilli", date(2022, 4, 12))]
-        assert screen.selected() is not None and screen.selected().id == "P-2022-005"
+        chosen = screen.selected()
+        assert chosen is not None and chosen.id == "P-2022-005"
         await pilot.press("s")
         step_form = app.screen
         assert isinstance(step_form, StepForm)
@@ -156,7 +163,8 @@ async def test_editing_a_porteur_and_filters(
         screen.query_one("#filter-qpv", Select).value = "oui"
         await pilot.pause()
         assert screen.query_one(DataTable).row_count == 1
-        assert screen.selected().id == "P-2022-002"
+        chosen = screen.selected()
+        assert chosen is not None and chosen.id == "P-2022-002"
         screen.query_one("#filter-qpv", Select).value = Select.NULL
         screen.query_one("#filter-territory", Select).value = Select.NULL
         screen.query_one("#filter-stage", Select).value = "oriente"
@@ -179,7 +187,8 @@ async def test_linked_entries_of_a_porteur(app: CitesLabApp) -> None:
         assert isinstance(screen, PorteursScreen)
         table = screen.query_one(DataTable)
         table.move_cursor(row=3)  # P-2022-001 (newest first)
-        assert screen.selected().id == "P-2022-001"
+        chosen = screen.selected()
+        assert chosen is not None and chosen.id == "P-2022-001"
         await pilot.press("l")
         await settle(app, pilot)
         modal = app.screen
@@ -205,7 +214,7 @@ async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: 
         screen.query_one("#x-territory", Select).value = "CCG"
         await pilot.press("ctrl+s")
         await pilot.pause()  # no person or manager name: warned first (test_settings)
-        app.screen.query_one("#warning-export").press()
+        app.screen.query_one("#warning-export", Button).press()
         await settle(app, pilot)
         written = tmp_path / "exports" / "feuille-de-temps_2022_CCG.csv"
         assert written.exists()
@@ -214,7 +223,7 @@ async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: 
         assert "feuille-de-temps_2022_CCG.csv" in result
         await pilot.press("ctrl+s")  # the file exists: refused, in French
         await pilot.pause()
-        app.screen.query_one("#warning-export").press()
+        app.screen.query_one("#warning-export", Button).press()
         await settle(app, pilot)
         assert any("existe déjà" in n.message for n in app._notifications)
 
@@ -230,7 +239,7 @@ async def test_help_lists_every_binding(app: CitesLabApp) -> None:
         # every binding with an id on the app and its screens is in the sections
         for cls in (CitesLabApp, JournalScreen, DashboardScreen, PorteursScreen, ExportScreen):
             for b in cls.BINDINGS:
-                assert b.id in ids, b
+                assert isinstance(b, Binding) and b.id in ids, b
         await pilot.press("escape")
         assert isinstance(app.screen, JournalScreen)
         await pilot.press("tab", "f1", "f1")  # F1 again also goes back
@@ -269,7 +278,7 @@ async def test_export_monthly_split_with_the_tickbox(app: CitesLabApp, tmp_path:
         screen.query_one("#x-preset", Select).value = "previous-month"
         await pilot.pause()
         assert screen.query_one("#x-from", Input).value == "01/03/2022"
-        box = screen.query_one("#x-split")
+        box = screen.query_one("#x-split", TickBox)
         box.focus()
         await pilot.press("space")
         assert box.value and box.BUTTON_INNER == "X"

@@ -11,6 +11,7 @@ from textual.widgets import Input, TabbedContent
 from citeslab_tui.config import user_config_path
 from citeslab_tui.tui.app import CitesLabApp
 from citeslab_tui.tui.screens.dashboard import DashboardScreen
+from citeslab_tui.tui.screens.journal import JournalScreen
 from citeslab_tui.tui.screens.settings import SettingsScreen
 from citeslab_tui.tui.widgets.bars import TerritoryGauge
 from citeslab_tui.tui.widgets.config_field import ConfigField
@@ -58,6 +59,7 @@ async def test_day_length_and_annual_hours_are_followed_without_restart(
         )
         await pilot.press("f2")
         await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
         assert app.screen.bar.config.day_hours == 7.5  # the quick entry reads the new one
 
 

@@ -13,13 +13,13 @@ from citeslab_tui.tui.app import CitesLabApp
 SIZE = (100, 32)
 
 
-async def _settle(pilot: Pilot) -> None:
+async def _settle(pilot: Pilot[object]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-def _go(*keys: str) -> Callable[[Pilot], object]:
-    async def run_before(pilot: Pilot) -> None:
+def _go(*keys: str) -> Callable[[Pilot[object]], object]:
+    async def run_before(pilot: Pilot[object]) -> None:
         await pilot.press(*keys)
         await _settle(pilot)
         await _settle(pilot)
