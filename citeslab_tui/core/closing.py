@@ -67,12 +67,18 @@ def check_open(days: Iterable[date], closed: Collection[str]) -> None:
     for day in days:
         month = month_of(day)
         if month in closed:
-            raise MonthClosed(
-                f"le mois {of_month(month)} est clos (feuille de temps signée) : "
-                "ses entrées ne peuvent plus être ajoutées, modifiées, supprimées ni "
-                f"annulées. Pour le rouvrir : citeslab month reopen {month} "
-                '--reason "…"'
-            )
+            raise MonthClosed(closed_message(month), month=month)
+
+
+def closed_message(month: str, reopen: str | None = None) -> str:
+    """Why a change to `month` is refused, and how to reopen it: `reopen` is
+    the interface's own way (the app names its key), the command otherwise."""
+    how = reopen or f'citeslab month reopen {month} --reason "…"'
+    return (
+        f"le mois {of_month(month)} est clos (feuille de temps signée) : "
+        "ses entrées ne peuvent plus être ajoutées, modifiées, supprimées ni "
+        f"annulées, rien n'a été enregistré. Pour le rouvrir : {how}"
+    )
 
 
 def closing_record(
@@ -94,3 +100,25 @@ def closing_record(
             raise CitesLabError('rouvrir un mois clos demande une raison (--reason "…")')
         events.append({"action": "reopen", "at": at, "reason": reason.strip()})
     return {"month": month, "closed": close, "events": events}
+
+
+def months_to_close(start: date, end: date, today: date) -> list[str]:
+    """The months from `start` to `end` that have begun by `today` (a month
+    not yet begun has nothing to sign), oldest first."""
+    last = min(end, today)
+    months: list[str] = []
+    year, number = start.year, start.month
+    while (year, number) <= (last.year, last.month):
+        months.append(f"{year:04d}-{number:02d}")
+        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    return months
+
+
+def default_month(months: list[str], closed: Collection[str], today: date) -> str | None:
+    """The month the user most likely means to close: the latest finished
+    month still open, else the latest month offered."""
+    current = month_of(today)
+    for month in reversed(months):
+        if month < current and month not in closed:
+            return month
+    return months[-1] if months else None

@@ -53,4 +53,9 @@ class QuickEntryError(CitesLabError):
 
 
 class MonthClosed(ValidationFailed):
-    """A change that would touch an entry of a closed (signed) month."""
+    """A change that would touch an entry of a closed (signed) month. `month`
+    (`2022-03`) lets each interface say how to reopen it in its own terms."""
+
+    def __init__(self, message: str, *, month: str = "") -> None:
+        super().__init__(message)
+        self.month = month

@@ -22,6 +22,7 @@ from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import Config
 from citeslab_tui.services import entries
 from citeslab_tui.store import Store
+from citeslab_tui.tui.format import refusal
 from citeslab_tui.tui.keys import key_display
 from citeslab_tui.tui.screens.base import StoreScreen
 
@@ -336,7 +337,8 @@ class CitesLabApp(App[int]):
         try:
             label = entries.undo(self.store)
         except CitesLabError as error:
-            self.notify(str(error), severity="error", markup=False)
+            title, message = refusal(error)
+            self.notify(message, title=title, severity="error", markup=False, timeout=10)
             return
         if label is None:
             self.notify("Rien à annuler.")

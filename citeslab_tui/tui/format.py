@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from citeslab_tui.core.closing import month_label
+from citeslab_tui.core.errors import MonthClosed
 from citeslab_tui.core.text import printable, shorten
 
 
@@ -18,3 +20,15 @@ def literal(text: str, width: int | None = None, style: str = "") -> Text:
     if width is not None:
         flat = shorten(flat, width)
     return Text(flat, style=style, no_wrap=True, overflow="ellipsis")
+
+
+def refusal(error: Exception) -> tuple[str, str]:
+    """A refusal as (title, message) for a notification: a closed month says
+    so in its title and tells how to reopen it from the app."""
+    if isinstance(error, MonthClosed) and error.month:
+        label = month_label(error.month)
+        return f"Mois clos : {label}", (
+            f"{label} est clos (feuille de temps signée) : ses entrées ne changent "
+            "plus, rien n'a été enregistré. Pour le rouvrir : F5 Export, ctrl+k."
+        )
+    return "", str(error)

@@ -69,4 +69,4 @@ async def test_a_closed_month_refuses_a_change_in_the_journal(app: CitesLabApp) 
         await pilot.press(*"1h atelier @CCG", "enter")
         await pilot.pause()
         assert app.store.path.read_bytes() == before
-        assert any("le mois d'avril 2022 est clos" in n.message for n in app._notifications)
+        assert any("avril 2022 est clos" in n.message for n in app._notifications)

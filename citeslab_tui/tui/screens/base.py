@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.store import Store
+from citeslab_tui.tui.format import refusal
 
 T = TypeVar("T")
 
@@ -78,7 +79,8 @@ class StoreScreen(Screen[None]):
         try:
             result = call(*args, **kwargs)
         except CitesLabError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=8)
+            title, message = refusal(error)
+            self.notify(message, title=title, severity="error", markup=False, timeout=10)
             return None
         data_changed = getattr(self.app, "data_changed", None)
         if data_changed is not None:

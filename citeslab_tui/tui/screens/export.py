@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -28,6 +28,9 @@ from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.footer import AppFooter
 from citeslab_tui.tui.widgets.inputs import SteadyInput
 from citeslab_tui.tui.widgets.tickbox import TickBox
+
+if TYPE_CHECKING:
+    from citeslab_tui.tui.modals.close_month import MonthChoice
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
@@ -84,12 +87,15 @@ class ExportScreen(StoreScreen):
     CSS_PATH = HERE / "export.tcss"
     AUTO_FOCUS = "#x-kind"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "run_export", "Exporter", id="run-export", show=False)
+        Binding("ctrl+s", "run_export", "Exporter", id="run-export", show=False),
+        Binding("ctrl+k", "close_month", "Clôturer un mois", id="close-month", show=False),
     ]
 
     def __init__(self, store: Store, today: Callable[[], date], folder: Path | None = None) -> None:
         super().__init__(store, today)
         self.folder = folder
+        self.signed: Period | None = None  # the period of the last timesheet exported
+        self.running: ExportJob | None = None
 
     def compose(self) -> ComposeResult:
         cfg = self.store.config
@@ -150,6 +156,8 @@ class ExportScreen(StoreScreen):
             yield Button("Exporter (ctrl+s)", variant="primary", id="x-run", compact=True)
         yield Static(Text(ADVICE, style="dim"), id="export-advice")
         yield Static(id="export-result")
+        with Horizontal(id="export-after"):
+            yield Button("Clôturer le mois… (ctrl+k)", id="x-close", compact=True)
         yield AppFooter()
 
     def reload(self) -> None:
@@ -223,7 +231,44 @@ class ExportScreen(StoreScreen):
 
     def start(self, job: ExportJob) -> None:
         self.query_one("#export-result", Static).update(Text("Export en cours…"))
+        self.query_one("#export-after").display = False
+        self.running = job
         self.run_job(job)
+
+    # ------------------------------------------------------------------ closing
+
+    @on(Button.Pressed, "#x-close")
+    def action_close_month(self) -> None:
+        """Close (or reopen) a month: those of the timesheet just exported,
+        else the last twelve (services.closing does it, the dialog asks)."""
+        from citeslab_tui.core.closing import default_month, months_to_close
+        from citeslab_tui.tui.modals.close_month import CloseMonth
+
+        today = self.today()
+        period = self.signed or Period(date(today.year - 1, today.month, 1), today)
+        months = months_to_close(period.start, period.end, today)
+        if not months:
+            self.notify("Aucun mois commencé dans cette période : rien à clôturer.")
+            return
+        closed = self.store.closed_months()
+
+        def chosen(choice: MonthChoice | None) -> None:
+            if choice is not None:
+                self.apply_closing(choice)
+
+        self.app.push_screen(CloseMonth(months, closed, default_month(months, closed, today)),
+                             chosen)  # fmt: skip
+
+    def apply_closing(self, choice: MonthChoice) -> None:
+        from citeslab_tui.core.closing import of_month
+        from citeslab_tui.services.closing import close_month, reopen_month
+
+        label = of_month(choice.month)
+        if choice.close:
+            if self.attempt(close_month, self.store, choice.month) is not None:
+                self.notify(f"Mois {label} clos : ses entrées ne changent plus.")
+        elif self.attempt(reopen_month, self.store, choice.month, choice.reason) is not None:
+            self.notify(f"Mois {label} rouvert (raison gardée et datée).")
 
     # ------------------------------------------------------------------ worker
 
@@ -282,3 +327,14 @@ class ExportScreen(StoreScreen):
                 lines.append(f" ({rows} {what})\n")
             result.update(lines)
             self.notify(f"Export terminé : {len(worker.result or [])} fichier(s).")
+            self.offer_closing(self.running)
+
+    def offer_closing(self, job: ExportJob | None) -> None:
+        """After a timesheet export, the next step is to sign it, then close
+        its month: the button appears, focused."""
+        if job is None or job.kind != "timesheet":
+            return
+        self.signed = job.period
+        after = self.query_one("#export-after")
+        after.display = True
+        self.query_one("#x-close", Button).focus()
