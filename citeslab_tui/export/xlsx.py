@@ -476,19 +476,22 @@ def _header(sheet: Sheet, title: str, ts: Timesheet, span: Period, config: Confi
 
 
 def _signatures(sheet: Sheet, row: int, config: Config, right_col: int) -> int:
-    """The two signature blocks side by side from `row`; returns the next row."""
+    """The two signature blocks side by side from `row`: who signs, name and
+    job title (blank lines to fill by hand when the configuration has none),
+    date, signature; returns the next row."""
     blocks = [
-        (0, "Le/la salarié(e)", config.person),
-        (right_col, "Le/la responsable hiérarchique", config.manager),
+        (0, "Le/la salarié(e)", config.person, config.person_title),
+        (right_col, "Le/la responsable hiérarchique", config.manager, config.manager_title),
     ]
-    for col, title, name in blocks:
+    for col, title, name, job in blocks:
         sheet.text(row, col, title, {"bold": True}, measure=False)
         sheet.text(row + 1, col, f"Nom : {name}", measure=False)
-        sheet.text(row + 2, col, "Date :", measure=False)
-        sheet.text(row + 3, col, "Signature :", measure=False)
+        sheet.text(row + 2, col, f"Fonction : {job}", measure=False)
+        sheet.text(row + 3, col, "Date :", measure=False)
+        sheet.text(row + 4, col, "Signature :", measure=False)
         for c in range(col, col + 3):
-            sheet.blank(row + 6, c, {"top": 1})
-    return row + 7
+            sheet.blank(row + 7, c, {"top": 1})
+    return row + 8
 
 
 def _split_blocks(

@@ -42,7 +42,12 @@ PLAN: list[tuple[str, str, Period, dict[str, object]]] = [
 
 
 def build(config: Config, calendar: WorkingCalendar) -> dict[str, bytes]:
-    config = config._replace(person="Camille Martin", manager="Dominique Durand")
+    config = config._replace(
+        person="Camille Martin",
+        person_title="Cheffe de projet CitésLab",
+        manager="Dominique Durand",
+        manager_title="Directeur de la MED",
+    )
     entries, porteurs = generate(
         config, 1500, end=AS_OF, is_working_day=calendar.is_working_day, seed=2022
     )

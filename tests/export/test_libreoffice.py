@@ -150,8 +150,12 @@ def timesheet_pdf(
 ) -> Path:
     from citeslab_tui.config import default_config_path, load_config
 
-    config = load_config(default_config_path())._replace(person="Camille Martin & Cie",
-                                                          manager="Dominique Durand")  # fmt: skip
+    config = load_config(default_config_path())._replace(
+        person="Camille Martin & Cie",
+        person_title="Cheffe de projet CitésLab",
+        manager="Dominique Durand",
+        manager_title="Directeur de la MED (Maison de l'Economie)",
+    )
     entries, porteurs = demo_history(config, calendar)
     request = ExportRequest("timesheet", QUARTER, date(2022, 12, 31), format="xlsx")
     (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
@@ -183,6 +187,7 @@ def test_every_printed_page_says_what_who_when_and_which_page(timesheet_pdf: Pat
         # The signatures are on the page of their table.
         assert "Signature :" in page and "Le/la responsable hiérarchique" in page
         assert "Nom : Dominique Durand" in page
+        assert "Fonction : Directeur de la MED (Maison de l'Economie)" in page
         # No label cut: the longest ones are printed whole.
         assert "Communauté de Communes du Genevois" in page
         assert "Préparation / Orientation" in page

@@ -31,7 +31,9 @@ def entries() -> list[Entry]:
 
 @pytest.fixture
 def book(config: Config, calendar: WorkingCalendar) -> Any:
-    cfg = config._replace(person="Camille Martin", manager="Dominique Durand")
+    cfg = config._replace(
+        person="Camille Martin", manager="Dominique Durand", manager_title="Directeur de la MED"
+    )
     request = ExportRequest("timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)),
                             date(2022, 5, 2), format="xlsx")  # fmt: skip
     (file,) = render(request, entries=entries(), porteurs=[], config=cfg, calendar=calendar)
@@ -65,6 +67,12 @@ def test_header_and_signature_blocks(book: Any) -> None:
         assert "Le/la salarié(e)" in t and "Le/la responsable hiérarchique" in t
         assert "Nom : Camille Martin" in t and "Nom : Dominique Durand" in t
         assert t.count("Signature :") == 2
+        # job titles under the names; a missing one is a line to fill by hand
+        assert "Fonction : Directeur de la MED" in t and "Fonction : " in t
+        name_row, name_col = find(ws, "Nom : Dominique Durand")
+        assert ws.cell(name_row + 1, name_col).value == "Fonction : Directeur de la MED"
+        name_row, name_col = find(ws, "Nom : Camille Martin")
+        assert ws.cell(name_row + 1, name_col).value == "Fonction : "
 
 
 def row_labelled(ws: Any, label: str) -> int:
