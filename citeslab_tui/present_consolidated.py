@@ -6,6 +6,7 @@ follows `present` (hours `1 222,75`, shares with one decimal)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -66,14 +67,22 @@ def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> li
             cells = []
             for p in people:
                 mine = next((lv for lv in p.report["livrables"] if lv["key"] == key), None)
-                value = None if mine is None else mine.get("actual")
-                cells.append(pct(value) if share else count(value))
+                if mine is None:
+                    cells.append("—")
+                else:
+                    cells.append(share_parts(mine) if share else count(mine.get("actual")))
             if share:
-                lt.add_row(Text(row["label"]), *cells, pct(row.get("actual")), "—")
+                lt.add_row(Text(row["label"]), *cells, share_parts(row), "—")
             else:
                 lt.add_row(Text(row["label"]), *cells, count(row.get("actual")),
                            count(row.get("target")))  # fmt: skip
         out += [Text(""), lt]
+    days = totals.get("days_to_check")
+    if days:
+        each = ", ".join(
+            f"{p.label} {count((p.report.get('days_to_check') or {}).get('count'))}" for p in people
+        )
+        out += [Text(""), Text(f"Jours à vérifier (citeslab check) : {count(days)} ({each})")]
     q = totals.get("qpv_share")
     if q:
         out += [
@@ -84,3 +93,10 @@ def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> li
             ),
         ]
     return out
+
+
+def share_parts(row: Mapping[str, Any]) -> str:
+    """`31 % (12/39)`: a share livrable with what it divides, when given."""
+    n, d = row.get("numerator"), row.get("denominator")
+    parts = f" ({n}/{d})" if isinstance(n, int | float) and isinstance(d, int | float) else ""
+    return f"{pct(row.get('actual'), 0)}{parts}"

@@ -10,7 +10,7 @@ totals are plain sums of them, so a reader can add the columns by hand.
   for shares (`qpv_share`) the numerators and denominators are summed and the
   share is their quotient (a mean of shares would weigh a person with 2
   porteurs like one with 200).
-- Hours logged in total, and per pillar.
+- Hours logged in total, and per pillar; the days to check, counted.
 """
 
 from collections.abc import Mapping, Sequence
@@ -46,9 +46,13 @@ def consolidate(reports: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     pillars: dict[str, dict[str, Any]] = {}
     livrables: dict[str, dict[str, Any]] = {}
     hours_logged = 0.0
+    days_to_check = 0
     qpv: dict[str, Any] = {"numerator": 0, "denominator": 0}
     for rep in reports:
         hours_logged += rep.get("hours_logged", 0.0)
+        days = rep.get("days_to_check")
+        if isinstance(days, Mapping) and isinstance(days.get("count"), int):
+            days_to_check += days["count"]
         num, den = qpv_parts(rep.get("qpv_share") or {})
         qpv["numerator"] += num
         qpv["denominator"] += den
@@ -89,6 +93,7 @@ def consolidate(reports: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return {
         "people": len(reports),
         "hours_logged": round(hours_logged, 2),
+        "days_to_check": days_to_check,
         "territories": territories,
         "pillars": pillars,
         "livrables": livrables,

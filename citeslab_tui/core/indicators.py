@@ -662,7 +662,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
             "expected_to_date": _opt(lv.expected_to_date, digits),
             "projection": _opt(lv.projection, digits),
             "status": lv.status,
-        }
+        } | ({"numerator": lv.numerator, "denominator": lv.denominator} if share else {})
 
     return {
         "period": {

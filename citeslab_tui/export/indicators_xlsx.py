@@ -217,7 +217,10 @@ def _livrables(b: _Book, report: Mapping[str, Any]) -> None:
              "Projection", "Statut", "Avancement"]  # fmt: skip
     if rule:
         names.append("Règle de l'objectif")
-    ws = b.sheet("Livrables", {0: 40, 1: 10, 2: 11, 3: 11, **{c: 12 for c in range(4, 12)}})
+    parts = any("denominator" in lv for lv in livrables)  # shares: what they divide
+    if parts:
+        names += ["Part : numérateur", "Part : dénominateur"]
+    ws = b.sheet("Livrables", {0: 40, 1: 10, 2: 11, 3: 11, **{c: 12 for c in range(4, 14)}})
     ws.set_landscape()
     b.headers(ws, 0, names)
     for i, lv in enumerate(livrables, start=1):
@@ -239,6 +242,10 @@ def _livrables(b: _Book, report: Mapping[str, Any]) -> None:
             ws.write_blank(i, 9, None, b.share)
         if rule:
             b.text_cell(ws, i, 10, lv.get("target_rule") or "")
+        if parts:
+            col = 11 if rule else 10
+            b.number(ws, i, col, lv.get("numerator"), b.count)
+            b.number(ws, i, col + 1, lv.get("denominator"), b.count)
     last = len(livrables)
     if not last:
         return

@@ -154,6 +154,13 @@ def test_the_bilan_is_self_contained_and_anonymous(run: Any, tmp_path: Path) -> 
 
 def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: Path) -> None:
     a, b = demo("marie.json", 1, 300), demo("paul.json", 2, 300)
+    # Porteurs accompanied in 2022: marie 1 of 1 from a QPV, paul 1 of 2: the
+    # QPV share of both is 2/3 (67 %), not the mean of 100 % and 50 %.
+    for db, qpvs in ((a, ["QN07405M"]), (b, ["QN07405M", ""])):
+        for qpv in qpvs:
+            run("porteur", "add", "--territory", "CCG", *(["--qpv", qpv] if qpv else []),
+                "--accueilli", "2022-03-02", db=db)  # fmt: skip
+    run("log", "2h atelier @CCG", "--date", "2022-04-17", db=a)  # a Sunday: a day to check
     broken = tmp_path / "abime.json"
     broken.write_text("{pas du json", encoding="utf-8")
     dbs = ["--db", str(a), "--db", str(b), "--db", str(broken)]
@@ -175,11 +182,23 @@ def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: P
     for code, row in totals["territories"].items():
         mine = [f["report"]["territories"][code]["hours_logged"] for f in doc["files"]]
         assert row["hours_logged"] == pytest.approx(sum(mine))
+    shares = 0
     for key, row in totals["livrables"].items():
+        mine = [lv for f in doc["files"] for lv in f["report"]["livrables"] if lv["key"] == key]
         if row["kind"] != "qpv_share":
-            mine = [lv["actual"] for f in doc["files"] for lv in f["report"]["livrables"]
-                    if lv["key"] == key]  # fmt: skip
-            assert row["actual"] == sum(mine)
+            assert row["actual"] == sum(lv["actual"] for lv in mine)
+            continue
+        # A share: Σ numerators ÷ Σ denominators, never a mean of the shares.
+        shares += 1
+        num, den = sum(lv["numerator"] for lv in mine), sum(lv["denominator"] for lv in mine)
+        assert (row["numerator"], row["denominator"]) == (num, den) == (2, 3)
+        assert row["actual"] == round(2 / 3, 4)
+        for lv in mine:
+            assert lv["actual"] == round(lv["numerator"] / lv["denominator"], 4)
+    assert shares == 1
+    assert totals["days_to_check"] == sum(
+        f["report"]["days_to_check"]["count"] for f in doc["files"]
+    )
 
     out = tmp_path / "conso.html"
     res = runner.invoke(cli, [*dbs, "bilan", "--year", "2022", "--as-of", AS_OF, "-o", str(out)])
@@ -189,11 +208,19 @@ def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: P
     shown = check_figures(html, doc)
     assert {f"totals.territories.{c}.hours_logged" for c in totals["territories"]} <= shown
     assert {f"totals.livrables.{k}.actual" for k in totals["livrables"]} <= shown
+    share = next(k for k, row in totals["livrables"].items() if row["kind"] == "qpv_share")
+    assert {f"totals.livrables.{share}.numerator", f"totals.livrables.{share}.denominator",
+            "totals.days_to_check"} <= shown  # fmt: skip
+    assert any(
+        p.endswith(".numerator") and p.startswith("files.0.report.livrables.") for p in shown
+    )
     assert "Fichiers non lus" in html and "abime.json" in html
 
     res = runner.invoke(cli, [*dbs, "report", "--year", "2022", "--as-of", AS_OF])
     assert res.exit_code == 0 and "Non lu : abime.json" in res.stdout
     assert "marie" in res.stdout and "paul" in res.stdout
+    assert "100 % (1/1)" in res.stdout and "50 % (1/2)" in res.stdout
+    assert "67 % (2/3)" in res.stdout  # the total share, with what it divides
 
 
 def test_a_single_file_command_refuses_several_db(tmp_path: Path) -> None:

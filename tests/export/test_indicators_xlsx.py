@@ -60,6 +60,9 @@ def test_every_figure_equals_report_json(
         if lv["kind"] != "qpv_share":
             assert (r[6], r[7]) == (lv["expected_to_date"], lv["projection"])
         assert r[9] == f"=F{liv.index(r) + 2}/E{liv.index(r) + 2}"
+        if lv["kind"] == "qpv_share":  # the share with what it divides
+            assert (r[11], r[12]) == (lv["numerator"], lv["denominator"])
+            assert lv["denominator"] and lv["actual"] == round(r[11] / r[12], 4)
 
     por = {r[0]: r[1] for r in rows(wb["Porteurs"]) if r[0]}
     q = rep["qpv_share"]

@@ -349,6 +349,13 @@ def root(context, missing=missing):
                 pass
                 yield '<tr><td>'
                 yield escape(environment.getattr(l_1_lv, 'label'))
+                if ((environment.getattr(l_1_lv, 'kind') == 'qpv_share') and (not t_11(context.call(environment.getattr(l_1_lv, 'get'), 'denominator', _loop_vars=_loop_vars)))):
+                    pass
+                    yield '<br><span class="note">tous fichiers : '
+                    yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(('totals.livrables.', l_1_key, '.numerator', )), 'count', environment.getattr(l_1_lv, 'numerator'), _loop_vars=_loop_vars))
+                    yield ' sur '
+                    yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(('totals.livrables.', l_1_key, '.denominator', )), 'count', environment.getattr(l_1_lv, 'denominator'), _loop_vars=_loop_vars))
+                    yield ' (somme des numérateurs ÷ somme des dénominateurs)</span>'
                 yield '</td>\n'
                 l_2_loop = missing
                 for l_2_p, l_2_loop in LoopContext((undefined(name='people') if l_0_people is missing else l_0_people), undefined):
@@ -386,6 +393,11 @@ def root(context, missing=missing):
                 yield '</tr>\n'
             l_1_loop = l_1_key = l_1_lv = missing
             yield '</tbody>\n</table>\n'
+        if context.call(environment.getattr((undefined(name='totals') if l_0_totals is missing else l_0_totals), 'get'), 'days_to_check'):
+            pass
+            yield '<p>Jours à vérifier (<code>citeslab check</code>), tous fichiers : '
+            yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), 'totals.days_to_check', 'count', environment.getattr((undefined(name='totals') if l_0_totals is missing else l_0_totals), 'days_to_check')))
+            yield '.</p>'
         yield "<p>Part des porteurs accompagnés issus d'un QPV, tous fichiers : <strong>"
         yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), 'totals.qpv_share.share', 'pct', environment.getattr(environment.getattr((undefined(name='totals') if l_0_totals is missing else l_0_totals), 'qpv_share'), 'share')))
         yield '</strong> ('
@@ -630,6 +642,13 @@ def root(context, missing=missing):
                     yield ' ('
                     yield escape(environment.getattr(l_2_lv, 'territory'))
                     yield ')'
+                if (not t_11(context.call(environment.getattr(l_2_lv, 'get'), 'denominator', _loop_vars=_loop_vars))):
+                    pass
+                    yield '<br><span class="note">'
+                    yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='lp') if l_2_lp is missing else l_2_lp), 'numerator', )), 'count', environment.getattr(l_2_lv, 'numerator'), _loop_vars=_loop_vars))
+                    yield ' sur '
+                    yield escape(context.call((undefined(name='span') if l_0_span is missing else l_0_span), markup_join(((undefined(name='lp') if l_2_lp is missing else l_2_lp), 'denominator', )), 'count', environment.getattr(l_2_lv, 'denominator'), _loop_vars=_loop_vars))
+                    yield '</span>'
                 if context.call(environment.getattr(l_2_lv, 'get'), 'target_rule', _loop_vars=_loop_vars):
                     pass
                     yield '<br><span class="note">'
@@ -936,4 +955,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>'
 
 blocks = {}
-debug_info = '7=85&9=92&16=99&17=113&19=125&20=137&22=147&23=157&25=162&26=169&27=172&29=182&31=211&32=217&39=258&40=261&41=265&42=269&45=274&46=276&49=280&50=282&53=288&55=296&56=300&57=304&58=317&60=323&63=330&64=335&67=338&69=347&70=351&71=354&72=371&73=378&74=384&80=390&85=398&86=404&87=406&88=408&89=410&92=413&94=415&95=421&96=423&97=431&98=439&99=461&103=463&106=471&107=474&112=486&113=488&114=491&118=494&119=498&123=506&127=514&128=516&129=518&130=520&132=526&137=530&139=533&141=537&142=541&143=544&147=561&148=566&152=572&155=575&159=582&172=594&173=598&174=601&178=610&182=616&188=620&189=624&190=627&191=639&192=646&193=651&197=657&198=662&200=665&204=672&205=676&206=679&217=699&218=701&219=703&220=705&221=708&222=710&223=719&226=727&230=730&232=746&235=754&238=765&240=768&241=777&242=782&244=788&245=793&247=796&250=809&255=820&256=822&257=825&258=835&260=838&263=849&266=859&267=862&271=870&274=873&275=875&277=880&278=885&279=888&281=903&284=918&293=929&294=931'
+debug_info = '7=85&9=92&16=99&17=113&19=125&20=137&22=147&23=157&25=162&26=169&27=172&29=182&31=211&32=217&39=258&40=261&41=265&42=269&45=274&46=276&49=280&50=282&53=288&55=296&56=300&57=304&58=317&60=323&63=330&64=335&67=338&69=347&70=351&71=361&72=378&73=385&74=391&80=396&81=402&86=410&87=416&88=418&89=420&90=422&93=425&95=427&96=433&97=435&98=443&99=451&100=473&104=475&107=483&108=486&113=498&114=500&115=503&119=506&120=510&124=518&128=526&129=528&130=530&131=532&133=538&138=542&140=545&142=549&143=553&144=556&148=573&149=578&153=584&156=587&160=594&173=606&174=610&175=613&179=622&183=628&189=632&190=636&191=639&192=658&193=665&194=670&198=676&199=681&201=684&205=691&206=695&207=698&218=718&219=720&220=722&221=724&222=727&223=729&224=738&227=746&231=749&233=765&236=773&239=784&241=787&242=796&243=801&245=807&246=812&248=815&251=828&256=839&257=841&258=844&259=854&261=857&264=868&267=878&268=881&272=889&275=892&276=894&278=899&279=904&280=907&282=922&285=937&294=948&295=950'
