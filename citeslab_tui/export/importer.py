@@ -17,6 +17,12 @@ JJ/MM/AAAA or ISO (read by core.dates, as anywhere a date is typed); hours with
 a comma or a point. Cells a spreadsheet would have taken for a formula come back
 without their protective `'`.
 
+Occurrence (`Occurrence` / `occurrence`): `oui` / `non` as exported (also
+`true`/`false`, `vrai`/`faux` as a spreadsheet may rewrite them, `1`/`0`), any
+case; `non` is time around an atelier, comité… (preparation, minutes), never
+counted as held (core/occurrences.py). An empty cell or no such column gives the
+rule of the quick entry without a `prépa` marker: the entry is the occurrence.
+
 Hours → minutes: an export prints `round(m / 60, 2)`; `round(hours × 60)` gives
 `m` back exactly for every m (the printed value is off by at most 0.2 minute).
 A value farther than that from a whole number of minutes (`0,01` h = 0.6 min)
@@ -60,6 +66,8 @@ _ID = re.compile(r"^[0-9a-f]{32}$")
 _SPLIT_PORTEURS = re.compile(r"[\s,;]+")
 _TOLERANCE = Decimal("0.2")  # minutes: the largest error of a 2-decimal print
 _REQUIRED = ("date", "hours", "type")
+_FLAGS = {"oui": True, "non": False, "true": True, "false": False, "vrai": True,
+          "faux": False, "1": True, "0": False}  # fmt: skip
 _TEXT_FIELDS = frozenset(
     {"id", "type", "type_label", "pillar", "territory", "qpv", "porteurs", "partner", "note"}
 )
@@ -297,6 +305,15 @@ class _RowChecker:
 
         qpv = v.get("qpv", "").strip().upper() or None
 
+        occurrence = True  # as the quick entry without `prépa`
+        raw_flag = v.get("occurrence", "").strip()
+        if raw_flag:
+            flag = _FLAGS.get(raw_flag.lower())
+            if flag is None:
+                bad.append(f"occurrence « {_short(raw_flag)} » : oui ou non attendu")
+            else:
+                occurrence = flag
+
         persons = 0
         raw_persons = v.get("persons", "").strip()
         if raw_persons:
@@ -342,6 +359,7 @@ class _RowChecker:
             porteurs=tuple(porteurs),
             partner=partner,
             note=note,
+            occurrence=occurrence,
             created_at=stamp,
             updated_at=stamp,
         )

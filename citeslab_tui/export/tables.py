@@ -58,8 +58,8 @@ _FR_PILLAR_HEADERS = {
 }
 
 ENTRY_FIELDS: tuple[str, ...] = (
-    "id", "date", "start", "end", "hours", "type", "type_label", "pillar", "territory",
-    "qpv", "persons", "porteurs", "partner", "note",
+    "id", "date", "start", "end", "hours", "type", "type_label", "occurrence", "pillar",
+    "territory", "qpv", "persons", "porteurs", "partner", "note",
 )  # fmt: skip
 ENTRY_HEADERS_FR: dict[str, str] = {
     "id": "Identifiant",
@@ -69,6 +69,7 @@ ENTRY_HEADERS_FR: dict[str, str] = {
     "hours": "Heures",
     "type": "Type",
     "type_label": "Libellé du type",
+    "occurrence": "Occurrence",
     "pillar": "Pilier",
     "territory": "Territoire",
     "qpv": "QPV",
@@ -131,7 +132,11 @@ def entries_header(dialect: Dialect) -> list[str]:
 
 def entries_table(entries: Iterable[Entry], config: Config, dialect: Dialect) -> Table:
     """The detailed log, one row per entry. Hours per entry are rounded on their
-    own (2 decimals), which the import turns back into the exact minutes."""
+    own (2 decimals), which the import turns back into the exact minutes.
+    `Occurrence` says whether the entry is the atelier, comité… held (`oui`) or
+    time around it (`non`: preparation, minutes), so that an import counts the
+    same livrables (core/occurrences.py)."""
+    flags = {True: dialect.boolean(True), False: dialect.boolean(False)}
     labels = {t.key: neutralise(t.label) for t in config.action_types}
     # Dates, times, durations and keys repeat from row to row: each distinct
     # value is formatted once.
@@ -170,7 +175,7 @@ def entries_table(entries: Iterable[Entry], config: Config, dialect: Dialect) ->
         append(
             [
                 neutralise(e.id), day, start, end, hours, cells[0], labels.get(e.type, ""),
-                cells[1], cells[2], cells[3], str(e.persons),
+                flags[e.occurrence], cells[1], cells[2], cells[3], str(e.persons),
                 texts_out[0], texts_out[1], texts_out[2],
             ]
         )  # fmt: skip

@@ -393,7 +393,8 @@ def entries_xlsx(entries: Iterable[Entry], config: Config, period: Period) -> by
         for e in entries:
             yield [
                 e.id, e.date, e.start, _end_time(e.end), e.minutes, e.type,
-                labels.get(e.type, ""), e.pillar, e.territory, e.qpv or "", e.persons,
+                labels.get(e.type, ""), "oui" if e.occurrence else "non", e.pillar,
+                e.territory, e.qpv or "", e.persons,
                 " ".join(e.porteurs), e.partner or "", e.note,
             ]  # fmt: skip
 

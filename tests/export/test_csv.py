@@ -87,9 +87,9 @@ def test_excel_fr_entries_golden_bytes(config: Config, calendar: WorkingCalendar
     assert (
         data
         == (
-            "\ufeffIdentifiant;Date;Début;Fin;Heures;Type;Libellé du type;Pilier;Territoire;QPV;"
-            "Personnes;Porteurs;Partenaire;Note\r\n"
-            f'{"ab" * 16};2022-07-13;09:30;12:00;"2,50";atelier;Atelier de sensibilisation;'
+            "\ufeffIdentifiant;Date;Début;Fin;Heures;Type;Libellé du type;Occurrence;Pilier;"
+            "Territoire;QPV;Personnes;Porteurs;Partenaire;Note\r\n"
+            f'{"ab" * 16};2022-07-13;09:30;12:00;"2,50";atelier;Atelier de sensibilisation;oui;'
             "animation;CCG;QN07405M;12;P-2022-014 P-2022-015;ADIE;"
             '"Salle ""B""; 2 RDV\n=SOMME(A1)"\r\n'
         ).encode()
@@ -99,8 +99,8 @@ def test_excel_fr_entries_golden_bytes(config: Config, calendar: WorkingCalendar
 def test_rfc4180_entries_header_is_the_issue_s(config: Config, calendar: WorkingCalendar) -> None:
     data = render_one("entries", [], config, calendar, dialect="rfc4180")
     assert data == (
-        b"id,date,start,end,hours,type,type_label,pillar,territory,qpv,persons,porteurs,"
-        b"partner,note\r\n"
+        b"id,date,start,end,hours,type,type_label,occurrence,pillar,territory,qpv,persons,"
+        b"porteurs,partner,note\r\n"
     )
 
 

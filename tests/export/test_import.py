@@ -33,6 +33,8 @@ def history() -> list[Entry]:
                    note='note ; avec "guillemets"\net retour'),
         make_entry("2022-03-02", 7, "atelier", territory="CCG", persons=12, partner="ADIE",
                    note="=HYPERLINK(\"http://x\")"),
+        make_entry("2022-03-04", 120, "atelier", territory="CCG", persons=3, occurrence=False,
+                   note="préparation support"),
         make_entry("2022-03-05", 1440, "evenement", "referent", start="00:00", end="24:00"),
         make_entry("2022-04-11", 89, "orientation", partner="+33 6 00 00 00 00", note="-2"),
         make_entry("2022-12-31", 61, "reporting", territory="CCG", note="@SUM(A1)"),
@@ -70,7 +72,7 @@ def test_export_then_parse_gives_the_same_entries(
     data = export_entries(source, config, calendar, dialect)
     result = parse_entries(data, config, set(), now=lambda: NOW)
     assert result.dialect == dialect
-    assert result.rows == 6 and result.skipped == 0
+    assert result.rows == 7 and result.skipped == 0
     assert same_entries(source, result.entries)
     assert {e.created_at for e in result.entries} == {"2022-09-01T12:00:00"}
 
@@ -89,9 +91,12 @@ def test_export_import_into_an_empty_store_gives_the_same_report(
     before = report_to_json(report(source, [], config, YEAR, date(2022, 12, 31), calendar))
     after = report_to_json(report(store.entries(), [], config, YEAR, date(2022, 12, 31), calendar))
     assert after == before
+    # The preparation entry stayed time around the atelier: one atelier held.
+    ateliers = next(lv for lv in after["livrables"] if lv["key"] == "ateliers")
+    assert ateliers["actual"] == 1
     # The same file again adds nothing.
     again = import_entries(path, config, {e.id for e in store.entries()})
-    assert again.entries == () and again.skipped == 6
+    assert again.entries == () and again.skipped == 7
 
 
 def test_bad_rows_are_all_reported_with_their_line_numbers(
@@ -100,22 +105,25 @@ def test_bad_rows_are_all_reported_with_their_line_numbers(
     lines = export_entries(history(), config, calendar, "excel-fr").decode("utf-8-sig")
     rows = lines.split("\r\n")
     # rows[0] header (line 1); rows[1] (line 2); rows[2] spans lines 3-4 (a note
-    # with a newline); rows[3] line 5; rows[4] line 6; rows[5] line 7; rows[6] line 8.
+    # with a newline); rows[3] line 5; rows[4] line 6; rows[5] line 7; rows[6] line 8;
+    # rows[7] line 9.
     rows[1] = rows[1].replace(";permanence;", ";permanense;")
     rows[3] = rows[3].replace("2022-03-02", "2022-02-31")
-    rows[5] = rows[5].replace(';"1,48";', ';"0,01";')
-    rows[6] = rows[6].replace(";CCG;", ";XYZ;").replace(";61;", ";61;")
+    rows[4] = rows[4].replace(";non;", ";peut-être;")
+    rows[6] = rows[6].replace(';"1,48";', ';"0,01";')
+    rows[7] = rows[7].replace(";CCG;", ";XYZ;").replace(";61;", ";61;")
     data = ("\ufeff" + "\r\n".join(rows)).encode()
     with pytest.raises(ImportRejected) as caught:
         parse_entries(data, config, set(), source="journal.csv")
     problems = dict(caught.value.problems)
-    assert set(problems) == {2, 5, 7, 8}
+    assert set(problems) == {2, 5, 6, 8, 9}
     assert "permanense" in problems[2] and "inconnu" in problems[2]
     assert "2022-02-31" in problems[5]
-    assert "0,01" in problems[7] and "minutes" in problems[7]
-    assert "XYZ" in problems[8]
+    assert problems[6] == "occurrence « peut-être » : oui ou non attendu"
+    assert "0,01" in problems[8] and "minutes" in problems[8]
+    assert "XYZ" in problems[9]
     message = str(caught.value)
-    assert message.startswith("Import refusé (journal.csv) : 4 ligne(s) en erreur")
+    assert message.startswith("Import refusé (journal.csv) : 5 ligne(s) en erreur")
     assert "rien n'a été importé" in message
     assert "ligne 5 : date « 2022-02-31 » invalide" in message
 
@@ -124,13 +132,13 @@ def test_a_rejected_import_writes_nothing(
     config: Config, calendar: WorkingCalendar, store, tmp_path: Path
 ) -> None:
     good = export_entries(history(), config, calendar, "rfc4180").decode()
-    bad = good + "ffffffffffffffffffffffffffffffff,2022-05-01,,,2.00,nimporte,,,AA,,0,,,\r\n"
+    bad = good + "ffffffffffffffffffffffffffffffff,2022-05-01,,,2.00,nimporte,,,,AA,,0,,,\r\n"
     path = tmp_path / "j.csv"
     path.write_text(bad, encoding="utf-8")
     before = store.path.read_bytes() if store.path.exists() else None
     with pytest.raises(ImportRejected) as caught:
         import_entries(path, config, set())
-    assert caught.value.problems == [(9, "type d'action « nimporte » inconnu")]
+    assert caught.value.problems == [(10, "type d'action « nimporte » inconnu")]
     assert store.entries() == []
     assert (store.path.read_bytes() if store.path.exists() else None) == before
 
@@ -154,12 +162,13 @@ def test_a_rejected_import_writes_nothing(
         ({"persons": "2,5"}, "un nombre entier entre 0 et 100000"),
         ({"porteurs": "P-22-1"}, "mal formé"),
         ({"id": "pas-un-id"}, "identifiant « pas-un-id » invalide"),
+        ({"occurrence": "peut-être"}, "occurrence « peut-être » : oui ou non attendu"),
     ],
 )
 def test_each_kind_of_bad_cell_is_named(config: Config, cells: dict[str, str], reason: str) -> None:
     row = {"id": "", "date": "2022-03-01", "start": "", "end": "", "hours": "1.00",
            "type": "entretien", "pillar": "", "territory": "AA", "qpv": "", "persons": "0",
-           "porteurs": "", "partner": "", "note": ""} | cells  # fmt: skip
+           "porteurs": "", "partner": "", "note": "", "occurrence": ""} | cells  # fmt: skip
     data = (";".join(row) + "\r\n" + ";".join(row.values()) + "\r\n").encode()
     with pytest.raises(ImportRejected) as caught:
         parse_entries(data, config, set())
@@ -181,6 +190,21 @@ def test_a_hand_made_log_is_accepted(config: Config) -> None:
     assert (first.minutes, first.pillar, first.territory) == (150, "prospection", "CCG")
     assert (second.minutes, second.territory, second.note) == (90, "AA", "café")
     assert len(first.id) == 32 and first.id != second.id
+    # No Occurrence column: each entry is the occurrence, as typed without `prépa`.
+    assert first.occurrence and second.occurrence
+
+
+@pytest.mark.parametrize(
+    ("cell", "occurrence"),
+    [("oui", True), ("NON", False), ("Vrai", True), ("FAUX", False), ("true", True),
+     ("false", False), ("1", True), ("0", False), ("", True), (" non ", False)],
+)  # fmt: skip
+def test_the_occurrence_cell_reads_yes_no_as_a_spreadsheet_may_rewrite_it(
+    config: Config, cell: str, occurrence: bool
+) -> None:
+    text = f"Date;Heures;Type;Territoire;Occurrence\r\n2022-03-02;2,00;atelier;CCG;{cell}\r\n"
+    (entry,) = parse_entries(text.encode(), config, set()).entries
+    assert entry.occurrence is occurrence
 
 
 def test_unknown_porteurs_are_refused_when_the_caller_knows_them(config: Config) -> None:
@@ -264,3 +288,47 @@ def test_text_a_spreadsheet_would_convert_comes_back_exactly(
     path.write_bytes(data)
     result = import_entries(path, config, set())
     assert same_entries(entries, result.entries)
+
+
+COUNTED = ["atelier", "comite_technique", "comite_pilotage", "evenement", "permanence"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(COUNTED),
+            st.dates(date(2022, 1, 3), date(2022, 1, 30)),
+            st.sampled_from(["AA", "CCG"]),
+            st.integers(30, 480),
+            st.integers(0, 20),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.sampled_from(["excel-fr", "rfc4180"]),
+)
+def test_export_import_keeps_occurrences_and_livrable_counts(
+    config: Config,
+    calendar: WorkingCalendar,
+    rows: list[tuple[str, date, str, int, int, bool]],
+    dialect: str,
+) -> None:
+    """Whatever mix of occurrences and time around them: the import gives back
+    the same flags, hence the same livrables held (never preparation turned
+    into ateliers)."""
+    entries = [
+        make_entry(day, minutes, kind, territory=territory, persons=persons,
+                   occurrence=held, qpv="QN07405M" if territory == "CCG" else None)
+        for kind, day, territory, minutes, persons, held in rows
+    ]  # fmt: skip
+    result = parse_entries(export_entries(entries, config, calendar, dialect), config, set())
+    assert same_entries(entries, result.entries)
+    as_of = date(2022, 12, 31)
+
+    def counts(log: list[Entry] | tuple[Entry, ...]) -> dict[str, object]:
+        figures = report_to_json(report(log, [], config, YEAR, as_of, calendar))
+        return {lv["key"]: lv["actual"] for lv in figures["livrables"]}
+
+    assert counts(result.entries) == counts(entries)

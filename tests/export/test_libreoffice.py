@@ -66,15 +66,16 @@ def test_entries_csv_opens_with_numbers_dates_and_text_in_place(
     rows = open_csv(office, tmp_path, file.data, "journal.csv")
     header, body = rows[0], rows[1:]
     assert [c.text for c in header][:5] == ["Identifiant", "Date", "Début", "Fin", "Heures"]
-    assert len(header) == 14 and len(body) == len(entries)
+    assert len(header) == 15 and len(body) == len(entries)
     no_formula(rows)
     col = {c.text: i for i, c in enumerate(header)}
     by_note = {}
     for row in body:
-        assert len(row) <= 14  # nothing split into more cells
+        assert len(row) <= 15  # nothing split into more cells
         assert row[col["Date"]].type == "date" and row[col["Date"]].value == "2022-03-01"
         assert row[col["Heures"]].type == "float"
         assert row[col["Personnes"]].type == "float"
+        assert (row[col["Occurrence"]].type, row[col["Occurrence"]].text) == ("string", "oui")
         by_note[shown(row[col["Note"]])] = row
     assert set(by_note) == {"'" + t if t.startswith("=") else t for t in TEXTS}
     for i, text in enumerate(TEXTS):

@@ -169,7 +169,8 @@ def test_entries_xlsx_has_typed_cells(config: Config, calendar: WorkingCalendar)
     log = [
         make_entry("2022-03-01", 150, "atelier", territory="CCG", start="09:30", end="12:00",
                    persons=12, note="0612345678", partner="=1+1"),
-        make_entry("2022-03-02", 60, "suivi", start="23:00", end="24:00", note="1/2"),
+        make_entry("2022-03-02", 60, "suivi", start="23:00", end="24:00", note="1/2",
+                   occurrence=False),
     ]  # fmt: skip
     request = ExportRequest("entries", Period.month(2022, 3), date(2022, 5, 2), format="xlsx")
     (file,) = render(request, entries=log, porteurs=[], config=config, calendar=calendar)
@@ -190,6 +191,7 @@ def test_entries_xlsx_has_typed_cells(config: Config, calendar: WorkingCalendar)
     assert first["Partenaire"].quotePrefix
     second = {h: c for h, c in zip(header, ws[head_row + 2], strict=True)}
     assert second["Fin"].value == timedelta(days=1)
+    assert (first["Occurrence"].value, second["Occurrence"].value) == ("oui", "non")
     assert ws.auto_filter.ref and ws.freeze_panes == f"A{head_row + 1}"
     assert ws.print_title_rows == f"${head_row}:${head_row}"
 
