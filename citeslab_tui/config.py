@@ -10,9 +10,12 @@ Versions: `config_version` 2 dates the allocations (`territories[].allocations`
 with `from`/`to`, the CCG's 0.2 ETP lasting as long as its convention) and
 adds non-pillar action types (absences, training). A version 1 file is
 migrated when read (`migrate`): its undated `etp` becomes one allocation open
-on both sides, and the shipped absence/training types are added. The user's own
-file is rewritten in version 2 once, after a copy of the old one
-(`config.json.v1.bak`) is kept beside it.
+on both sides, and the shipped absence/training types are added. A version 1
+file, or a version 2 one written before the comités existed, also gains what a
+new user's configuration has (`_complete_governance`: the comité de pilotage,
+the cadences of the comités, the presence quartier) without losing anything the
+user set. The user's own file is rewritten once, after a copy of the old one
+(`config.json.v1.bak`, `config.json.v2.bak`) is kept beside it.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ def load_config(path: Path | None = None) -> Config:
     migrated = migrate(data)
     config = config_from_dict(migrated, source=str(path))
     if migrated is not data and path.resolve() != default_config_path():
-        _upgrade_file(path, raw, migrated)
+        _upgrade_file(path, raw, migrated, data.get("config_version"))
     return config
 
 
@@ -100,12 +103,19 @@ def _non_pillar_types() -> list[dict[str, Any]]:
 def migrate(data: Any) -> Any:
     """A configuration in the current version: `data` itself when it already is
     (or is not a configuration at all, left for the schema to reject), else an
-    upgraded copy. Version 1 → 2: each territory's undated `etp` becomes one
-    allocation open on both sides (it held "from the first entry on", and a
-    report never counts before its period), and the shipped absence and
-    training types are added when their keys are free."""
-    if not isinstance(data, dict) or data.get("config_version") != 1:
+    upgraded copy. Version 1 → 2 (`_v1_to_v2`), then, for a version 1 file or
+    a version 2 one written before the comités existed, `_complete_governance`."""
+    if not isinstance(data, dict):
         return data
+    new = _v1_to_v2(data) if data.get("config_version") == 1 else data
+    return _complete_governance(new)
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: each territory's undated `etp` becomes one allocation open
+    on both sides (it held "from the first entry on", and a report never counts
+    before its period), and the shipped absence and training types are added
+    when their keys are free."""
     new = dict(data)
     new["config_version"] = CONFIG_VERSION
     territories = []
@@ -124,15 +134,129 @@ def migrate(data: Any) -> Any:
     return new
 
 
-def _upgrade_file(path: Path, raw: bytes, migrated: dict[str, Any]) -> None:
+_COTECH, _COPIL = "comites_techniques", "comites_pilotage"
+_GOVERNANCE_KEYS = ("governance", "cadence_months", "cadence")
+
+
+def _shipped_livrables() -> dict[str, dict[str, Any]]:
+    """The livrables of the shipped conventions, by key."""
+    shipped = orjson.loads(default_config_path().read_bytes())
+    return {
+        lv["key"]: lv for conv in shipped.get("conventions", []) for lv in conv.get("livrables", [])
+    }
+
+
+def _complete_governance(data: dict[str, Any]) -> dict[str, Any]:
+    """Give a configuration written before the comités and the presence quartier
+    existed (version 1, or an early version 2) the livrables a new user gets,
+    without changing anything the user set.
+
+    Which conventions: those with a `comites_techniques` livrable (the shipped
+    key, so the shipped convention or one made from it with `convention new
+    --from`) that has no `governance` key. Every file written since carries that
+    key (true on the shipped comités, and a user may set it false): such a file
+    is never completed again, so a comité de pilotage the user removed stays
+    removed. For those conventions only, and only where a value is absent:
+    - `comites_techniques` gains the shipped `governance`, `cadence_months` and
+      `cadence` (its label, territory and targets stay the user's);
+    - a `comites_pilotage` livrable is added after it when no livrable of the
+      convention counts the `comite_pilotage` type and that type exists: the
+      shipped one, on the comités techniques' territory, with a target of one a
+      year for each year the comités techniques have a target (the convention's
+      "une fois par an");
+    - a presence livrable of the shipped key (`presence_qpv`) with no `qpvs`
+      gains the shipped quartier(s) when they are quartiers of its territory
+      (otherwise it keeps counting any quartier).
+    Returns `data` itself when nothing is to be done (or when `data` is too
+    malformed to read: the schema then says what is wrong), else a completed
+    copy."""
+    try:
+        return _completed(data)
+    except (TypeError, AttributeError, KeyError):
+        return data
+
+
+def _completed(data: dict[str, Any]) -> dict[str, Any]:
+    conventions = data.get("conventions")
+    if not isinstance(conventions, list):
+        return data
+    template: dict[str, dict[str, Any]] = {}
+    type_keys = {t.get("key") for t in data.get("action_types", []) if isinstance(t, dict)}
+    territory_qpvs = {
+        t.get("code"): {q.get("code") for q in t.get("qpvs", []) if isinstance(q, dict)}
+        for t in data.get("territories", [])
+        if isinstance(t, dict)
+    }
+    out: list[Any] = []
+    changed = False
+    for conv in conventions:
+        livrables: list[Any] = conv.get("livrables") or [] if isinstance(conv, dict) else []
+        cotech = next(
+            (lv for lv in livrables if isinstance(lv, dict) and lv.get("key") == _COTECH),
+            None,
+        )
+        if cotech is None or "governance" in cotech:
+            out.append(conv)
+            continue
+        template = template or _shipped_livrables()
+        new_livrables: list[Any] = []
+        for lv in livrables:
+            if lv is cotech:
+                shipped_cotech = template[_COTECH]
+                new_livrables.append(
+                    cotech
+                    | {
+                        k: shipped_cotech[k]
+                        for k in _GOVERNANCE_KEYS
+                        if k in shipped_cotech and k not in cotech
+                    }
+                )
+                copil = template[_COPIL]
+                counted = {
+                    t
+                    for other in livrables
+                    if isinstance(other, dict) and isinstance(other.get("metric"), dict)
+                    for t in other["metric"].get("types", [])
+                }
+                keys = {other.get("key") for other in livrables if isinstance(other, dict)}
+                copil_type = "comite_pilotage"
+                if _COPIL not in keys and copil_type not in counted and copil_type in type_keys:
+                    years = cotech.get("targets") or {}
+                    new_livrables.append(
+                        {
+                            **copil,
+                            "territory": cotech.get("territory"),
+                            "targets": {year: 1 for year in years},
+                        }
+                    )
+                continue
+            metric = lv.get("metric") if isinstance(lv, dict) else None
+            shipped = template.get(str(lv.get("key"))) if isinstance(lv, dict) else None
+            if (
+                isinstance(metric, dict)
+                and shipped is not None
+                and metric.get("kind") == "distinct_weeks"
+                and "qpvs" not in metric
+                and shipped["metric"].get("qpvs")
+                and set(shipped["metric"]["qpvs"]) <= territory_qpvs.get(lv.get("territory"), set())
+            ):
+                lv = {**lv, "metric": {**metric, "qpvs": list(shipped["metric"]["qpvs"])}}
+            new_livrables.append(lv)
+        out.append({**conv, "livrables": new_livrables})
+        changed = True
+    return {**data, "conventions": out} if changed else data
+
+
+def _upgrade_file(path: Path, raw: bytes, migrated: dict[str, Any], version: Any) -> None:
     """Rewrite the user's file in the current version after keeping the old one
-    (`NAME.v1.bak`, never overwritten), through `save_config` (atomic, and a
-    copy in `config.json.backups/` too). A file that cannot be written stays as
-    it is: it is migrated again at every read, which is correct, only slower."""
+    (`NAME.v1.bak`, or `NAME.v2.bak` for a version 2 file completed with the
+    comités; never overwritten), through `save_config` (atomic, and a copy in
+    `config.json.backups/` too). A file that cannot be written stays as it is:
+    it is migrated again at every read, which is correct, only slower."""
     from citeslab_tui.core.errors import StorageError
     from citeslab_tui.fsutil import atomic_write
 
-    backup = path.with_name(f"{path.name}.v1.bak")
+    backup = path.with_name(f"{path.name}.v{version if isinstance(version, int) else 1}.bak")
     try:
         if not backup.exists():
             atomic_write(backup, raw, mode=0o600, overwrite=False)

@@ -183,3 +183,102 @@ def test_funders_problems(funders: list[str], message: str) -> None:
     with pytest.raises(ConfigError, match="Configuration refusée") as info:
         config_from_dict(data)
     assert message in str(info.value)
+
+
+# ------------------------------------------------- comités and presence quartier
+
+DATA = Path(__file__).parent / "data"
+
+
+def _file(name: str) -> dict[str, Any]:
+    """A configuration as shipped by an earlier version (git history): version 1
+    (04e399e), and version 2 before the comités and the presence quartier (48e5fbf)."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _livrables(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {lv["key"]: lv for lv in data["conventions"][0]["livrables"]}
+
+
+@pytest.mark.parametrize("name", ["config-v1-shipped.json", "config-v2-before-comites.json"])
+def test_an_old_shipped_file_gains_the_livrables_of_a_new_user(name: str) -> None:
+    """What a user who upgrades sees is what a new user sees: the COPIL livrable,
+    the cadences of the comités, the presence quartier — in the same order."""
+    old = _file(name)
+    new = migrate(old)
+    assert "governance" not in _livrables(old)["comites_techniques"]  # not mutated
+    fresh = config_from_dict(_default()).conventions[0].livrables
+    upgraded = config_from_dict(new).conventions[0].livrables
+    # part_qpv's stage: the shipped file says `accueilli`, the old one nothing (the same).
+    assert [lv._replace(metric=lv.metric._replace(step=None)) for lv in upgraded] == [
+        lv._replace(metric=lv.metric._replace(step=None)) for lv in fresh
+    ]
+    assert migrate(new) is new  # completed once
+
+
+def test_completion_keeps_what_the_user_set() -> None:
+    old = _file("config-v1-shipped.json")
+    conv = old["conventions"][0]
+    livrables = _livrables(old)
+    livrables["comites_techniques"] |= {"label": "COTECH", "targets": {"2022": 2, "2023": 4},
+                                        "cadence_months": 6}  # fmt: skip
+    livrables["presence_qpv"]["territory"] = "AA"  # Saint-Georges is not an AA quartier
+    conv["territory"] = "CCG"
+    new = _livrables(migrate(old))
+    cotech = new["comites_techniques"]
+    assert (cotech["label"], cotech["targets"], cotech["cadence_months"]) == (
+        "COTECH", {"2022": 2, "2023": 4}, 6)  # fmt: skip
+    assert cotech["governance"] is True and "cahier des charges" in cotech["cadence"]
+    # COPIL: once a year for the years the comités techniques have a target.
+    assert new["comites_pilotage"]["targets"] == {"2022": 1, "2023": 1}
+    assert new["comites_pilotage"]["governance"] is True
+    assert "qpvs" not in new["presence_qpv"]["metric"]  # any AA quartier, as before
+    config_from_dict(migrate(old))  # valid
+
+
+def test_a_user_s_own_copil_is_not_doubled_nor_a_removed_one_restored() -> None:
+    old = _file("config-v1-shipped.json")
+    old["conventions"][0]["livrables"].append(
+        {"key": "copil", "label": "COPIL", "territory": "CCG",
+         "metric": {"kind": "count_entries", "types": ["comite_pilotage"]}}
+    )  # fmt: skip
+    new = migrate(old)
+    keys = list(_livrables(new))
+    assert "comites_pilotage" not in keys and keys.count("copil") == 1
+    # A current file whose COPIL the user removed: nothing comes back.
+    current = _default()
+    current["conventions"][0]["livrables"] = [
+        lv for lv in current["conventions"][0]["livrables"] if lv["key"] != "comites_pilotage"
+    ]
+    assert migrate(current) is current
+    # Nor when the user set the comités techniques apart from governance.
+    old = _file("config-v2-before-comites.json")
+    _livrables(old)["comites_techniques"]["governance"] = False
+    assert migrate(old) is old
+
+
+def test_a_v2_file_from_before_the_comites_is_rewritten_once_with_a_backup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "config.json"
+    raw = (DATA / "config-v2-before-comites.json").read_bytes()
+    path.write_bytes(raw)
+    cfg = load_config(path)
+    assert "comites_pilotage" in {lv.key for lv in cfg.conventions[0].livrables}
+    assert (tmp_path / "config.json.v2.bak").read_bytes() == raw
+    upgraded = json.loads(path.read_text(encoding="utf-8"))
+    assert upgraded["config_version"] == 2
+    assert _livrables(upgraded)["presence_qpv"]["metric"]["qpvs"] == ["QN07405M"]
+    before = path.read_bytes()
+    load_config(path)
+    assert path.read_bytes() == before
+
+
+def test_a_malformed_old_file_is_left_to_the_schema() -> None:
+    old = _file("config-v1-shipped.json")
+    old["conventions"][0]["livrables"][2]["targets"] = 3
+    old["territories"][0]["qpvs"] = 7
+    new = migrate(old)
+    assert new["config_version"] == 2
+    with pytest.raises(ConfigError, match="Configuration refusée"):
+        config_from_dict(old)
