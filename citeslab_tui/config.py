@@ -163,7 +163,7 @@ def _complete_governance(data: dict[str, Any]) -> dict[str, Any]:
       convention counts the `comite_pilotage` type and that type exists: the
       shipped one, on the comités techniques' territory, with a target of one a
       year for each year the comités techniques have a target (the convention's
-      "une fois par an");
+      "une fois par an"; none when they have no yearly target);
     - a presence livrable of the shipped key (`presence_qpv`) with no `qpvs`
       gains the shipped quartier(s) when they are quartiers of its territory
       (otherwise it keeps counting any quartier).
@@ -220,8 +220,13 @@ def _completed(data: dict[str, Any]) -> dict[str, Any]:
                 }
                 keys = {other.get("key") for other in livrables if isinstance(other, dict)}
                 copil_type = "comite_pilotage"
-                if _COPIL not in keys and copil_type not in counted and copil_type in type_keys:
-                    years = cotech.get("targets") or {}
+                years = cotech.get("targets") or {}
+                if (
+                    years
+                    and _COPIL not in keys
+                    and copil_type not in counted
+                    and copil_type in type_keys
+                ):
                     new_livrables.append(
                         {
                             **copil,

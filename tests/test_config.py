@@ -251,6 +251,12 @@ def test_a_user_s_own_copil_is_not_doubled_nor_a_removed_one_restored() -> None:
         lv for lv in current["conventions"][0]["livrables"] if lv["key"] != "comites_pilotage"
     ]
     assert migrate(current) is current
+    # Comités techniques without a yearly target: no COPIL target to derive.
+    old = _file("config-v1-shipped.json")
+    cotech = _livrables(old)["comites_techniques"]
+    cotech["targets_stated"] = cotech.pop("targets")
+    assert "comites_pilotage" not in _livrables(migrate(old))
+    config_from_dict(old)  # valid
     # Nor when the user set the comités techniques apart from governance.
     old = _file("config-v2-before-comites.json")
     _livrables(old)["comites_techniques"]["governance"] = False
