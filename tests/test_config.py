@@ -193,7 +193,8 @@ DATA = Path(__file__).parent / "data"
 def _file(name: str) -> dict[str, Any]:
     """A configuration as shipped by an earlier version (git history): version 1
     (04e399e), and version 2 before the comités and the presence quartier (48e5fbf)."""
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return data
 
 
 def _livrables(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
