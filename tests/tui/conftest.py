@@ -9,6 +9,8 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from textual.message import Message
+from textual.notifications import Notify
 
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.store import Store
@@ -118,6 +120,28 @@ def build_app(seeded: Store, tmp_path: Path) -> Callable[[], CitesLabApp]:
 @pytest.fixture
 def app(build_app: Callable[[], CitesLabApp]) -> CitesLabApp:
     return build_app()
+
+
+class Said:
+    """What the app told the user: every notification posted while the app
+    ran, seen through Textual's public `Notify` message. Pass it as the hook:
+    `app.run_test(size=SIZE, message_hook=said)`; then `said.messages`."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
+
+    def any(self, text: str) -> bool:
+        """Was `text` part of a notification?"""
+        return any(text in m for m in self.messages)
+
+
+@pytest.fixture
+def said() -> Said:
+    return Said()
 
 
 def reopen(store: Store, config: Config) -> Store:

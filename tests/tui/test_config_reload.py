@@ -15,6 +15,8 @@ from citeslab_tui.tui.screens.dashboard import DashboardScreen
 from citeslab_tui.tui.screens.journal import JournalScreen
 from citeslab_tui.tui.widgets.bars import TerritoryGauge
 
+from .conftest import Said
+
 SIZE = (100, 32)
 
 
@@ -44,9 +46,9 @@ async def test_a_new_territory_is_usable_at_once(app: CitesLabApp) -> None:
 
 
 async def test_an_invalid_file_is_said_once_and_the_old_configuration_kept(
-    app: CitesLabApp,
+    app: CitesLabApp, said: Said
 ) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         before = app.store.config
         user_config_path().parent.mkdir(parents=True)
         user_config_path().write_text("{")
@@ -54,19 +56,19 @@ async def test_an_invalid_file_is_said_once_and_the_old_configuration_kept(
         app.poll_config()
         await pilot.pause()
         assert app.store.config is before
-        assert len([n for n in app._notifications if "JSON invalide" in n.message]) == 1
+        assert len([m for m in said.messages if "JSON invalide" in m]) == 1
         save_config({**read_config_data(default_config_path()), "person": "Camille Martin"})
         app.poll_config()
         assert app.store.config.person == "Camille Martin"
 
 
-async def test_a_closed_month_refuses_a_change_in_the_journal(app: CitesLabApp) -> None:
+async def test_a_closed_month_refuses_a_change_in_the_journal(app: CitesLabApp, said: Said) -> None:
     from citeslab_tui.services.closing import close_month
 
     close_month(app.store, "2022-04")
     before = app.store.path.read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press(*"1h atelier @CCG", "enter")
         await pilot.pause()
         assert app.store.path.read_bytes() == before
-        assert any("avril 2022 est clos" in n.message for n in app._notifications)
+        assert said.any("avril 2022 est clos")

@@ -11,7 +11,7 @@ from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
 from citeslab_tui.tui.app import CitesLabApp
 
-from .conftest import TODAY, reopen
+from .conftest import TODAY, Said, reopen
 
 SMALL = (80, 24)
 
@@ -124,20 +124,19 @@ async def test_up_recalls_the_lines_typed_before_across_sessions(
 
 
 async def test_copy_previous_day_then_undo_restores_the_day(
-    app: CitesLabApp, seeded: Store, config: Config
+    app: CitesLabApp, seeded: Store, config: Config, said: Said
 ) -> None:
     from datetime import date
 
     monday, wednesday = date(2022, 4, 11), date(2022, 4, 13)
-    async with app.run_test(size=SMALL) as pilot:
+    async with app.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.press("pagedown")  # Wednesday 13, empty
         await pilot.pause()
         await pilot.press("ctrl+y")  # the last day with entries: Tuesday 12
         await pilot.pause()
         copied = reopen(seeded, config).entries(wednesday, wednesday)
         assert sorted(e.type for e in copied) == ["atelier", "prescripteur", "reporting"]
-        messages = [n.message for n in app._notifications]
-        assert any("3 entrées du 12/04 copiées" in m for m in messages)
+        assert said.any("3 entrées du 12/04 copiées")
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert reopen(seeded, config).entries(wednesday, wednesday) == []
@@ -157,14 +156,11 @@ async def test_the_edit_form_opens_with_its_first_field_focused(app: CitesLabApp
 
 
 async def test_an_entry_deleted_elsewhere_is_named_by_day_time_and_type(
-    app: CitesLabApp, seeded: Store, config: Config
+    app: CitesLabApp, seeded: Store, config: Config, said: Said
 ) -> None:
-    from textual.notifications import Notify
-
     from citeslab_tui.tui.modals.entry_form import EntryForm
 
-    seen: list[object] = []
-    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+    async with app.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.press("escape", "e")
         await pilot.pause()
         form = app.screen
@@ -175,21 +171,18 @@ async def test_an_entry_deleted_elsewhere_is_named_by_day_time_and_type(
         form.query_one("#f-persons", Input).value = "7"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        said = [m.notification.message for m in seen if isinstance(m, Notify)]
         gone = f"du {shown.date:%d/%m/%Y} à {shown.start:%H:%M} ({shown.type}) n'existe plus"
-        assert any(gone in m for m in said), said
-        assert not any(shown.id[:6] in m for m in said)
+        assert said.any(gone), said.messages
+        assert not said.any(shown.id[:6])
 
 
 async def test_f5_writes_the_indicators_xlsx_and_says_it_in_french(
-    app: CitesLabApp, tmp_path: Path
+    app: CitesLabApp, tmp_path: Path, said: Said
 ) -> None:
     from openpyxl import load_workbook
-    from textual.notifications import Notify
     from textual.widgets import Select
 
-    seen: list[object] = []
-    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+    async with app.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.press("f5")
         screen = app.screen
         screen.query_one("#x-kind", Select).value = "indicators"
@@ -200,16 +193,14 @@ async def test_f5_writes_the_indicators_xlsx_and_says_it_in_french(
         written = sorted((tmp_path / "exports").glob("indicateurs*.xlsx"))
         assert len(written) == 1
         assert "Synthèse" in load_workbook(written[0]).sheetnames
-        said = [m.notification.message for m in seen if isinstance(m, Notify)]
-        assert said == ["Export terminé : 1 fichier(s)."]
+        assert said.messages == ["Export terminé : 1 fichier(s)."]
         result = str(screen.query_one("#export-result", Static).render())
         assert written[0].name in result and "livrable(s)" in result
 
 
 async def test_f5_an_unexpected_export_failure_is_one_french_line(
-    app: CitesLabApp, monkeypatch
+    app: CitesLabApp, monkeypatch, said: Said
 ) -> None:
-    from textual.notifications import Notify
     from textual.widgets import Select
 
     import citeslab_tui.services.export as export_service
@@ -218,13 +209,12 @@ async def test_f5_an_unexpected_export_failure_is_one_french_line(
         raise RuntimeError("Awa Diallo")  # what repr() would have shown
 
     monkeypatch.setattr(export_service, "export", broken)
-    seen: list[object] = []
-    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+    async with app.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.press("f5")
         app.screen.query_one("#x-kind", Select).value = "entries"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        said = [m.notification.message for m in seen if isinstance(m, Notify)]
-        assert len(said) == 1 and said[0].startswith("Erreur inattendue (RuntimeError)")
-        assert "Awa" not in said[0]
+        assert len(said.messages) == 1
+        assert said.messages[0].startswith("Erreur inattendue (RuntimeError)")
+        assert not said.any("Awa")

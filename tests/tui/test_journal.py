@@ -14,7 +14,7 @@ from citeslab_tui.tui.modals.entry_form import EntryForm
 from citeslab_tui.tui.screens.journal import JournalScreen
 from citeslab_tui.tui.widgets.entry_table import EntryTable
 
-from .conftest import TODAY, entry, reopen
+from .conftest import TODAY, Said, entry, reopen
 
 SIZE = (100, 32)
 
@@ -194,8 +194,10 @@ async def test_unknown_porteur_is_refused_with_a_french_message(
         assert "porteur « P-2022-999 » inconnu : F4 pour le créer" in preview(app)
 
 
-async def test_delete_then_undo_repeatedly(app: CitesLabApp, seeded: Store, config: Config) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+async def test_delete_then_undo_repeatedly(
+    app: CitesLabApp, seeded: Store, config: Config, said: Said
+) -> None:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press(*"30min communication -- post LinkedIn", "enter")
         await pilot.pause()
         assert len(day_entries(seeded, config)) == 4
@@ -205,14 +207,14 @@ async def test_delete_then_undo_repeatedly(app: CitesLabApp, seeded: Store, conf
         await pilot.press("ctrl+z")  # the deletion is undone
         await pilot.pause()
         assert len(day_entries(seeded, config)) == 4
-        assert any("Annulé : suppression" in n.message for n in app._notifications)
+        assert said.any("Annulé : suppression")
         await pilot.press("ctrl+z")  # then the logging
         await pilot.pause()
         notes = [e.note for e in day_entries(seeded, config)]
         assert "post LinkedIn" not in notes and len(notes) == 3
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert any(n.message == "Rien à annuler." for n in app._notifications)
+        assert said.messages[-1] == "Rien à annuler."
         assert journal(app).query_one(EntryTable).row_count == 3
 
 
@@ -328,11 +330,11 @@ async def test_narrow_terminal_cuts_rows_instead_of_wrapping(app: CitesLabApp) -
 
 
 async def test_ctrl_z_leaves_a_command_line_change_alone(
-    app: CitesLabApp, seeded: Store, config: Config
+    app: CitesLabApp, seeded: Store, config: Config, said: Said
 ) -> None:
     from tests.store.helpers import make_entry
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press(*"30min communication -- de la fenêtre", "enter")
         await pilot.pause()
         cli = Store.open(seeded.path, config)  # another terminal: `citeslab log`
@@ -343,7 +345,7 @@ async def test_ctrl_z_leaves_a_command_line_change_alone(
         assert "de la ligne de commande" in notes and "de la fenêtre" not in notes
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert any(n.message == "Rien à annuler." for n in app._notifications)
+        assert said.messages[-1] == "Rien à annuler."
         notes = [e.note for e in day_entries(Store.open(seeded.path, config), config)]
         assert "de la ligne de commande" in notes
 
@@ -376,20 +378,19 @@ async def test_a_day_made_eleven_hours_warns_in_the_preview_and_still_records(
 
 
 async def test_file_going_bad_while_open_keeps_the_app_read_only_and_offers_restore(
-    app: CitesLabApp, seeded: Store, config: Config
+    app: CitesLabApp, seeded: Store, config: Config, said: Said
 ) -> None:
     from citeslab_tui.store import backups
 
     backups.keep_copy(seeded.path, seeded.path.read_bytes(), "bonne")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press(*"30min communication")  # typed, not yet saved
         seeded.path.write_bytes(b'{"broken')
         app.poll_store()
         await pilot.press("f3", "f2")
         await pilot.pause()
         assert app.is_running and app.return_code is None
-        messages = [n.message for n in app._notifications]
-        assert any("LECTURE SEULE" in m and "bonne" in m and "ctrl+b" in m for m in messages)
+        assert any("LECTURE SEULE" in m and "bonne" in m and "ctrl+b" in m for m in said.messages)
         bar = app.screen.query_one("#quick-entry", Input)
         assert bar.value == "30min communication", "what was typed is kept"
         await pilot.press("enter")  # a write is refused, the app stays
@@ -398,17 +399,17 @@ async def test_file_going_bad_while_open_keeps_the_app_read_only_and_offers_rest
         assert seeded.path.read_bytes() == b'{"broken'
         await pilot.press("ctrl+b")
         await pilot.pause()
-        assert any("Restauré depuis" in n.message for n in app._notifications)
+        assert said.any("Restauré depuis")
         assert app.broken is None
         assert len(Store.open(seeded.path, config).entries()) == len(seeded.entries())
         assert list(seeded.path.parent.glob("*.broken-*"))
 
 
 async def test_read_only_mode_ends_when_the_file_is_restored_elsewhere(
-    app: CitesLabApp, seeded: Store, config: Config
+    app: CitesLabApp, seeded: Store, config: Config, said: Said
 ) -> None:
     good = seeded.path.read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         seeded.path.write_bytes(b'{"broken')
         app.poll_store()
         await pilot.pause()
@@ -420,4 +421,4 @@ async def test_read_only_mode_ends_when_the_file_is_restored_elsewhere(
         app.poll_store()
         await pilot.pause()
         assert app.broken is None and not seeded.storage.frozen
-        assert any("de nouveau lisible" in n.message for n in app._notifications)
+        assert said.any("de nouveau lisible")

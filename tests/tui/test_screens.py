@@ -24,7 +24,7 @@ from citeslab_tui.tui.screens.porteurs import PorteursScreen
 from citeslab_tui.tui.widgets.bars import LivrableBar, TerritoryGauge
 from citeslab_tui.tui.widgets.tickbox import TickBox
 
-from .conftest import reopen
+from .conftest import Said, reopen
 
 SIZE = (100, 32)
 
@@ -36,8 +36,11 @@ async def settle(app: CitesLabApp, pilot) -> None:
 
 
 async def test_the_dashboard_is_not_built_before_it_is_shown(app: CitesLabApp) -> None:
-    async with app.run_test(size=SIZE):
-        assert "dashboard" not in app._screen_stacks
+    async with app.run_test(size=SIZE) as pilot:
+        with pytest.raises(KeyError):  # a mode has no stack until first shown
+            app.get_screen_stack("dashboard")
+        await pilot.press("f3")
+        assert [type(s) for s in app.get_screen_stack("dashboard")] == [DashboardScreen]
 
 
 async def test_dashboard_figures_change_after_logging_an_atelier(app: CitesLabApp) -> None:
@@ -169,7 +172,9 @@ async def test_editing_a_porteur_and_filters(
         screen.query_one("#filter-territory", Select).value = Select.NULL
         screen.query_one("#filter-stage", Select).value = "oriente"
         await pilot.pause()
-        assert [p.id for p in screen._shown] == ["P-2022-003"]
+        assert screen.query_one(DataTable).row_count == 1
+        chosen = screen.selected()
+        assert chosen is not None and chosen.id == "P-2022-003"
         screen.query_one(DataTable).focus()
         await pilot.press("e")
         form = app.screen
@@ -206,8 +211,10 @@ async def test_names_are_shown_literally_in_the_register(app: CitesLabApp) -> No
         assert row[-1].plain == "Mme [bold]Test[/]"
 
 
-async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: Path) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+async def test_export_writes_a_file_and_shows_where(
+    app: CitesLabApp, tmp_path: Path, said: Said
+) -> None:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("f5")
         screen = app.screen
         assert isinstance(screen, ExportScreen)
@@ -225,7 +232,7 @@ async def test_export_writes_a_file_and_shows_where(app: CitesLabApp, tmp_path: 
         await pilot.pause()
         app.screen.query_one("#warning-export", Button).press()
         await settle(app, pilot)
-        assert any("existe déjà" in n.message for n in app._notifications)
+        assert said.any("existe déjà")
 
 
 async def test_help_lists_every_binding(app: CitesLabApp) -> None:

@@ -16,6 +16,8 @@ from citeslab_tui.tui.screens.settings import SettingsScreen
 from citeslab_tui.tui.widgets.bars import TerritoryGauge
 from citeslab_tui.tui.widgets.config_field import ConfigField
 
+from .conftest import Said
+
 SIZE = (100, 32)
 
 
@@ -64,13 +66,13 @@ async def test_day_length_and_annual_hours_are_followed_without_restart(
 
 
 async def test_an_etp_of_1_4_is_refused_at_the_field_and_nothing_is_saved(
-    app: CitesLabApp,
+    app: CitesLabApp, said: Said
 ) -> None:
     from citeslab_tui.services.settings import set_and_save
 
     set_and_save("person", "Camille Martin")
     before = user_config_path().read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("f6")
         await pilot.pause()
         app.screen.query_one(TabbedContent).active = "tab-territories"
@@ -82,7 +84,7 @@ async def test_an_etp_of_1_4_is_refused_at_the_field_and_nothing_is_saved(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert user_config_path().read_bytes() == before
-        assert any("Rien n'a été enregistré" in n.message for n in app._notifications)
+        assert said.any("Rien n'a été enregistré")
         await _type(pilot, app, "f-territories-1-allocations-0-etp", "0,2")
         assert not field.has_class("-invalid")
 

@@ -169,13 +169,12 @@ class QuickInput(SteadyInput):
             self._search = None
             self._recalled = None
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        """`q` on an empty bar quits; prevent_default keeps Input from typing it."""
         if event.character == "q" and not self.value:
             event.stop()
             event.prevent_default()
             await self.app.action_quit()
-            return
-        await super()._on_key(event)
 
     def action_history_older(self) -> None:
         if self._cursor is None:
