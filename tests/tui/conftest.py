@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.message import Message
-from textual.notifications import Notify
+from textual.notifications import Notification, Notify
 
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.store import Store
@@ -128,11 +128,15 @@ class Said:
     `app.run_test(size=SIZE, message_hook=said)`; then `said.messages`."""
 
     def __init__(self) -> None:
-        self.messages: list[str] = []
+        self.notifications: list[Notification] = []
 
     def __call__(self, message: Message) -> None:
         if isinstance(message, Notify):
-            self.messages.append(message.notification.message)
+            self.notifications.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        return [n.message for n in self.notifications]
 
     def any(self, text: str) -> bool:
         """Was `text` part of a notification?"""

@@ -10,6 +10,8 @@ from citeslab_tui.tui.app import CitesLabApp
 from citeslab_tui.tui.modals.close_month import CloseMonth
 from citeslab_tui.tui.modals.export_warning import ExportWarning
 
+from .conftest import Said
+
 SIZE = (80, 24)
 
 
@@ -25,8 +27,8 @@ async def _export_march(app: CitesLabApp, pilot) -> None:
     await pilot.pause()
 
 
-async def test_close_the_exported_month_from_f5(app: CitesLabApp, tmp_path) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+async def test_close_the_exported_month_from_f5(app: CitesLabApp, tmp_path, said: Said) -> None:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("f5")
         assert not app.screen.query_one("#export-after").display  # nothing exported yet
         await _export_march(app, pilot)
@@ -51,7 +53,7 @@ async def test_close_the_exported_month_from_f5(app: CitesLabApp, tmp_path) -> N
         await pilot.click("#close-confirm")
         await pilot.pause()
         assert app.store.closed_months() == {"2022-03"}
-        assert any("Mois de mars 2022 clos" in n.message for n in app._notifications)
+        assert said.any("Mois de mars 2022 clos")
 
 
 async def test_reopen_needs_a_reason_which_is_kept(app: CitesLabApp) -> None:
@@ -91,10 +93,12 @@ async def test_without_an_export_ctrl_k_offers_the_last_twelve_months(app: Cites
         assert dialog.query_one("#close-month", Select).value == "2022-03"
 
 
-async def test_a_closed_month_refuses_undo_with_its_own_message(app: CitesLabApp) -> None:
+async def test_a_closed_month_refuses_undo_with_its_own_message(
+    app: CitesLabApp, said: Said
+) -> None:
     from citeslab_tui.services.closing import close_month
 
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press(*"1h atelier @CCG", "enter")
         await pilot.pause()
         close_month(app.store, "2022-04")
@@ -102,7 +106,7 @@ async def test_a_closed_month_refuses_undo_with_its_own_message(app: CitesLabApp
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.store.path.read_bytes() == before
-        titles = [n.title for n in app._notifications]
+        titles = [n.title for n in said.notifications]
         assert "Mois clos : avril 2022" in titles
-        message = next(n.message for n in app._notifications if n.title.startswith("Mois clos"))
+        message = next(n.message for n in said.notifications if n.title.startswith("Mois clos"))
         assert "F5 Export, ctrl+k" in message
