@@ -332,13 +332,14 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
         detail = " ; ".join(f"{reason_label(c)} : {fr_count(n)}" for c, n in counts.items())
         points.append(
             f"{fr_count(days['count'])} jour(s) à vérifier ({detail}) : "
-            "liste ci-dessous, « citeslab check » les détaille."
+            "les premiers sous la synthèse, tous dans « citeslab check »."
         )
     return points
 
 
-# How many days to check the bilan lists (the count gives them all).
-DAYS_LISTED = 10
+# How many days to check the bilan lists (the count gives them all): few
+# enough that the first page still holds them under the points d'attention.
+DAYS_LISTED = 6
 
 
 def reason_label(code: str) -> str:

@@ -344,3 +344,29 @@ async def test_dashboard_shows_publics_governance_and_money(app: CitesLabApp) ->
         assert "Triple cible" in publics and "Accompagnés : 3" in publics
         assert "Comités techniques : 1 / 3 · tenus le 15/03" in money
         assert "47,54 €/h" in money and "Bpifrance 3\u202f900 € (25,5 %)" in money
+
+
+async def test_f5_writes_the_bilan_at_80x24(app: CitesLabApp, tmp_path: Path) -> None:
+    """F5 → Bilan HTML, chosen with the keyboard at 80×24: the fields it does
+    not use are greyed out, ctrl+s writes one HTML file and says where."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        kind = screen.query_one("#x-kind", Select)
+        assert app.focused is kind
+        await pilot.press("enter", "down", "down", "down", "down", "enter")
+        await pilot.pause()
+        assert kind.value == "bilan"
+        unused = ("#x-territory", "#x-format", "#x-dialect", "#x-split")
+        assert all(screen.query_one(w).disabled for w in unused)
+        assert not screen.query_one("#x-from", Input).disabled
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        written = tmp_path / "exports" / "bilan_2022.html"
+        html = written.read_text(encoding="utf-8")
+        assert "Avec le soutien de" in html and "<svg" in html
+        assert "bilan_2022.html" in str(screen.query_one("#export-result").render())
+        kind.value = "timesheet"  # back to a kind that uses them
+        await pilot.pause()
+        assert not any(screen.query_one(w).disabled for w in unused)

@@ -39,8 +39,10 @@ KIND_LABELS = {
     "entries": "Journal détaillé (entrées)",
     "indicators": "Indicateurs et livrables",
     "porteurs": "Registre des porteurs (pseudonymisé)",
-    "bilan": "Bilan HTML (graphiques, pour le comité et les financeurs)",
+    "bilan": "Bilan HTML (graphiques, comité, financeurs)",
 }
+# The fields a kind does not use (the bilan is one HTML file over every territory).
+UNUSED = {"bilan": ("x-territory", "x-format", "x-dialect", "x-split")}
 # What to use for what: shown under the form.
 ADVICE = (
     "À signer : la feuille de temps XLSX. À lire, imprimer : le XLSX (tous les "
@@ -164,6 +166,13 @@ class ExportScreen(StoreScreen):
         """Nothing drawn from the data: the files are made on demand."""
 
     # ------------------------------------------------------------------ form
+
+    @on(Select.Changed, "#x-kind")
+    def kind_changed(self, event: Select.Changed) -> None:
+        """Grey out what the chosen export does not use."""
+        unused = UNUSED.get(str(event.value), ())
+        for widget_id in ("x-territory", "x-format", "x-dialect", "x-split"):
+            self.query_one(f"#{widget_id}").disabled = widget_id in unused
 
     @on(Select.Changed, "#x-preset")
     def preset_changed(self, event: Select.Changed) -> None:

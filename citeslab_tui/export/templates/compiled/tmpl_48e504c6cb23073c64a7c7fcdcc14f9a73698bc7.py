@@ -494,7 +494,22 @@ def root(context, missing=missing):
         else:
             pass
             yield "<p>Aucun point d'attention : territoires, piliers et livrables sont dans les seuils.</p>\n"
-        yield '<p class="note">Seuils : un territoire à plus de 10 points sous sa part allouée (ou 10 % sous ses heures attendues à date), un livrable en retard, un pilier à plus de 10 points de la répartition indicative ; les jours à vérifier sont ceux que signale <code>citeslab check</code> (journée au-delà du maximum de la configuration, plages qui se chevauchent, week-end, jour férié, date future).</p>\n'
+        yield '<p class="note">Seuils : un territoire à plus de 10 points sous sa part allouée (ou 10 % sous ses heures attendues à date), un livrable en retard, un pilier à plus de 10 points de la répartition indicative ; les jours à vérifier sont ceux que signale <code>citeslab check</code> (journée au-delà du maximum de la configuration, plages qui se chevauchent, week-end, jour férié, date future).</p>\n<h2>Synthèse</h2>\n<table class="figures">\n<tr><td>Heures réalisées</td>'
+        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_logged', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_logged'), _loop_vars=_loop_vars))
+        yield '</tr>\n<tr><td>Heures attendues à date</td>'
+        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_to_date', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_to_date'), _loop_vars=_loop_vars))
+        yield '</tr>\n<tr><td>Heures attendues sur la période</td>'
+        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_year', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_year'), _loop_vars=_loop_vars))
+        yield '</tr>\n'
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
+            pass
+            yield '<tr><td>Absences (congés, maladie…), hors piliers</td>'
+            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'absences.hours', )), 'hours', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences'), 'hours'), _loop_vars=_loop_vars))
+            yield '</tr>'
+        yield '</table>\n'
+        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
+            pass
+            yield '<p class="note">Les absences réduisent les heures attendues de chaque territoire au prorata de son allocation ce jour-là.</p>'
         l_1_dc = (context.call(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'get'), 'days_to_check', _loop_vars=_loop_vars) or {})
         _loop_vars['dc'] = l_1_dc
         if context.call(environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'get'), 'count', _loop_vars=_loop_vars):
@@ -522,22 +537,6 @@ def root(context, missing=missing):
                 yield ' premiers sur '
                 yield escape(environment.getattr((undefined(name='dc') if l_1_dc is missing else l_1_dc), 'count'))
                 yield ' ; <code>citeslab check</code> les liste tous.</p>'
-        yield '<h2>Synthèse</h2>\n<table class="figures">\n<tr><td>Heures réalisées</td>'
-        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_logged', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_logged'), _loop_vars=_loop_vars))
-        yield '</tr>\n<tr><td>Heures attendues à date</td>'
-        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_to_date', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_to_date'), _loop_vars=_loop_vars))
-        yield '</tr>\n<tr><td>Heures attendues sur la période</td>'
-        yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'hours_expected_year', )), 'hours', environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'hours_expected_year'), _loop_vars=_loop_vars))
-        yield '</tr>\n'
-        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
-            pass
-            yield '<tr><td>Absences (congés, maladie…), hors piliers</td>'
-            yield escape(context.call((undefined(name='fig') if l_0_fig is missing else l_0_fig), markup_join(((undefined(name='pre') if l_1_pre is missing else l_1_pre), 'absences.hours', )), 'hours', environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences'), 'hours'), _loop_vars=_loop_vars))
-            yield '</tr>'
-        yield '</table>\n'
-        if t_9(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'absences')):
-            pass
-            yield '<p class="note">Les absences réduisent les heures attendues de chaque territoire au prorata de son allocation ce jour-là.</p>'
         yield '</section>\n\n<section class="page">\n<h2>Temps par territoire</h2>\n'
         l_1_shares = t_4(context.eval_ctx, t_7(context, context.call(environment.getattr(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'territories'), 'values'), _loop_vars=_loop_vars), 'share', 'defined'))
         _loop_vars['shares'] = l_1_shares
@@ -955,4 +954,4 @@ def root(context, missing=missing):
     yield '</p>\n</footer>\n</body>\n</html>'
 
 blocks = {}
-debug_info = '7=85&9=92&16=99&17=113&19=125&20=137&22=147&23=157&25=162&26=169&27=172&29=182&31=211&32=217&39=258&40=261&41=265&42=269&45=274&46=276&49=280&50=282&53=288&55=296&56=300&57=304&58=317&60=323&63=330&64=335&67=338&69=347&70=351&71=361&72=378&73=385&74=391&80=396&81=402&86=410&87=416&88=418&89=420&90=422&93=425&95=427&96=433&97=435&98=443&99=451&100=473&104=475&107=483&108=486&113=498&114=500&115=503&119=506&120=510&124=518&128=526&129=528&130=530&131=532&133=538&138=542&140=545&142=549&143=553&144=556&148=573&149=578&153=584&156=587&160=594&173=606&174=610&175=613&179=622&183=628&189=632&190=636&191=639&192=658&193=665&194=670&198=676&199=681&201=684&205=691&206=695&207=698&218=718&219=720&220=722&221=724&222=727&223=729&224=738&227=746&231=749&233=765&236=773&239=784&241=787&242=796&243=801&245=807&246=812&248=815&251=828&256=839&257=841&258=844&259=854&261=857&264=868&267=878&268=881&272=889&275=892&276=894&278=899&279=904&280=907&282=922&285=937&294=948&295=950'
+debug_info = '7=85&9=92&16=99&17=113&19=125&20=137&22=147&23=157&25=162&26=169&27=172&29=182&31=211&32=217&39=258&40=261&41=265&42=269&45=274&46=276&49=280&50=282&53=288&55=296&56=300&57=304&58=317&60=323&63=330&64=335&67=338&69=347&70=351&71=361&72=378&73=385&74=391&80=396&81=402&86=410&87=416&88=418&89=420&90=422&93=425&95=427&96=433&97=435&98=443&99=451&100=473&104=475&107=483&108=486&115=498&116=500&117=502&118=504&120=510&121=513&122=515&123=518&127=521&128=525&132=533&138=541&140=544&142=548&143=552&144=555&148=572&149=577&153=583&156=586&160=593&173=605&174=609&175=612&179=621&183=627&189=631&190=635&191=638&192=657&193=664&194=669&198=675&199=680&201=683&205=690&206=694&207=697&218=717&219=719&220=721&221=723&222=726&223=728&224=737&227=745&231=748&233=764&236=772&239=783&241=786&242=795&243=800&245=806&246=811&248=814&251=827&256=838&257=840&258=843&259=853&261=856&264=867&267=877&268=880&272=888&275=891&276=893&278=898&279=903&280=906&282=921&285=936&294=947&295=949'
