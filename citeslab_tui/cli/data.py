@@ -77,30 +77,19 @@ def restore(backup: str | None, list_only: bool, yes: bool) -> None:
     "--entries",
     "n_entries",
     type=click.IntRange(1, 1_000_000),
-    default=1500,
-    show_default=True,
-    help="Nombre d'entrées à générer.",
+    default=None,
+    help="Nombre d'entrées (par défaut : chaque jour des années des conventions configurées).",
 )
 @click.option("--seed", type=int, default=2022, show_default=True)
 @db_option
-def demo(n_entries: int, seed: int) -> None:
-    """Écrit un historique fictif réaliste dans un fichier neuf."""
+def demo(n_entries: int | None, seed: int) -> None:
+    """Écrit l'historique fictif d'une personne à 1 ETP dans un fichier neuf."""
     from citeslab_tui.cli.common import open_store
-    from citeslab_tui.core.demo import generate
-    from citeslab_tui.holiday_cache import calendar_for
+    from citeslab_tui.services.demo import write_demo
 
     store = open_store()
-    if not store.is_empty():
-        raise UserError(f"{store.path} n'est pas vide : choisissez un autre fichier avec --db")
-    end = today()
-    years = range(end.year - (n_entries // 1200) - 2, end.year + 1)
-    cal = calendar_for(years)
-    entries, porteurs = generate(
-        store.config, n_entries, end=end, is_working_day=cal.is_working_day, seed=seed
-    )
-    store.seed(entries, porteurs)
-    first = entries[0].date if entries else end
+    made = write_demo(store, today(), entries=n_entries, seed=seed)
     click.echo(
-        f"{len(entries)} entrées ({first:%d/%m/%Y} → {end:%d/%m/%Y}) et "
-        f"{len(porteurs)} porteurs écrits dans {store.path}"
+        f"{made.entries} entrées ({made.first:%d/%m/%Y} → {made.last:%d/%m/%Y}) et "
+        f"{made.porteurs} porteurs écrits dans {store.path}"
     )

@@ -9,6 +9,19 @@ marked as such rather than dropped — its minutes are part of the totals.
 
 Figures are integer minutes; hours exist only when a figure is printed.
 
+Time outside the four pillars (DOMAIN.md, "Not all working time is a pillar")
+has its own columns, one per configured action type of that kind, the way an
+auditor reads a timesheet:
+- **formation** (training, CitésLab network days) is working time: it counts in
+  its territory's hours, the day's total, the shares and the ETP, but not in the
+  pillar split;
+- **absences** (congé, RTT, maladie…) are not working time: they are shown per
+  day (on the day's first shown row, whatever territory they were logged on —
+  an absence is the person's, not a territory's) and in the totals apart, and
+  count in no territory's hours, share or ETP.
+So the working time of a sheet (its `Total`) is pillar time + formation, which
+is `citeslab report`'s hours logged; the absences are read beside it.
+
 Definitions, chosen so that every figure can be recomputed by hand:
 - **rows**: one per shown day and per shown territory (all configured territories
   by default, or the one asked), in calendar order then configuration order.
@@ -33,7 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from citeslab_tui.core.calendar import WorkingCalendar
-from citeslab_tui.core.model import Config, Entry
+from citeslab_tui.core.model import KIND_ABSENCE, KIND_FORMATION, Config, Entry
 from citeslab_tui.core.period import Period
 
 WORKING = ""
@@ -68,16 +81,30 @@ def full_time_minutes(config: Config, calendar: WorkingCalendar, period: Period)
 
 @dataclass(frozen=True, slots=True)
 class TimesheetRow:
-    """One day on one territory: minutes per pillar, in `Timesheet.pillars` order."""
+    """One day on one territory: minutes per pillar (`Timesheet.pillars` order),
+    per training type (`Timesheet.formation`) and, on the day's first row, per
+    absence type (`Timesheet.absences`)."""
 
     day: date
     territory: str
     minutes: tuple[int, ...]
     kind: str = WORKING  # WORKING, SATURDAY, SUNDAY or HOLIDAY
+    formation: tuple[int, ...] = ()
+    absences: tuple[int, ...] = ()
 
     @property
     def total(self) -> int:
-        return sum(self.minutes)
+        """The working time of the row: pillars and training, not absences."""
+        return sum(self.minutes) + sum(self.formation)
+
+    @property
+    def work(self) -> tuple[int, ...]:
+        """The working-time cells in column order: pillars, then training."""
+        return self.minutes + self.formation
+
+    @property
+    def absence_total(self) -> int:
+        return sum(self.absences)
 
     @property
     def working_day(self) -> bool:
@@ -91,10 +118,22 @@ class Totals:
     period: Period
     working_days: int
     full_time_minutes: float  # what 1 ETP works in the span
-    by_territory: dict[str, int]  # every territory (shown or not)
+    by_territory: dict[str, int]  # working time, every territory (shown or not)
     by_pillar: dict[str, int]  # over the shown territories
-    by_cell: dict[tuple[str, str], int] = field(default_factory=dict)  # (territory, pillar)
+    # (territory, pillar or training type), over the shown territories
+    by_cell: dict[tuple[str, str], int] = field(default_factory=dict)
     shown: tuple[str, ...] = ()  # the shown territories
+    by_formation: dict[str, int] = field(default_factory=dict)  # over the shown territories
+    by_absence: dict[str, int] = field(default_factory=dict)  # the person's, every day
+
+    @property
+    def absence_minutes(self) -> int:
+        return sum(self.by_absence.values())
+
+    @property
+    def pillar_minutes(self) -> int:
+        """The pillar time of the shown territories (the base of the split)."""
+        return sum(self.by_pillar.values())
 
     @property
     def minutes(self) -> int:
@@ -112,7 +151,8 @@ class Totals:
         return self.by_territory.get(code, 0) / whole if whole else None
 
     def pillar_share(self, key: str) -> float | None:
-        whole = self.minutes
+        """Share of the pillar time (training and absences left out)."""
+        whole = self.pillar_minutes
         return self.by_pillar.get(key, 0) / whole if whole else None
 
     def etp(self, code: str | None = None) -> float | None:
@@ -138,6 +178,8 @@ class Timesheet:
     months: tuple[MonthSheet, ...]
     totals: Totals
     territory: str | None = None  # the territory filter, if any
+    formation: tuple[str, ...] = ()  # training type keys, in column order
+    absences: tuple[str, ...] = ()  # absence type keys, in column order
 
     @property
     def rows(self) -> list[TimesheetRow]:
@@ -154,50 +196,79 @@ def build_timesheet(
     """The timesheet of `period` (see the module docstring). `calendar` must cover
     the years of `period`; entries outside `period` are ignored."""
     start, end = period.start, period.end
-    pillars = list(config.pillar_keys)
+    # Columns: pillars, training types, absence types (configured first; keys
+    # found in entries but no longer configured are appended, no minute lost).
+    columns = {
+        "pillar": list(config.pillar_keys),
+        KIND_FORMATION: [t.key for t in config.action_types if t.kind == KIND_FORMATION],
+        KIND_ABSENCE: [t.key for t in config.action_types if t.kind == KIND_ABSENCE],
+    }
+    index = {kind: {k: i for i, k in enumerate(keys)} for kind, keys in columns.items()}
     territories = list(config.territory_codes)
-    pillar_index = {p: i for i, p in enumerate(pillars)}
-    # (day, territory) -> minutes per pillar; every territory, for the shares.
-    cells: dict[tuple[date, str], list[int]] = {}
-    width = len(pillars)
+    # (day, territory) -> [pillar minutes, training minutes]; every territory,
+    # for the shares. day -> absence minutes.
+    cells: dict[tuple[date, str], tuple[list[int], list[int]]] = {}
+    absent: dict[date, list[int]] = {}
     for e in entries:
         d = e.date
         if d < start or d > end:
             continue
-        i = pillar_index.get(e.pillar)
-        if i is None:  # a pillar no longer configured: keep its minutes
-            i = pillar_index[e.pillar] = len(pillars)
-            pillars.append(e.pillar)
-            width += 1
-            for values in cells.values():
-                values.append(0)
-        key = (d, e.territory)
-        cell = cells.get(key)
-        if cell is None:
-            cell = cells[key] = [0] * width
-        cell[i] += e.minutes
+        kind = e.pillar if e.pillar in (KIND_FORMATION, KIND_ABSENCE) else "pillar"
+        key = e.type if kind != "pillar" else e.pillar
+        i = index[kind].get(key)
+        if i is None:  # no longer configured: keep its minutes in a column of its own
+            i = index[kind][key] = len(columns[kind])
+            columns[kind].append(key)
+        if kind == KIND_ABSENCE:
+            values = absent.get(d)
+            if values is None:
+                values = absent[d] = []
+        else:
+            cell = cells.get((d, e.territory))
+            if cell is None:
+                cell = cells[(d, e.territory)] = ([], [])
+            values = cell[kind == KIND_FORMATION]
+        if len(values) <= i:
+            values.extend([0] * (i + 1 - len(values)))
+        values[i] += e.minutes
+    pillars, formation, absences = (
+        columns["pillar"], columns[KIND_FORMATION], columns[KIND_ABSENCE]
+    )  # fmt: skip
+
+    def padded(values: list[int] | None, width: int) -> tuple[int, ...]:
+        values = values or []
+        return tuple(values) + (0,) * (width - len(values))
+
     known = set(territories)
     territories += sorted({t for _, t in cells} - known)
     shown = tuple(territories) if territory is None else (territory,)
     shown_set = set(shown)
-    empty = (0,) * width
 
     months: list[MonthSheet] = []
-    logged_days = {d for d, t in cells if t in shown_set}
+    logged_days = {d for d, t in cells if t in shown_set} | set(absent)
     for span in period.months():
         rows: list[TimesheetRow] = []
         for day in span.days():
             kind = day_kind(day, calendar)
             if kind != WORKING and day not in logged_days:
                 continue
-            for code in shown:
+            for n, code in enumerate(shown):
                 found = cells.get((day, code))
-                rows.append(TimesheetRow(day, code, tuple(found) if found else empty, kind))
+                rows.append(
+                    TimesheetRow(
+                        day,
+                        code,
+                        padded(found[0] if found else None, len(pillars)),
+                        kind,
+                        padded(found[1] if found else None, len(formation)),
+                        padded(absent.get(day) if n == 0 else None, len(absences)),
+                    )
+                )
         months.append(
             MonthSheet(
                 span,
                 tuple(rows),
-                _totals(span, cells, pillars, territories, shown, config, calendar),
+                _totals(span, cells, absent, columns, territories, shown, config, calendar),
             )
         )
     return Timesheet(
@@ -205,15 +276,18 @@ def build_timesheet(
         territories=shown,
         pillars=tuple(pillars),
         months=tuple(months),
-        totals=_totals(period, cells, pillars, territories, shown, config, calendar),
+        totals=_totals(period, cells, absent, columns, territories, shown, config, calendar),
         territory=territory,
-    )  # fmt: skip
+        formation=tuple(formation),
+        absences=tuple(absences),
+    )
 
 
 def _totals(
     span: Period,
-    cells: dict[tuple[date, str], list[int]],
-    pillars: list[str],
+    cells: dict[tuple[date, str], tuple[list[int], list[int]]],
+    absent: dict[date, list[int]],
+    columns: dict[str, list[str]],
     territories: list[str],
     shown: tuple[str, ...],
     config: Config,
@@ -222,22 +296,30 @@ def _totals(
     by_territory = dict.fromkeys(territories, 0)
     by_cell: dict[tuple[str, str], int] = {}
     shown_set = set(shown)
-    for (day, code), values in cells.items():
+    pillars, formation = columns["pillar"], columns[KIND_FORMATION]
+    for (day, code), (pillar_values, formation_values) in cells.items():
         if span.start <= day <= span.end:
-            by_territory[code] += sum(values)
+            by_territory[code] += sum(pillar_values) + sum(formation_values)
             if code in shown_set:
-                for key, m in zip(pillars, values, strict=False):
-                    if m:
-                        by_cell[(code, key)] = by_cell.get((code, key), 0) + m
-    by_pillar = {key: sum(by_cell.get((code, key), 0) for code in shown) for key in pillars}
+                for keys, values in ((pillars, pillar_values), (formation, formation_values)):
+                    for key, m in zip(keys, values, strict=False):
+                        if m:
+                            by_cell[(code, key)] = by_cell.get((code, key), 0) + m
+    by_absence = dict.fromkeys(columns[KIND_ABSENCE], 0)
+    for day, values in absent.items():
+        if span.start <= day <= span.end:
+            for key, m in zip(columns[KIND_ABSENCE], values, strict=False):
+                by_absence[key] += m
     return Totals(
         period=span,
         working_days=calendar.working_days(span),
         full_time_minutes=full_time_minutes(config, calendar, span),
         by_territory=by_territory,
-        by_pillar=by_pillar,
+        by_pillar={key: sum(by_cell.get((c, key), 0) for c in shown) for key in pillars},
         by_cell=by_cell,
         shown=shown,
+        by_formation={key: sum(by_cell.get((c, key), 0) for c in shown) for key in formation},
+        by_absence=by_absence,
     )
 
 

@@ -14,6 +14,8 @@ cell is therefore within 0,01 h (0.6 minute) of its exact value — identical to
 it whenever the minutes are a multiple of 3, as with quarter-hours — each row's
 total is exactly the sum of its pillar cells, and the sum of the `Total (h)`
 column is exactly the period's hours as `citeslab report` prints them.
+Training columns come before `Total (h)` (working time); absence columns after
+it, rounded the same way on their own.
 """
 
 from __future__ import annotations
@@ -96,27 +98,44 @@ def pillar_header(config: Config, key: str, dialect: Dialect) -> str:
 # --------------------------------------------------------------------------- timesheet
 
 
+def type_header(config: Config, key: str, dialect: Dialect) -> str:
+    """The column of a type outside the pillars (training, an absence)."""
+    return f"{config.type_label(key)} (h)" if dialect.french else f"{key}_h"
+
+
 def timesheet_table(ts: Timesheet, config: Config, dialect: Dialect) -> Table:
-    """One row per shown day and territory (see `core.timesheet`)."""
+    """One row per shown day and territory (see `core.timesheet`): the pillars,
+    the training types, `Total (h)` (the working time), then the absence types,
+    apart (on the day's first row; in no total)."""
     header = ["Date", "Territoire"] if dialect.french else ["date", "territory"]
     header += [pillar_header(config, key, dialect) for key in ts.pillars]
+    header += [type_header(config, key, dialect) for key in ts.formation]
     header.append("Total (h)" if dialect.french else "total_h")
+    header += [type_header(config, key, dialect) for key in ts.absences]
     rows: list[list[str]] = []
     decimal = dialect.decimal
-    running = printed = 0
+    # Two running roundings: the working time, and the absences (each column
+    # family adds up to its exact total).
+    running = [0, 0]
+    printed = [0, 0]
+
+    def cell(m: int, family: int) -> int:
+        if not m:
+            return 0
+        running[family] += m
+        now = hundredths(running[family])
+        out, printed[family] = now - printed[family], now
+        return out
+
     for row in ts.rows:
         cells = [dialect.date(row.day), neutralise(row.territory)]
         row_total = 0
-        for m in row.minutes:
-            if m:
-                running += m
-                now = hundredths(running)
-                cell, printed = now - printed, now
-            else:
-                cell = 0
-            row_total += cell
-            cells.append(format_hundredths(cell, decimal))
+        for m in row.work:
+            value = cell(m, 0)
+            row_total += value
+            cells.append(format_hundredths(value, decimal))
         cells.append(format_hundredths(row_total, decimal))
+        cells += [format_hundredths(cell(m, 1), decimal) for m in row.absences]
         rows.append(cells)
     return header, rows
 

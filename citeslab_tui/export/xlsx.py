@@ -9,8 +9,9 @@ the cell's hidden "quote prefix" flag (what typing `'` first does), so editing
 it later does not run it either; nothing is added to the text itself.
 
 **The timesheet** is a summary sheet (`Récapitulatif`, months as rows) and one
-sheet per month: the day table (days as rows, territories × pillars as
-columns, a totals row, each territory's share of the working time and ETP),
+sheet per month: the day table (days as rows, territories × pillars and
+training as columns, the day's working total, then the absences apart, a
+totals row, each territory's share of the working time and ETP),
 the split per territory and per pillar to its right, the signature blocks
 under it. Each sheet prints on ONE A4 landscape page (fit to page): the
 signatures never leave their table. Columns are as wide as their longest text
@@ -526,7 +527,8 @@ def _split_blocks(
     sheet.number(row, left + 4, etp_all, {**TOTAL, "num_format": ETP_FORMAT}, "0,000")
     row += 2
     scope = "tous territoires" if ts.territory is None else ts.territory
-    sheet.text(row, left, f"Répartition par pilier ({scope})", {"bold": True}, measure=False)
+    sheet.text(row, left, f"Répartition par pilier ({scope}, hors formation et absences)",
+               {"bold": True}, measure=False)  # fmt: skip
     row += 1
     sheet.merge(row, left, left + 1, "Pilier", HEAD_LINE)
     for i, title in enumerate(["Heures", "Part", "Part indicative"], start=2):
@@ -544,6 +546,21 @@ def _split_blocks(
             indicative = None
         sheet.number(row, left + 4, indicative, {**BORDER, "num_format": SHARE_FORMAT}, "100,0 %")
         row += 1
+    outside = [(key, totals.by_formation.get(key, 0), "travail") for key in ts.formation]
+    outside += [(key, totals.by_absence.get(key, 0), "absence") for key in ts.absences]
+    if outside:
+        row += 1
+        sheet.text(row, left, "Hors piliers", {"bold": True}, measure=False)
+        row += 1
+        sheet.merge(row, left, left + 1, "Type", HEAD_LINE)
+        for i, title in enumerate(["Heures", "Compte comme"], start=2):
+            sheet.text(row, left + i, title, HEAD_LINE)
+        row += 1
+        for key, minutes, counted in outside:
+            sheet.merge(row, left, left + 1, config.type_label(key), BORDER)
+            sheet.number(row, left + 2, _hours(minutes), {**BORDER, "num_format": HOURS_FORMAT})
+            sheet.text(row, left + 3, counted, BORDER)
+            row += 1
     return row
 
 
@@ -569,11 +586,15 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
     sheet = Sheet(styles, ws)
     title = f"Feuille de temps – {name}"
     row = _header(sheet, title, ts, month.period, config)
-    pillars, territories = ts.pillars, ts.territories
-    block = len(pillars) + 1  # pillars + territory total
+    territories = ts.territories
+    work = ts.pillars + ts.formation  # the working-time columns of a territory
+    labels = [_pillar_label(config, key) for key in ts.pillars]
+    labels += [config.type_label(key) for key in ts.formation]
+    block = len(work) + 1  # pillars, training, territory total
     first_col = 2
     day_total_col = first_col + block * len(territories)
-    remark_col = day_total_col + 1
+    absence_col = day_total_col + 1  # the person's absences, apart from the work
+    remark_col = absence_col + len(ts.absences)
     hours = {**BORDER, "num_format": HOURS_FORMAT}
     total = {**TOTAL, "num_format": HOURS_FORMAT}
 
@@ -585,15 +606,20 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
     sheet.blank(row + 1, 1, HEAD)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block
-        for p_index, key in enumerate(pillars):
-            sheet.text(row + 1, col + p_index, f"{_pillar_label(config, key)} (h)", HEAD)
-        sheet.text(row + 1, col + len(pillars), f"Total {code} (h)", HEAD)
+        for p_index, label in enumerate(labels):
+            sheet.text(row + 1, col + p_index, f"{label} (h)", HEAD)
+        sheet.text(row + 1, col + len(work), f"Total {code} (h)", HEAD)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block
         sheet.merge(row, col, col + block - 1, f"{code} – {_territory_name(config, code)}",
                     HEAD_LINE)  # fmt: skip
-    sheet.text(row, day_total_col, "Total jour (h)", HEAD)
+    sheet.text(row, day_total_col, "Total travail jour (h)", HEAD)
     sheet.blank(row + 1, day_total_col, HEAD)
+    if ts.absences:
+        sheet.merge(row, absence_col, remark_col - 1, "Absences (hors temps de travail)",
+                    HEAD_LINE)  # fmt: skip
+        for a_index, key in enumerate(ts.absences):
+            sheet.text(row + 1, absence_col + a_index, f"{config.type_label(key)} (h)", HEAD)
     sheet.text(row, remark_col, "Remarque", HEAD)
     sheet.blank(row + 1, remark_col, HEAD)
     ws.freeze_panes(row + 2, 2)
@@ -603,10 +629,14 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
     first_data = row
     by_day: dict[date, dict[str, tuple[int, ...]]] = {}
     kinds: dict[date, str] = {}
+    absent: dict[date, list[int]] = {}
     for r in month.rows:
-        by_day.setdefault(r.day, {})[r.territory] = r.minutes
+        by_day.setdefault(r.day, {})[r.territory] = r.work
         kinds[r.day] = r.kind
-    empty = (0,) * len(pillars)
+        day_absent = absent.setdefault(r.day, [0] * len(ts.absences))
+        for a_index, m in enumerate(r.absences):
+            day_absent[a_index] += m
+    empty = (0,) * len(work)
     for day, per_territory in by_day.items():
         kind = kinds[day]
         plain = OFF if kind else BORDER
@@ -620,11 +650,13 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
                 sheet.number(row, col + p_index, _hours(m), hours)
             day_sum = sum(values)
             day_minutes += day_sum
-            sheet.formula(row, col + len(pillars),
-                          f"=SUM({_cell(row, col)}:{_cell(row, col + len(pillars) - 1)})",
+            sheet.formula(row, col + len(work),
+                          f"=SUM({_cell(row, col)}:{_cell(row, col + len(work) - 1)})",
                           total, _hours(day_sum))  # fmt: skip
-        cols = [_cell(row, first_col + i * block + len(pillars)) for i in range(len(territories))]
+        cols = [_cell(row, first_col + i * block + len(work)) for i in range(len(territories))]
         sheet.formula(row, day_total_col, "=" + "+".join(cols), total, _hours(day_minutes))
+        for a_index, m in enumerate(absent[day]):
+            sheet.number(row, absence_col + a_index, _hours(m), hours)
         sheet.text(row, remark_col, kind, plain)
         row += 1
     last_data = row - 1
@@ -635,19 +667,22 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
     sheet.blank(row, 1, TOTAL)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block
-        for p_index, key in enumerate(pillars):
+        for p_index, key in enumerate(work):
             value = _hours(totals.by_cell.get((code, key), 0))
             _sum(sheet, row, col + p_index, first_data, last_data, value, total)
-        _sum(sheet, row, col + len(pillars), first_data, last_data,
+        _sum(sheet, row, col + len(work), first_data, last_data,
              _hours(totals.by_territory.get(code, 0)), total)  # fmt: skip
     _sum(sheet, row, day_total_col, first_data, last_data, _hours(totals.minutes), total)
+    for a_index, key in enumerate(ts.absences):
+        _sum(sheet, row, absence_col + a_index, first_data, last_data,
+             _hours(totals.by_absence.get(key, 0)), total)  # fmt: skip
     sheet.blank(row, remark_col, TOTAL)
     row += 1
     # Share of all working time and resulting ETP, under each territory's total.
     sheet.text(row, 0, "Part du temps", {"bold": True}, measure=False)
     sheet.text(row + 1, 0, "ETP", {"bold": True}, measure=False)
     for t_index, code in enumerate(territories):
-        col = first_col + t_index * block + len(pillars)
+        col = first_col + t_index * block + len(work)
         sheet.number(row, col, totals.territory_share(code), {**BORDER, "num_format": SHARE_FORMAT})
         sheet.number(row + 1, col, totals.etp(code), {**BORDER, "num_format": ETP_FORMAT})
     whole = totals.minutes / totals.all_minutes if totals.all_minutes else None
@@ -675,7 +710,7 @@ def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> No
     territories = ts.territories
     header = ["Mois", "Jours ouvrés"]
     header += [f"{code} (h)" for code in territories]
-    header += ["Total (h)"]
+    header += ["Total travail (h)", "Absences (h)"]
     header += [f"Part {code}" for code in territories]
     header += [f"ETP {code}" for code in territories]
     head = row
@@ -685,6 +720,8 @@ def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> No
     first_data = row
     hours_col = 2
     total_col = hours_col + len(territories)
+    absence_col = total_col + 1
+    share_col = absence_col + 1
     hours = {**BORDER, "num_format": HOURS_FORMAT}
     total = {**TOTAL, "num_format": HOURS_FORMAT}
     share = {**BORDER, "num_format": SHARE_FORMAT}
@@ -698,9 +735,10 @@ def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> No
         sheet.formula(row, total_col,
                       f"=SUM({_cell(row, hours_col)}:{_cell(row, total_col - 1)})",
                       total, _hours(t.minutes))  # fmt: skip
+        sheet.number(row, absence_col, _hours(t.absence_minutes), hours)
         for i, code in enumerate(territories):
-            sheet.number(row, total_col + 1 + i, t.territory_share(code), share, "100,0 %")
-            sheet.number(row, total_col + 1 + len(territories) + i, t.etp(code), etp, "0,000")
+            sheet.number(row, share_col + i, t.territory_share(code), share, "100,0 %")
+            sheet.number(row, share_col + len(territories) + i, t.etp(code), etp, "0,000")
         row += 1
     last_data = row - 1
     totals = ts.totals
@@ -711,14 +749,17 @@ def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> No
         _sum(sheet, row, hours_col + i, first_data, last_data,
              _hours(totals.by_territory.get(code, 0)), total)  # fmt: skip
     _sum(sheet, row, total_col, first_data, last_data, _hours(totals.minutes), total)
+    _sum(sheet, row, absence_col, first_data, last_data, _hours(totals.absence_minutes), total)
     for i, code in enumerate(territories):
-        sheet.number(row, total_col + 1 + i, totals.territory_share(code),
+        sheet.number(row, share_col + i, totals.territory_share(code),
                      {**share, **TOTAL}, "100,0 %")  # fmt: skip
-        sheet.number(row, total_col + 1 + len(territories) + i, totals.etp(code),
+        sheet.number(row, share_col + len(territories) + i, totals.etp(code),
                      {**etp, **TOTAL}, "0,000")  # fmt: skip
     row += 2
     sheet.text(row, 0, "Part du temps = heures du territoire ÷ heures de tous les territoires.",
                measure=False)  # fmt: skip
+    sheet.text(row - 1, 0, "Travail = piliers et formation ; absences (congé, maladie…) à part, "
+               "comptées dans aucun territoire ni ETP.", measure=False)  # fmt: skip
     sheet.text(row + 1, 0,
                f"ETP = heures ÷ ({config.annual_hours:g} h × jours ouvrés de la période "
                "÷ jours ouvrés de l'année).", measure=False)  # fmt: skip

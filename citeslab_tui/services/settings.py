@@ -207,22 +207,13 @@ def demo_path(db: Path) -> Path:
     return db.with_name(f"{db.stem}-demo{db.suffix}")
 
 
-DEMO_ENTRIES = 2500
-
-
 def open_demo(db: Path, config: Config, today: date, now: Any) -> Any:
     """The demo data file beside `db`, filled with a made-up history the first
-    time (core.demo), opened for the app."""
-    from citeslab_tui.core.demo import generate
-    from citeslab_tui.holiday_cache import calendar_for
+    time (services.demo: the conventions' years, on to today), opened for the app."""
+    from citeslab_tui.services.demo import write_demo
     from citeslab_tui.store import Store
 
     store = Store.open(demo_path(db), config, now=now)
     if store.is_empty():
-        years = range(today.year - DEMO_ENTRIES // 1200 - 2, today.year + 1)
-        calendar = calendar_for(years)
-        entries, porteurs = generate(
-            config, DEMO_ENTRIES, end=today, is_working_day=calendar.is_working_day, seed=1
-        )
-        store.seed(entries, porteurs)
+        write_demo(store, today, seed=1, to_today=True)
     return store

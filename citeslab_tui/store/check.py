@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeslab_tui.core.errors import CitesLabError, DataFileError
-from citeslab_tui.core.model import Config
+from citeslab_tui.core.model import NON_PILLAR_KINDS, Config
 from citeslab_tui.store import leftovers
 from citeslab_tui.store.storage import AtomicJSONStorage
 
@@ -78,7 +78,7 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
         seen_ids.add(e.id)
         if e.type not in config.type_keys:
             problems.append(f"{where} : type « {e.type} » absent de la configuration")
-        if e.pillar not in config.pillar_keys:
+        if e.pillar not in config.pillar_keys and e.pillar not in NON_PILLAR_KINDS:
             problems.append(f"{where} : pilier « {e.pillar} » absent de la configuration")
         if e.territory not in config.territory_codes:
             problems.append(f"{where} : territoire « {e.territory} » absent de la configuration")

@@ -53,3 +53,11 @@ def test_porteur_brings_its_territory_and_qpv_elsewhere_warns(run) -> None:
     assert "· AA ·" in run("log", "1h entretien +P-2022-001 @AA", "--date", "2022-03-03").output
     result = run("log", "1h atelier #perrier @CCG", "--date", "2022-03-03")
     assert "QPV QN07401M (AA) sur une entrée de CCG" in result.stderr
+
+
+def test_check_accepts_absences_and_training(run) -> None:
+    """An absence or a training day stores its kind as its pillar: not a
+    pillar missing from the configuration."""
+    run("log", "7h congé", "--date", "2022-03-01")
+    run("log", "1j formation", "--date", "2022-03-02")
+    assert "Aucun problème" in run("check").output

@@ -49,6 +49,47 @@ def test_an_empty_month_lists_every_working_day_for_every_territory(config: Conf
     assert ts.totals.working_days == 23
 
 
+def test_absences_and_training_have_their_own_columns(config: Config) -> None:
+    """Training is working time outside the pillars; absences are the person's,
+    shown apart, in no territory's hours, share or ETP (issue 11)."""
+    march = Period.month(2022, 3)
+    entries = [
+        entry(date(2022, 3, 1), 420)._replace(type="conge", pillar="absence", territory="AA"),
+        entry(date(2022, 3, 2), 420)._replace(type="formation", pillar="formation"),
+        entry(date(2022, 3, 3), 300, "prospection", "CCG"),
+        entry(date(2022, 3, 4), 210)._replace(type="maladie", pillar="absence", territory="CCG"),
+        entry(date(2022, 3, 4), 210, "referent"),
+    ]
+    ts = build_timesheet(entries, config, march, CAL)
+    assert ts.pillars == ("prospection", "preparation_orientation", "animation", "referent")
+    assert ts.formation == ("formation",)
+    assert ts.absences == ("conge", "rtt", "maladie", "absence_autre")
+    rows = {(r.day, r.territory): r for r in ts.rows}
+    # The absence sits on the day's first row, whatever territory it was logged on.
+    assert rows[(date(2022, 3, 1), "AA")].absences == (420, 0, 0, 0)
+    assert rows[(date(2022, 3, 1), "AA")].total == 0
+    assert rows[(date(2022, 3, 4), "AA")].absences == (0, 0, 210, 0)
+    assert rows[(date(2022, 3, 4), "CCG")].absences == (0, 0, 0, 0)
+    assert rows[(date(2022, 3, 2), "AA")].formation == (420,)
+    assert rows[(date(2022, 3, 2), "AA")].total == 420
+    t = ts.totals
+    assert t.by_territory == {"AA": 630, "CCG": 300}  # work: pillars + training
+    assert t.minutes == 930 and t.absence_minutes == 630
+    assert t.by_absence == {"conge": 420, "rtt": 0, "maladie": 210, "absence_autre": 0}
+    assert t.by_formation == {"formation": 420}
+    assert t.pillar_minutes == 510  # the split leaves training out
+    assert t.pillar_share("prospection") == pytest.approx(300 / 510)
+    assert t.territory_share("CCG") == pytest.approx(300 / 930)
+    assert t.etp("AA") == pytest.approx(630 / full_time_minutes(config, CAL, march))
+    # A CCG-only sheet still shows the person's absences, on its own rows.
+    ccg = build_timesheet(entries, config, march, CAL, territory="CCG")
+    assert {r.day: r.absence_total for r in ccg.rows if r.absence_total} == {
+        date(2022, 3, 1): 420,
+        date(2022, 3, 4): 210,
+    }
+    assert ccg.totals.minutes == 300
+
+
 def test_days_off_with_time_are_kept_and_marked(config: Config) -> None:
     period = Period(date(2022, 7, 13), date(2022, 7, 17))
     entries = [
@@ -152,8 +193,21 @@ entries_st = st.lists(
         entry,
         dates_2022,
         st.integers(1, 1440),
-        st.sampled_from(["prospection", "preparation_orientation", "animation", "referent"]),
+        st.sampled_from(
+            [
+                "prospection",
+                "preparation_orientation",
+                "animation",
+                "referent",
+                "formation",
+                "absence",
+            ]
+        ),
         st.sampled_from(["AA", "CCG"]),
+    ).map(
+        lambda e: e._replace(
+            type={"formation": "formation", "absence": "rtt"}.get(e.pillar, e.type)
+        )
     ),
     max_size=60,
 )
@@ -166,15 +220,19 @@ def test_every_minute_of_the_period_is_in_the_rows(
 ) -> None:
     period = Period(date(2022, month, 1), date(2022, 12, 31))
     ts = build_timesheet(entries, config, period, CAL, territory)
-    expected = sum(e.minutes for e in entries
-                   if e.date in period and territory in (None, e.territory))  # fmt: skip
+    in_period = [e for e in entries if e.date in period]
+    expected = sum(e.minutes for e in in_period
+                   if territory in (None, e.territory) and e.pillar != "absence")  # fmt: skip
+    absent = sum(e.minutes for e in in_period if e.pillar == "absence")
     assert sum(r.total for r in ts.rows) == expected == ts.totals.minutes
     assert sum(m.totals.minutes for m in ts.months) == expected
-    assert sum(ts.totals.by_pillar.values()) == expected
+    assert ts.totals.pillar_minutes + sum(ts.totals.by_formation.values()) == expected
+    # Absences: the person's, every minute on some row, never in a territory.
+    assert sum(r.absence_total for r in ts.rows) == absent == ts.totals.absence_minutes
     # Every working day appears once per shown territory; days off only with time.
     shown = {r.day for r in ts.rows}
     for d in period.days():
         if CAL.is_working_day(d):
             assert d in shown
         elif d in shown:
-            assert any(r.day == d and r.total for r in ts.rows)
+            assert any(r.day == d and (r.total or r.absence_total) for r in ts.rows)

@@ -50,15 +50,18 @@ def test_timesheet_ccg_2022_checks_by_hand(run, logged, tmp_path: Path) -> None:
     assert f"Écrit : {path} (255 ligne(s))" in result.output  # 253 working days + 2 days off
     rows = read_csv(path)
     assert rows[0] == ["Date", "Territoire", "Prospection (h)", "Préparation/Orientation (h)",
-                       "Animation (h)", "Référent de parcours (h)", "Total (h)"]  # fmt: skip
-    by_date = {r[0]: r for r in rows[1:]}
-    assert by_date["2022-01-10"] == ["2022-01-10", "CCG", "0,00", "0,33", "2,00", "0,00", "2,33"]
+                       "Animation (h)", "Référent de parcours (h)",
+                       "Formation / réseau CitésLab (h)", "Total (h)", "Congé (h)", "RTT (h)",
+                       "Arrêt maladie (h)", "Autre absence (h)"]  # fmt: skip
+    by_date = {r[0]: r[:8] for r in rows[1:]}
+    assert by_date["2022-01-10"] == ["2022-01-10", "CCG", "0,00", "0,33", "2,00", "0,00", "0,00",
+                                     "2,33"]  # fmt: skip
     assert by_date["2022-03-07"][2] == "3,00"
     assert by_date["2022-03-12"][2] == "1,50"  # the Saturday is there
     assert by_date["2022-07-14"][4] == "0,75"  # and the holiday
     assert by_date["2022-06-20"][5] == "1,00"
     assert "2022-01-11" in by_date and by_date["2022-01-11"][-1] == "0,00"  # AA's day: zero here
-    total = sum(Decimal(r[-1].replace(",", ".")) for r in rows[1:])
+    total = sum(Decimal(r[7].replace(",", ".")) for r in rows[1:])  # Total (h)
     assert total == Decimal("10.58")  # 2 + 1/3 + 3 + 1,5 + 2 + 1 + 0,75 = 10 h 35
     figures = json.loads(run("report", "--year", "2022", "--as-of", "2022-12-31", "--json").output)
     assert Decimal(str(figures["territories"]["CCG"]["hours_logged"])) == total

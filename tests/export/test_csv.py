@@ -51,17 +51,22 @@ def parse(data: bytes, dialect: str) -> list[list[str]]:
 
 def test_excel_fr_timesheet_golden_bytes(config: Config, calendar: WorkingCalendar) -> None:
     data = render_one("timesheet", july_entries(), config, calendar)
+    zeros = ';"0,00"' * 4  # the absence columns: none here
     expected = (
         "\ufeffDate;Territoire;Prospection (h);Préparation/Orientation (h);Animation (h);"
-        "Référent de parcours (h);Total (h)\r\n"
-        '2022-07-13;AA;"1,50";"0,00";"0,00";"0,00";"1,50"\r\n'
-        '2022-07-13;CCG;"0,00";"0,00";"2,50";"0,00";"2,50"\r\n'
-        '2022-07-14;AA;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'  # a holiday with time on the CCG
-        '2022-07-14;CCG;"0,00";"0,00";"2,00";"0,00";"2,00"\r\n'
-        '2022-07-15;AA;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'  # a working day with nothing logged
-        '2022-07-15;CCG;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'
-        '2022-07-16;AA;"0,00";"0,00";"0,00";"0,17";"0,17"\r\n'  # a Saturday with 10 minutes
-        '2022-07-16;CCG;"0,00";"0,00";"0,00";"0,00";"0,00"\r\n'
+        "Référent de parcours (h);Formation / réseau CitésLab (h);Total (h);Congé (h);RTT (h);"
+        "Arrêt maladie (h);Autre absence (h)\r\n"
+        f'2022-07-13;AA;"1,50";"0,00";"0,00";"0,00";"0,00";"1,50"{zeros}\r\n'
+        f'2022-07-13;CCG;"0,00";"0,00";"2,50";"0,00";"0,00";"2,50"{zeros}\r\n'
+        # a holiday with time on the CCG
+        f'2022-07-14;AA;"0,00";"0,00";"0,00";"0,00";"0,00";"0,00"{zeros}\r\n'
+        f'2022-07-14;CCG;"0,00";"0,00";"2,00";"0,00";"0,00";"2,00"{zeros}\r\n'
+        # a working day with nothing logged
+        f'2022-07-15;AA;"0,00";"0,00";"0,00";"0,00";"0,00";"0,00"{zeros}\r\n'
+        f'2022-07-15;CCG;"0,00";"0,00";"0,00";"0,00";"0,00";"0,00"{zeros}\r\n'
+        # a Saturday with 10 minutes
+        f'2022-07-16;AA;"0,00";"0,00";"0,00";"0,17";"0,00";"0,17"{zeros}\r\n'
+        f'2022-07-16;CCG;"0,00";"0,00";"0,00";"0,00";"0,00";"0,00"{zeros}\r\n'
     ).encode()
     assert data == expected  # Sunday 17/07: nothing logged, not a working day: absent
 
@@ -70,10 +75,11 @@ def test_rfc4180_timesheet_golden_bytes(config: Config, calendar: WorkingCalenda
     data = render_one("timesheet", july_entries(), config, calendar, dialect="rfc4180",
                       territory="CCG")  # fmt: skip
     assert data == (
-        b"date,territory,prospection_h,preparation_orientation_h,animation_h,referent_h,total_h\r\n"
-        b"2022-07-13,CCG,0.00,0.00,2.50,0.00,2.50\r\n"
-        b"2022-07-14,CCG,0.00,0.00,2.00,0.00,2.00\r\n"
-        b"2022-07-15,CCG,0.00,0.00,0.00,0.00,0.00\r\n"
+        b"date,territory,prospection_h,preparation_orientation_h,animation_h,referent_h,"
+        b"formation_h,total_h,conge_h,rtt_h,maladie_h,absence_autre_h\r\n"
+        b"2022-07-13,CCG,0.00,0.00,2.50,0.00,0.00,2.50,0.00,0.00,0.00,0.00\r\n"
+        b"2022-07-14,CCG,0.00,0.00,2.00,0.00,0.00,2.00,0.00,0.00,0.00,0.00\r\n"
+        b"2022-07-15,CCG,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00\r\n"
     )
 
 
@@ -122,9 +128,15 @@ def test_hundredths_matches_round() -> None:
     assert format_hundredths(5, ".") == "0.05"
 
 
+def total_index(header: list[str]) -> int:
+    """The working-time total: after the pillars and training, before the absences."""
+    return header.index("Total (h)" if "Total (h)" in header else "total_h")
+
+
 def total_column(data: bytes, dialect: str) -> Decimal:
-    rows = parse(data, dialect)[1:]
-    return sum((Decimal(r[-1].replace(",", ".")) for r in rows), Decimal(0))
+    header, *rows = parse(data, dialect)
+    at = total_index(header)
+    return sum((Decimal(r[at].replace(",", ".")) for r in rows), Decimal(0))
 
 
 def test_total_column_adds_up_to_the_report_even_with_odd_minutes(
@@ -137,7 +149,8 @@ def test_total_column_adds_up_to_the_report_even_with_odd_minutes(
     data = render_one("timesheet", entries, config, calendar, period=Period.year(2022),
                       territory="AA")  # fmt: skip
     assert total_column(data, "excel-fr") == Decimal("1.67")
-    cells = [r[-1] for r in parse(data, "excel-fr")[1:] if r[-1] != "0,00"]
+    at = total_index(parse(data, "excel-fr")[0])
+    cells = [r[at] for r in parse(data, "excel-fr")[1:] if r[at] != "0,00"]
     assert len(cells) == 100 and set(cells) <= {"0,01", "0,02"}
 
 
@@ -176,9 +189,13 @@ def test_timesheet_columns_add_up_exactly(
             day = EXCEL_FR.date(e.date) if dialect == "excel-fr" else e.date.isoformat()
             cell = exact.setdefault((day, e.territory), [0] * 4)
             cell[keys.index(e.pillar)] += e.minutes
-    for row in parse(data, dialect)[1:]:
-        values = [Decimal(v.replace(",", ".")) for v in row[2:]]
+    header, *rows = parse(data, dialect)
+    at = total_index(header)
+    for row in rows:
+        values = [Decimal(v.replace(",", ".")) for v in row[2 : at + 1]]
         assert sum(values[:-1]) == values[-1]
+        assert all(v in ("0,00", "0.00") for v in row[at + 1 :])  # no absence logged
+        values = values[:4] + values[-1:]  # the pillars (no training logged either)
         truth = exact.get((row[0], row[1]), [0] * 4)
         for printed, m in zip(values[:-1], truth, strict=True):
             assert abs(printed - Decimal(m) / 60) < Decimal("0.01")

@@ -84,8 +84,11 @@ def test_the_ccg_example_reads_like_the_issue_says(name: str) -> None:
     data = (EXAMPLES / name).read_bytes()
     assert data.startswith(
         "\ufeffDate;Territoire;Prospection (h);Préparation/Orientation (h);Animation (h);"
-        "Référent de parcours (h);Total (h)\r\n".encode()
+        "Référent de parcours (h);Formation / réseau CitésLab (h);Total (h);Congé (h);RTT (h);"
+        "Arrêt maladie (h);Autre absence (h)\r\n".encode()
     )
     body = data.decode("utf-8-sig").split("\r\n")[1:-1]
     assert len(body) >= 23  # the 23 working days of March 2022, and any day off with time
-    assert all(line.count(";") == 6 and line.split(";")[1] == "CCG" for line in body)
+    assert all(line.count(";") == 11 and line.split(";")[1] == "CCG" for line in body)
+    # The person's RTT on Friday 25/03 is on the CCG sheet too, apart from the work.
+    assert '2022-03-25;CCG;"0,00";"0,00";"0,00";"0,00";"0,00";"0,00";"0,00";"7,00"' in body[18]

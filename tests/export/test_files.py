@@ -91,7 +91,9 @@ def test_split_monthly_writes_one_file_per_month_or_none(
     assert [p.name for p in paths] == [f"feuille-de-temps_2022-{m:02d}_CCG.csv"
                                        for m in range(1, 13)]  # fmt: skip
     march = paths[2].read_text(encoding="utf-8-sig").splitlines()
-    assert len(march) == 1 + 23 and march[1] == '2022-03-01;CCG;"0,00";"1,00";"0,00";"0,00";"1,00"'
+    assert len(march) == 1 + 23 and march[1] == (
+        '2022-03-01;CCG;"0,00";"1,00";"0,00";"0,00";"0,00";"1,00";"0,00";"0,00";"0,00";"0,00"'
+    )
     # One of twelve exists: nothing is written at all.
     for p in paths:
         p.unlink()

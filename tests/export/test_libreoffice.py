@@ -96,13 +96,14 @@ def test_timesheet_csv_adds_up_in_the_spreadsheet(
     (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
     rows = open_csv(office, tmp_path, file.data, "feuille.csv")
     header, body = rows[0], rows[1:]
-    assert len(header) == 7
+    assert len(header) == 12  # 4 pillars, training, total, 4 absence types
     no_formula(rows)
+    at = [c.text for c in header].index("Total (h)")
     for row in body:
-        assert len(row) == 7
+        assert len(row) == 12
         assert row[0].type == "date"
         assert all(c.type == "float" for c in row[2:])
-    total = sum(float(row[-1].value) for row in body)
+    total = sum(float(row[at].value) for row in body)
     assert total == pytest.approx(round(sum(e.minutes for e in entries) / 60, 2), abs=1e-9)
 
 
@@ -228,9 +229,14 @@ def test_recalculated_totals_are_the_report_s(
     header = next(r for r in recap if r and r[0].text == "Mois")
     total = next(r for r in recap if r and r[0].text == "Total de la période")
     col = {c.text: i for i, c in enumerate(header)}
-    assert total[col["Total (h)"]].formula  # a formula LibreOffice computed
+    assert total[col["Total travail (h)"]].formula  # a formula LibreOffice computed
     rep = report(entries, porteurs, config, QUARTER, date(2022, 12, 31), calendar)
-    assert float(total[col["Total (h)"]].value) == pytest.approx(rep.minutes_logged / 60)
+    assert float(total[col["Total travail (h)"]].value) == pytest.approx(rep.minutes_logged / 60)
+    absent = [e for e in entries if e.pillar == "absence" and e.date in QUARTER]
+    assert absent  # the demo's leave: apart, not in the working time
+    assert float(total[col["Absences (h)"]].value) == pytest.approx(
+        sum(e.minutes for e in absent) / 60
+    )
     for t in rep.territories:
         assert float(total[col[f"{t.code} (h)"]].value) == pytest.approx(t.minutes_logged / 60)
     # Each month's totals row too.
@@ -239,8 +245,9 @@ def test_recalculated_totals_are_the_report_s(
         rows = sheets[name]
         totals = next(r for r in rows if r and r[0].text == "Total (h)")
         head = next(i for i, r in enumerate(rows) if r and r[0].text == "Date")
-        day_col = next(i for i, c in enumerate(rows[head]) if c.text == "Total jour (h)")
-        in_month = [e for e in entries if month.start <= e.date <= month.end]
+        day_col = next(i for i, c in enumerate(rows[head]) if c.text == "Total travail jour (h)")
+        in_month = [e for e in entries if month.start <= e.date <= month.end
+                    and e.pillar != "absence"]  # fmt: skip
         assert float(totals[day_col].value) == pytest.approx(sum(e.minutes for e in in_month) / 60)
 
 

@@ -101,7 +101,7 @@ def test_march_totals_read_back(book: Any) -> None:
     totals = month_totals(ws)
     assert totals["Total AA (h)"] == pytest.approx((90 + 45) / 60)
     assert totals["Total CCG (h)"] == pytest.approx((150 + 20) / 60)
-    assert totals["Total jour (h)"] == pytest.approx(305 / 60)
+    assert totals["Total travail jour (h)"] == pytest.approx(305 / 60)
     # Days as rows: 23 working days of March + the Saturday with time.
     head_row, _ = find(ws, "Date")
     total_row, _ = find(ws, "Total (h)")
@@ -111,9 +111,40 @@ def test_march_totals_read_back(book: Any) -> None:
     remark_col = find(ws, "Remarque")[1]
     assert ws.cell(saturday, remark_col).value == "samedi"
     # Each day's total equals the sum of its cells.
-    day_col = find(ws, "Total jour (h)")[1]
+    day_col = find(ws, "Total travail jour (h)")[1]
     assert sum(ws.cell(r, day_col).value for r in range(head_row + 2, total_row)) == (
         pytest.approx(305 / 60)
+    )
+
+
+def test_absences_apart_and_training_as_work(config: Config, calendar: WorkingCalendar) -> None:
+    """Issue 11: training is work (its own column in each territory, in the
+    totals and the ETP); absences have their own columns after the day's
+    working total and count in no territory."""
+    logged = [
+        *entries(),
+        make_entry("2022-03-08", 420, "conge"),
+        make_entry("2022-03-09", 420, "formation"),
+    ]
+    request = ExportRequest("timesheet", Period.month(2022, 3), date(2022, 5, 2), format="xlsx")
+    (file,) = render(request, entries=logged, porteurs=[], config=config, calendar=calendar)
+    wb = openpyxl.load_workbook(io.BytesIO(file.data), data_only=True)
+    totals = month_totals(wb["Mars 2022"])
+    assert totals["Congé (h)"] == pytest.approx(7.0)
+    ws = wb["Mars 2022"]
+    head, _ = find(ws, "Date")
+    total_row, _ = find(ws, "Total (h)")
+    training = [c for c in range(1, ws.max_column + 1)
+                if ws.cell(head + 1, c).value == "Formation / réseau CitésLab (h)"]  # fmt: skip
+    assert [ws.cell(total_row, c).value for c in training] == [7.0, 0]  # AA, CCG
+    assert totals["Total AA (h)"] == pytest.approx((90 + 45 + 420) / 60)
+    assert totals["Total travail jour (h)"] == pytest.approx((305 + 420) / 60)
+    assert "Absences (hors temps de travail)" in texts(ws)
+    summary = wb["Récapitulatif"]
+    row, _ = find(summary, "Total de la période")
+    assert summary.cell(row, find(summary, "Absences (h)")[1]).value == pytest.approx(7.0)
+    assert summary.cell(row, find(summary, "Total travail (h)")[1]).value == pytest.approx(
+        (305 + 420) / 60
     )
 
 
@@ -137,7 +168,7 @@ def test_share_and_etp_under_each_territory(book: Any, calendar: WorkingCalendar
 def test_summary_sheet_totals(book: Any) -> None:
     ws = book["Récapitulatif"]
     row, _ = find(ws, "Total de la période")
-    _, total_col = find(ws, "Total (h)")
+    _, total_col = find(ws, "Total travail (h)")
     _, aa_col = find(ws, "AA (h)")
     _, wd_col = find(ws, "Jours ouvrés")
     assert ws.cell(row, total_col).value == pytest.approx(372 / 60)

@@ -1,0 +1,58 @@
+"""Demo data (`citeslab demo`, the welcome's "explorer avec des données de
+démonstration"): a plausible person's history (core/demo.py) written in one go
+into an empty data file.
+
+By default the history covers the whole years of the configured conventions
+(2021–2023 for the CitésLab Genevois), so that `report --year 2022` of a fresh
+demo speaks of a year its convention covers; the welcome's demo runs on to
+today, so that the journal and the dashboard of the current year are not empty.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from citeslab_tui.core.errors import ValidationFailed
+from citeslab_tui.store import Store
+
+
+class DemoWritten(NamedTuple):
+    entries: int
+    porteurs: int
+    first: date
+    last: date
+
+
+def write_demo(
+    store: Store,
+    today: date,
+    *,
+    entries: int | None = None,
+    seed: int = 2022,
+    to_today: bool = False,
+) -> DemoWritten:
+    """Fill the empty `store` with a demo history: the conventions' years (to
+    `today` when `to_today`), or exactly `entries` entries ending there."""
+    from citeslab_tui.core.demo import default_span, generate
+    from citeslab_tui.holiday_cache import calendar_for
+
+    if not store.is_empty():
+        raise ValidationFailed(
+            f"{store.path} n'est pas vide : choisissez un autre fichier avec --db"
+        )
+    start, end = default_span(store.config, today)
+    if to_today:
+        end = today
+    first_year = start.year if entries is None else end.year - entries // 1000 - 2
+    calendar = calendar_for(range(first_year, end.year + 1))
+    made, porteurs = generate(
+        store.config,
+        entries,
+        start=start if entries is None else None,
+        end=end,
+        is_working_day=calendar.is_working_day,
+        seed=seed,
+    )
+    store.seed(made, porteurs)
+    return DemoWritten(len(made), len(porteurs), made[0].date if made else end, end)
