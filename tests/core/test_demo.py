@@ -105,7 +105,7 @@ def test_occurrences_come_with_their_preparation(history) -> None:
 def test_only_the_deliberate_days_are_flagged(config: Config, history) -> None:
     entries, _ = history
     flagged = days_to_check(entries, config, CALENDAR.holidays, TODAY)
-    by_day = {}
+    by_day: dict[date, list[Entry]] = {}
     for e in entries:
         by_day.setdefault(e.date, []).append(e)
     assert len(flagged) == 2 * len(YEARS)
