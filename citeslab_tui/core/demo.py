@@ -582,4 +582,14 @@ def generate(
         if len(entries) >= wanted:
             break
         days = int(days * wanted / max(len(entries), 1) * 1.05) + 14
-    return entries[len(entries) - wanted :], porteurs
+    entries = entries[len(entries) - wanted :]
+    # The history starts with its first kept entry: porteurs received before
+    # it (in the cut-off days) are not part of it, nor are links to them.
+    first_day = entries[0].date if entries else end
+    kept = {p.id for p in porteurs if p.steps[0].date >= first_day}
+    entries = [
+        e if all(p in kept for p in e.porteurs)
+        else e._replace(porteurs=tuple(p for p in e.porteurs if p in kept))
+        for e in entries
+    ]  # fmt: skip
+    return entries, [p for p in porteurs if p.id in kept]

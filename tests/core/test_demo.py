@@ -144,6 +144,11 @@ def test_deterministic_and_exactly_n_entries(config: Config) -> None:
     assert len(a[0]) == 1500 and a[0][-1].date == end - (end - a[0][-1].date)
     assert max(e.date for e in a[0]) <= end
     assert [e.date for e in a[0]] == sorted(e.date for e in a[0])
+    # Self-contained: every porteur is received on or after the first day, and
+    # every linked porteur is there.
+    first = a[0][0].date
+    assert all(p.steps[0].date >= first for p in a[1])
+    assert {p for e in a[0] for p in e.porteurs} <= {p.id for p in a[1]}
 
 
 def test_cli_demo_covers_the_conventions_by_default(run: Any, monkeypatch) -> None:

@@ -153,7 +153,10 @@ def test_the_bilan_is_self_contained_and_anonymous(run: Any, tmp_path: Path) -> 
 
 
 def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: Path) -> None:
-    a, b = demo("marie.json", 1, 300), demo("paul.json", 2, 300)
+    a, b = demo("marie.json", 1, 150), demo("paul.json", 2, 150)
+    for db in (a, b):  # the demo histories start after AS_OF: none of their porteurs counts
+        before = run("list", "--from", "2022-01-01", "--to", AS_OF, "--json", db=db).output
+        assert json.loads(before) == []
     # Porteurs accompanied in 2022: marie 1 of 1 from a QPV, paul 1 of 2: the
     # QPV share of both is 2/3 (67 %), not the mean of 100 % and 50 %.
     for db, qpvs in ((a, ["QN07405M"]), (b, ["QN07405M", ""])):
