@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PCT_DIGITS",
+    "accompanied_line",
     "bar",
     "count",
     "day_label",
@@ -198,6 +199,13 @@ def qpv_share_line(label: str, numerator: int, denominator: int, share: float | 
     """`Part des porteurs accompagnés issus d'un QPV : 37,6 % (53 sur 141) · objectif 30 %`."""
     line = f"{label} : {pct(share)} ({numerator} sur {denominator})"
     return line + (f" · objectif {pct(target, 0)}" if target is not None else "")
+
+
+def accompanied_line(stage: str) -> str:
+    """Under the QPV share: who counts as accompanied (core.publics)."""
+    from citeslab_tui.core.publics import accompanied_rule
+
+    return accompanied_rule(stage)
 
 
 def publics_lines(r: Report, config: Config) -> list[str]:

@@ -98,6 +98,7 @@ def render(r: Report, config: Config, out: Console) -> None:
     from citeslab_tui.core.text import printable
     from citeslab_tui.present import (
         absences_line,
+        accompanied_line,
         bar,
         decimal_hours,
         governance_line,
@@ -246,6 +247,7 @@ def render(r: Report, config: Config, out: Console) -> None:
     out.print()
     share = qpv_share_line(r.qpv_share_label, q.numerator, q.denominator, q.share, q.target)
     out.print(Text(share, style="bold"))
+    out.print(Text(accompanied_line(q.stage), style="dim"))
     _porteurs(r, config, out)
     if r.money:
         out.print()

@@ -83,10 +83,12 @@ from citeslab_tui.core.publics import (
     PARTNER_UNSPECIFIED,
     QPV_SHARE_LABEL,
     QPV_UNSPECIFIED,
+    Contacts,
     Path,
     PorteurBreakdown,
     Publics,
     QpvShare,
+    accompanied_rule,
     breakdown,
     path,
     path_json,
@@ -290,6 +292,7 @@ class _Scan(NamedTuple):
     outside: list[Entry]  # training and absences (core.allocation)
     worked: dict[str, int]  # working minutes of every territory, for the shares
     month_worked: dict[str, int]  # the same over the last month
+    met: dict[str, list[date]]  # porteur id → days of the entries naming them
 
 
 def report(
@@ -341,7 +344,7 @@ def report(
     for (_, pillar), m in scan.minutes.items():
         overall[pillar] = overall.get(pillar, 0) + m
     ref_year = min(max(as_of, start), period.end).year
-    livrables = tuple(_livrable_figures(p, porteurs, calendar, as_of) for p in plans)
+    livrables = tuple(_livrable_figures(p, porteurs, calendar, as_of, scan.met) for p in plans)
 
     scope = [p for p in porteurs if territory in (None, p.territory)]
     share_lv = next((lv for lv in livrables if lv.kind == "qpv_share"), None)
@@ -362,11 +365,11 @@ def report(
         territories=territories,
         pillars=_pillar_figures(overall, config),
         livrables=livrables,
-        qpv_share=qpv_share(scope, start, stop, stage, target),
-        porteurs=breakdown(scope, config, start, stop),
+        qpv_share=qpv_share(scope, start, stop, stage, target, scan.met),
+        porteurs=breakdown(scope, config, start, stop, scan.met),
         weekly=tuple(_week(week_start + timedelta(7 * i), m) for i, m in enumerate(scan.weekly)),
-        publics=publics(scope, start, stop, stage),
-        path=path(scope, config, start, stop),
+        publics=publics(scope, start, stop, stage, scan.met),
+        path=path(scope, config, start, stop, scan.met),
         money=tuple(money_year(c, config, calendar) for c in money),
         qpv_share_label=share_lv.label if share_lv else QPV_SHARE_LABEL,
         absences_by_type=off.absence_by_type,
@@ -451,6 +454,7 @@ def _scan_entries(
     worked: dict[str, int] = {}
     month_worked: dict[str, int] = {}
     weekly = [0] * weeks
+    met: dict[str, list[date]] = {}
     counters_of, money_of = by_type.get, by_territory.get
     for e in entries:
         d = e.date
@@ -473,9 +477,11 @@ def _scan_entries(
             if money_counters_ and not absent:
                 for mc in money_counters_:
                     mc.add(e)
+            for pid in e.porteurs:
+                met.setdefault(pid, []).append(d)
         if week_start <= d <= as_of and weekly and territory in (None, e.territory) and not absent:
             weekly[(d - week_start).days // 7] += e.minutes
-    return _Scan(minutes, weekly, outside, worked, month_worked)
+    return _Scan(minutes, weekly, outside, worked, month_worked, met)
 
 
 class _Shares(NamedTuple):
@@ -550,6 +556,7 @@ def _livrable_figures(
     porteurs: Sequence[Porteur],
     calendar: WorkingCalendar,
     as_of: date,
+    met: Contacts,
 ) -> LivrableFigures:
     """One livrable: its target (with the rule), what was held, its status."""
     lv, window, counter = plan.livrable, plan.window, plan.counter
@@ -571,7 +578,7 @@ def _livrable_figures(
             if (first := p.step_date(step)) is not None and window.start <= first <= w_stop
         )
     else:  # qpv_share
-        share = qpv_share(pool, window.start, w_stop, lv.metric.step, target.value)
+        share = qpv_share(pool, window.start, w_stop, lv.metric.step, target.value, met)
         num, den, actual = share.numerator, share.denominator, share.share
     if lv.metric.kind == "qpv_share":
         expected_to_date, projection = target.value, actual
@@ -715,6 +722,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
             "share": _opt(r.qpv_share.share, 4),
             "target": _opt(r.qpv_share.target, 4),
             "stage": r.qpv_share.stage,
+            "rule": accompanied_rule(r.qpv_share.stage),
         },
         "publics": publics_json(r.publics),
         "path": path_json(r.path),

@@ -4,15 +4,18 @@ publics and the path — anonymous counts only.
 Definitions (the report's window is from the period's start to the last day
 counted, `as_of` at the latest):
 
-- **Active in the window**: a porteur with a dated path step in it or — with no
-  step at all — created in it (what the store reads for a report window; an
-  entry naming a porteur does not make them active: steps are the dated record
-  of the path).
+- **Active in the window**: a porteur with a dated path step in it, or named by
+  an entry in it (`+P-2022-014`: an interview, a follow-up, an orientation — the
+  work of following them), or — with no step at all — created in it.
 - **Accompanied** (`accompagné`, the convention's word for the QPV share): an
   active porteur who has reached the accompaniment stage by the window's last
   day. The stage is the `qpv_share` livrable's `metric.step`, `accueilli` (first
   individual interview) by default; `amorcage` restricts the share to projects
-  formalised with the cheffe de projet.
+  formalised with the cheffe de projet. So a porteur received in 2021 and
+  followed in 2022 (entries naming them) is accompanied in 2022, without a new
+  step (the issue's "accueilli or later with at least one follow-up entry",
+  plus those whose path moved in the window). `accompanied_rule` says it in
+  French where the figure is shown.
 - **From a QPV** ("issus des QPV"): resident in a QPV, or whose project is set
   up in one (`project_qpv`, "projets s'implantant dans ces quartiers").
 - **Publics** (categories, triple cible, RQTH) are counted over the porteurs
@@ -25,8 +28,9 @@ counted, `as_of` at the latest):
   with their dates (no identifier).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from citeslab_tui.core.model import (
@@ -37,6 +41,7 @@ from citeslab_tui.core.model import (
     STAGE_NEW,
     STEPS,
     Config,
+    Entry,
     Porteur,
 )
 
@@ -48,6 +53,38 @@ QPV_UNSPECIFIED = "qpv_non_precise"
 PARTNER_UNSPECIFIED = "non_precise"
 PROFILE_UNSPECIFIED = "non_precise"
 REASON_UNSPECIFIED = "non_precise"
+
+# Porteur id → the days of the entries naming them (`contacts`).
+Contacts = Mapping[str, Sequence[date]]
+NO_CONTACTS: Contacts = MappingProxyType({})
+
+
+def contacts(entries: Iterable[Entry]) -> dict[str, list[date]]:
+    """The days each porteur is named by an entry (`+P-…`)."""
+    out: dict[str, list[date]] = {}
+    for e in entries:
+        for pid in e.porteurs:
+            out.setdefault(pid, []).append(e.date)
+    return out
+
+
+def with_named(
+    porteurs: list[Porteur],
+    entries: Iterable[Entry],
+    window: tuple[date, date],
+    read_all: Callable[[], Iterable[Porteur]],
+) -> list[Porteur]:
+    """`porteurs` (what the store finds by their steps in `window`) and those an
+    entry of the window names (`read_all` reads them only when some are
+    missing): followed in the window, they are active there even when their
+    steps are older. Used by every reader of a report or an export."""
+    start, stop = window
+    named = {pid for e in entries if start <= e.date <= stop for pid in e.porteurs}
+    missing = named - {p.id for p in porteurs}
+    if not missing:
+        return porteurs
+    found = [p for p in read_all() if p.id in missing]
+    return sorted([*porteurs, *found], key=lambda p: p.id)
 
 
 class QpvShare(NamedTuple):
@@ -117,9 +154,21 @@ def _date_prefix(stamp: str) -> date | None:
         return None
 
 
-def is_active(p: Porteur, start: date, stop: date) -> bool:
-    """Active in [start, stop]: a step there, or no step and created there."""
+def accompanied_rule(stage: str) -> str:
+    """Who the QPV share and the publics count, in the words shown beside them."""
+    label = STAGE_LABELS.get(stage, stage).lower()
+    return (
+        f"accompagnés : étape « {label} » atteinte, et une étape ou une entrée (+P-…)"
+        " dans la période"
+    )
+
+
+def is_active(p: Porteur, start: date, stop: date, met: Contacts = NO_CONTACTS) -> bool:
+    """Active in [start, stop]: a step there, an entry naming them there (`met`),
+    or no step and created there."""
     if any(start <= s.date <= stop for s in p.steps):
+        return True
+    if any(start <= d <= stop for d in met.get(p.id, ())):
         return True
     if p.steps:
         return False
@@ -127,12 +176,14 @@ def is_active(p: Porteur, start: date, stop: date) -> bool:
     return created is not None and start <= created <= stop
 
 
-def is_accompanied(p: Porteur, start: date, stop: date, stage: str) -> bool:
+def is_accompanied(
+    p: Porteur, start: date, stop: date, stage: str, met: Contacts = NO_CONTACTS
+) -> bool:
     """Active in the window and at `stage` or beyond by its last day."""
     reached = min((s.date for s in p.steps if s.step == stage), default=None)
     if reached is None or reached > stop:
         return False
-    return is_active(p, start, stop)
+    return is_active(p, start, stop, met)
 
 
 def qpv_share(
@@ -141,10 +192,11 @@ def qpv_share(
     stop: date,
     stage: str | None,
     target: float | None,
+    met: Contacts = NO_CONTACTS,
 ) -> QpvShare:
     """The QPV share over `porteurs` (already restricted to the scope)."""
     stage = stage or DEFAULT_STAGE
-    pool = [p for p in porteurs if is_accompanied(p, start, stop, stage)]
+    pool = [p for p in porteurs if is_accompanied(p, start, stop, stage, met)]
     num = sum(1 for p in pool if p.from_qpv)
     return QpvShare(num, len(pool), num / len(pool) if pool else None, target, stage)
 
@@ -159,6 +211,7 @@ def breakdown(
     config: Config,
     start: date,
     stop: date,
+    met: Contacts = NO_CONTACTS,
 ) -> PorteurBreakdown:
     by_stage = dict.fromkeys(STAGE_LABELS, 0)
     by_category = dict.fromkeys(CATEGORIES, 0)
@@ -166,7 +219,7 @@ def breakdown(
     by_qpv[OUTSIDE_QPV] = by_qpv[QPV_UNSPECIFIED] = 0
     active = 0
     for p in porteurs:
-        if not is_active(p, start, stop):
+        if not is_active(p, start, stop, met):
             continue
         active += 1
         stage = stage_at(p, stop)
@@ -199,8 +252,9 @@ def publics(
     start: date,
     stop: date,
     stage: str | None,
+    met: Contacts = NO_CONTACTS,
 ) -> Publics:
-    pool = [p for p in porteurs if is_accompanied(p, start, stop, stage or DEFAULT_STAGE)]
+    pool = [p for p in porteurs if is_accompanied(p, start, stop, stage or DEFAULT_STAGE, met)]
     by_category = dict.fromkeys(CATEGORIES, 0)
     by_profile = dict.fromkeys(PROFILES, 0) | {PROFILE_UNSPECIFIED: 0}
     rqth = 0
@@ -220,13 +274,14 @@ def path(
     config: Config,
     start: date,
     stop: date,
+    met: Contacts = NO_CONTACTS,
 ) -> Path:
     by_stage = dict.fromkeys(STAGE_LABELS, 0)
     reached = dict.fromkeys(STEPS, 0)
     sorties = dict.fromkeys(SORTIE_REASONS, 0)
     creations: list[date] = []
     for p in porteurs:
-        if is_active(p, start, stop):
+        if is_active(p, start, stop, met):
             stage = stage_at(p, stop)
             by_stage[stage] = by_stage.get(stage, 0) + 1
         for step, day in first_steps(p).items():

@@ -79,11 +79,14 @@ class Sources:
     def read(self, store: Any) -> tuple[list[Entry], list[Porteur]]:
         """Entries and porteurs from anything with the Store's `entries(start,
         end)` and `porteurs(start, end)` (the export package imports no store)."""
+        from citeslab_tui.core.publics import with_named
+
         entries = store.entries(*self.entry_range) if self.entry_range else []
         if self.all_porteurs:
             porteurs = store.porteurs()
         elif self.porteur_range:
-            porteurs = store.porteurs(*self.porteur_range)
+            window = self.porteur_range
+            porteurs = with_named(store.porteurs(*window), entries, window, store.porteurs)
         else:
             porteurs = []
         return entries, porteurs
@@ -97,8 +100,9 @@ def sources(request: ExportRequest) -> Sources:
 
     period = request.period
     if request.kind == "porteurs":
-        if request.porteurs_period:
-            return Sources(None, (period.start, period.end), False, ())
+        if request.porteurs_period:  # the entries say who was followed then
+            span = (period.start, period.end)
+            return Sources(span, span, False, ())
         return Sources(None, None, True, ())
     window = None
     if request.kind == "indicators":
@@ -184,15 +188,16 @@ def _render(
     out: list[RenderedFile] = []
 
     if request.kind == "porteurs":
-        from citeslab_tui.core.publics import is_active
+        from citeslab_tui.core.publics import contacts, is_active
 
         period = request.period
+        met = contacts(entries)
         chosen = sorted(
             (
                 p
                 for p in porteurs
                 if territory in (None, p.territory)
-                and (not request.porteurs_period or is_active(p, period.start, period.end))
+                and (not request.porteurs_period or is_active(p, period.start, period.end, met))
             ),
             key=lambda p: p.id,
         )

@@ -13,6 +13,7 @@ from citeslab_tui.core.indicators import Report, inputs
 from citeslab_tui.core.indicators import report as indicators_report
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.period import Period
+from citeslab_tui.core.publics import with_named
 from citeslab_tui.services.common import territory_code
 from citeslab_tui.store import Store
 
@@ -36,14 +37,10 @@ def read(
 ) -> ReportData:
     """Read only what the report needs (the period, and the weeks before `as_of`)."""
     needs = inputs(period, as_of, weeks=weeks)
-    return ReportData(
-        period,
-        as_of,
-        store.entries_in(needs.entry_ranges),
-        store.porteurs(*needs.porteur_range),
-        weeks,
-        today,
-    )
+    entries = store.entries_in(needs.entry_ranges)
+    window = needs.porteur_range
+    porteurs = with_named(store.porteurs(*window), entries, window, store.porteurs)
+    return ReportData(period, as_of, entries, porteurs, weeks, today)
 
 
 def compute(data: ReportData, config: Config, territory: str | None = None) -> Report:

@@ -190,6 +190,39 @@ def test_qpv_share_counts_residents_and_projects_in_a_qpv(
     assert doc["publics"]["from_qpv"] == 2
 
 
+def test_an_entry_naming_a_porteur_makes_them_accompanied_that_year(
+    config: Config, cal: WorkingCalendar
+) -> None:
+    """Received in 2021, followed in 2022 (an interview naming them): accompanied
+    in 2022 without a new step — the issue's "accueilli or later with at least
+    one follow-up entry". Time around it counts too; a porteur never received
+    is active, not accompanied; 2021's follow-up does not reach 2022."""
+    people = [
+        porteur("P-2021-006", [("accueilli", "2021-10-01")], qpv_resident=True),
+        porteur("P-2021-007", [("accueilli", "2021-11-01")]),
+        porteur("P-2021-008", [("accueilli", "2021-11-02")]),
+        porteur("P-2022-009", []),  # named, never received
+    ]
+    entries = [
+        logged(config, "2022-03-07", "1h entretien @CCG +P-2021-006"),
+        logged(config, "2022-05-02", "30m suivi @CCG +P-2021-007 +P-2022-009"),
+        logged(config, "2021-12-06", "1h entretien @CCG +P-2021-008"),
+    ]
+    before = year_2022(config, cal, [], people)
+    assert (before.qpv_share.numerator, before.qpv_share.denominator) == (0, 0)
+    r = year_2022(config, cal, entries, people)
+    assert (r.qpv_share.numerator, r.qpv_share.denominator) == (1, 2)
+    assert r.publics.counted == 2 and r.porteurs.active == 3
+    assert r.livrable("part_qpv").denominator == 2  # type: ignore[union-attr]
+    # The steps reached in 2022 do not move: the entry is no step.
+    assert r.path.reached["accueilli"] == 0
+    doc = report_to_json(r)
+    assert doc["qpv_share"]["rule"] == (
+        "accompagnés : étape « accueilli » atteinte, et une étape ou une entrée (+P-…)"
+        " dans la période"
+    )
+
+
 def test_rqth_only_as_an_aggregate_of_five(config: Config, cal: WorkingCalendar) -> None:
     def person(i: int, rqth: bool) -> Porteur:
         return porteur(

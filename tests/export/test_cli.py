@@ -101,13 +101,20 @@ def test_porteurs_of_one_year(run, tmp_path: Path) -> None:
     run("porteur", "step", "P-2021-002", "amorcage", "--date", "2022-02-01")
     run("porteur", "add", "--id", "P-2022-001", "--territory", "AA", "--accueilli", "2022-05-05")
     run("porteur", "add", "--id", "P-2023-001", "--territory", "AA", "--accueilli", "2023-01-09")
+    run("porteur", "add", "--id", "P-2021-003", "--territory", "CCG", "--accueilli", "2021-10-05")
+    run("log", "1h entretien @CCG +P-2021-003", "--date", "2022-06-01")
+    run("log", "1h entretien @CCG +P-2021-001", "--date", "2021-12-01")
     run("export", "porteurs", "--year", "2022")
     rows = read_csv(tmp_path / "exports" / "porteurs_2022.csv")
-    # Active in 2022: a path step in 2022 (P-2021-002's amorçage, P-2022-001's accueil).
-    assert [r[0] for r in rows[1:]] == ["P-2021-002", "P-2022-001"]
+    # Active in 2022: a path step in 2022 (P-2021-002's amorçage, P-2022-001's
+    # accueil) or an entry naming them in 2022 (P-2021-003's interview).
+    assert [r[0] for r in rows[1:]] == ["P-2021-002", "P-2021-003", "P-2022-001"]
+    # The report reads them too, from their 2021 table: accompanied in 2022.
+    doc = json.loads(run("report", "--year", "2022", "--as-of", "2022-12-31", "--json").output)
+    assert doc["qpv_share"]["denominator"] == 3
     run("export", "porteurs")  # no period: the whole register
     rows = read_csv(tmp_path / "exports" / "porteurs_2023-01-16.csv")
-    assert len(rows) == 5
+    assert len(rows) == 6
 
 
 def test_indicators_export(run, logged, tmp_path: Path) -> None:

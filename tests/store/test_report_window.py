@@ -10,6 +10,7 @@ import pytest
 from citeslab_tui.core.demo import generate
 from citeslab_tui.core.indicators import inputs, report, report_to_json
 from citeslab_tui.core.period import Period
+from citeslab_tui.core.publics import with_named
 from citeslab_tui.holiday_cache import calendar_for
 from citeslab_tui.store import Store
 
@@ -41,11 +42,12 @@ def test_windowed_report_equals_full_report(demo_store: Store, config, period, a
     full = report(demo_store.entries(), demo_store.porteurs(), config, period, as_of, cal)
     needs = inputs(period, as_of)
     fresh = Store.open(demo_store.path, config, readonly=True)  # raw-record filter path
+    window = needs.porteur_range
     for source in (fresh, demo_store):  # then the filter over cached porteurs
-        windowed = report(
-            source.entries_in(needs.entry_ranges),
-            source.porteurs(*needs.porteur_range),
-            config, period, as_of, cal,
-        )  # fmt: skip
+        entries = source.entries_in(needs.entry_ranges)
+        # Porteurs found by their steps, plus those an entry of the window names
+        # (what services.report and the exports read).
+        porteurs = with_named(source.porteurs(*window), entries, window, source.porteurs)
+        windowed = report(entries, porteurs, config, period, as_of, cal)
         assert report_to_json(windowed) == report_to_json(full)
     assert full.minutes_logged > 0 or as_of < period.start

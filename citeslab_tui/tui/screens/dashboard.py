@@ -27,6 +27,7 @@ from citeslab_tui.core.indicators import Report
 from citeslab_tui.core.model import STAGE_LABELS
 from citeslab_tui.core.period import Period
 from citeslab_tui.present import (
+    accompanied_line,
     governance_line,
     hours,
     label_of,
@@ -184,6 +185,7 @@ class DashboardScreen(StoreScreen):
             f"{label_of(STAGE_LABELS, k)} {n}" for k, n in r.porteurs.by_stage.items() if n
         )
         line.append(f"\nPorteurs actifs : {r.porteurs.active}" + (f" ({stages})" if stages else ""))
+        line.append("\n" + accompanied_line(q.stage), style="dim")
         self.query_one("#dash-qpv", Static).update(line)
         config = self.store.config
         self.query_one("#dash-publics", Static).update(Text("\n".join(publics_lines(r, config))))
