@@ -2,21 +2,24 @@
 people's files, read-only. Each person's hours per territory and livrables side
 by side with the totals (`present_consolidated`, the tables of
 `citeslab report --db … --db …`); a file that can't be read is named and the
-others still show. `[` and `]` change the year."""
+others still show. `[` and `]` change the year (reactive: setting it reloads);
+the files are read in a worker that posts the tables as a `Loaded` message."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Footer, Static
 
 from citeslab_tui.core.errors import CitesLabError
@@ -38,11 +41,21 @@ class ConsolidatedApp(App[int]):
         Binding("q", "quit", "Quitter"),
     ]
 
+    year: var[int] = var(0, init=False)
+    """The year shown."""
+
+    class Loaded(Message):
+        """What the worker read: the tables side by side, or why not."""
+
+        def __init__(self, body: RenderableType) -> None:
+            super().__init__()
+            self.body = body
+
     def __init__(self, paths: Sequence[Path], today: Callable[[], date]) -> None:
         super().__init__()
         self.paths = list(paths)
         self.today = today
-        self.year = today().year
+        self.set_reactive(ConsolidatedApp.year, today().year)
 
     def compose(self) -> ComposeResult:
         yield Static(id="c-title")
@@ -53,9 +66,11 @@ class ConsolidatedApp(App[int]):
     def on_mount(self) -> None:
         self.action_reload()
 
+    def watch_year(self) -> None:
+        self.action_reload()
+
     def action_year(self, step: int) -> None:
         self.year += step
-        self.action_reload()
 
     def action_reload(self) -> None:
         names = ", ".join(p.name for p in self.paths)
@@ -71,10 +86,13 @@ class ConsolidatedApp(App[int]):
 
         period = Period.year(year)
         as_of = self.today()
-        body: Any
+        body: RenderableType
         try:
             result = gather(self.paths, period, as_of)
             body = Group(*consolidated_tables(result, period, as_of))
         except CitesLabError as error:
             body = Text(str(error), style="bold red")
-        self.call_from_thread(self.query_one("#c-body", Static).update, body)
+        self.post_message(self.Loaded(body))
+
+    def on_consolidated_app_loaded(self, message: Loaded) -> None:
+        self.query_one("#c-body", Static).update(message.body)

@@ -5,7 +5,9 @@ the conventions, the QPV share, and the last twelve weeks.
 Every figure comes from `core.indicators.report`; this screen only reads the
 store (the year and the twelve weeks before the day shown) on the UI thread and
 runs the computation — which may load the holidays library the first time — in a
-worker thread, so a keypress never waits for it.
+worker thread, so a keypress never waits for it. The worker posts its report as
+a `Computed` message. The year and the territory shown are reactive: changing
+either draws the screen again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Sparkline, Static
 from textual.worker import Worker, WorkerState
 
@@ -61,10 +65,23 @@ class DashboardScreen(StoreScreen):
         ),
     ]
 
+    year: var[int] = var(0, init=False)
+    """The convention year shown (`[` and `]`)."""
+    territory: var[str | None] = var(None, init=False)
+    """The territory shown, or None for all (`r`)."""
+
+    class Computed(Message):
+        """The worker's report for request number `request` (a newer request
+        may have been made since: only the newest is final)."""
+
+        def __init__(self, request: int, report: Report) -> None:
+            super().__init__()
+            self.request = request
+            self.report = report
+
     def __init__(self, store: Store, today: Callable[[], date]) -> None:
         super().__init__(store, today)
-        self.year = today().year
-        self.territory: str | None = None
+        self.set_reactive(DashboardScreen.year, today().year)
         self.report: Report | None = None
         self._request = 0
         self._shown_request = 0
@@ -120,26 +137,24 @@ class DashboardScreen(StoreScreen):
         self.compute(self._request, data, self.territory)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
-    def compute(
-        self, request: int, data: service.ReportData, territory: str | None
-    ) -> tuple[int, Report]:
-        return request, service.compute(data, self.store.config, territory)
+    def compute(self, request: int, data: service.ReportData, territory: str | None) -> None:
+        self.post_message(
+            self.Computed(request, service.compute(data, self.store.config, territory))
+        )
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    async def on_dashboard_screen_computed(self, message: Computed) -> None:
+        if message.request >= self._shown_request:
+            self._shown_request = message.request
+            await self.show_report(message.report, final=message.request == self._request)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker: Worker[Any] = event.worker
-        if worker.group != "dashboard":
-            return
-        if event.state == WorkerState.ERROR:
+        if worker.group == "dashboard" and event.state == WorkerState.ERROR:
             self.notify(
                 f"Tableau de bord : calcul impossible ({worker.error})",
                 severity="error",
                 markup=False,
             )
-        elif event.state == WorkerState.SUCCESS and worker.result is not None:
-            request, result = worker.result
-            if request >= self._shown_request:
-                self._shown_request = request
-                await self.show_report(result, final=request == self._request)
 
     # ------------------------------------------------------------------ drawing
 
@@ -208,11 +223,15 @@ class DashboardScreen(StoreScreen):
 
     # ------------------------------------------------------------------ actions
 
+    def watch_year(self) -> None:
+        self.redraw()
+
+    def watch_territory(self) -> None:
+        self.redraw()
+
     def action_year(self, step: int) -> None:
         self.year += step
-        self.redraw()
 
     def action_cycle_territory(self) -> None:
         codes: list[str | None] = [None, *self.store.config.territory_codes]
         self.territory = codes[(codes.index(self.territory) + 1) % len(codes)]
-        self.redraw()

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.widgets import OptionList, Static
 
 from citeslab_tui.core.model import Config, Entry
@@ -100,9 +102,12 @@ class JournalScreen(StoreScreen):
         ),
     ]
 
+    selected_day: var[date] = var(date.min, init=False)
+    """The day shown: changing it draws the screen again."""
+
     def __init__(self, store: Store, today: Callable[[], date]) -> None:
         super().__init__(store, today)
-        self.selected_day = today()
+        self.set_reactive(JournalScreen.selected_day, today())
         self._vocabulary_generation = -1
         self._porteur_ids: list[str] = []
         self._partners: list[str] = []
@@ -199,6 +204,8 @@ class JournalScreen(StoreScreen):
 
     def show_day(self, day: date) -> None:
         self.selected_day = day
+
+    def watch_selected_day(self) -> None:
         self.redraw()
         if self._ready:
             self.bar.show_preview(self.bar.input.value)  # the day's checks changed
@@ -304,8 +311,7 @@ class JournalScreen(StoreScreen):
             markup=False,
         )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id != "entry-rows":
-            return
+    @on(OptionList.OptionSelected, "#entry-rows")
+    def entry_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit_entry()
