@@ -15,7 +15,7 @@ the TUI: one place decides how an hour, a share, a status or a label looks.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from citeslab_tui.core.livrables import AHEAD, LATE, ON_TRACK, REACHED
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from citeslab_tui.core.indicators import LivrableFigures, Report, TerritoryFigures
     from citeslab_tui.core.model import Config
     from citeslab_tui.core.money import MoneyYear
+    from citeslab_tui.core.timer import RunningTimer
 
 __all__ = [
     "PCT_DIGITS",
@@ -52,6 +53,7 @@ __all__ = [
     "signed",
     "status_text",
     "target_rules",
+    "timer_badge",
 ]
 
 PCT_DIGITS = 1
@@ -275,3 +277,15 @@ def target_rules(livrables: Sequence[LivrableFigures]) -> list[str]:
         if lv.target_rule and lv.target_rule != "convention":
             by_rule.setdefault(lv.target_rule, []).append(lv.label)
     return [f"{rule} : {', '.join(labels)}" for rule, labels in by_rule.items()]
+
+
+def timer_badge(timer: RunningTimer, now: datetime) -> str:
+    """What the journal's header says while a timer runs: `Chronomètre 1 h 20 ·
+    atelier @CCG 12p · depuis 14:05` (whole minutes); one started on an earlier
+    day says when, without an elapsed time (it will ask for the end)."""
+    if timer.crossed_midnight(now):
+        return (
+            f"Chronomètre lancé le {timer.started:%d/%m/%Y} à {timer.started:%H:%M} · {timer.line}"
+        )
+    minutes = int(timer.elapsed(now).total_seconds() // 60)
+    return f"Chronomètre {hours(minutes)} · {timer.line} · depuis {timer.started:%H:%M}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import time
 
 import click
@@ -10,16 +9,11 @@ import click
 from citeslab_tui.cli import common
 from citeslab_tui.cli.common import UserError, db_option, open_store
 
-_CLOCK = re.compile(r"([0-9]{1,2})(?:[h:]([0-9]{2})?)?")
-
 
 def _end_time(text: str | None) -> time | None:
-    if text is None:
-        return None
-    found = _CLOCK.fullmatch(text.strip().lower())
-    if found is None or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
-        raise UserError(f"« {text} » : heure attendue (ex. 17h30 ou 17:30)")
-    return time(int(found.group(1)), int(found.group(2) or 0))
+    from citeslab_tui.core.dates import read_time
+
+    return None if text is None else read_time(text)
 
 
 @click.command()
@@ -64,6 +58,8 @@ def stop(note: tuple[str, ...], end: str | None, cancel: bool) -> None:
     except TimerOverMidnight as exc:
         raise UserError(f"{exc} : citeslab stop --end 17h30, ou citeslab stop --cancel") from exc
     click.echo(f"Enregistré : {entry_line(stopped.entry, store.config)}")
+    for warning in stopped.warnings:  # accepted, but worth a look (as `citeslab log`)
+        click.echo(f"Attention : {warning.message}", err=True)
 
 
 @click.command()

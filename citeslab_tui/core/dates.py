@@ -11,7 +11,7 @@ recent such day up to today (today itself when it is that day). Years outside
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from citeslab_tui.core.errors import CitesLabError
 
@@ -24,6 +24,10 @@ HINT = "AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM, hier, aujourd'hui, demain, lundi…dimanc
 RELATIVE = {"aujourd'hui": 0, "aujourdhui": 0, "auj": 0, "hier": -1, "demain": 1}
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
+TIME_HINT = "17h30, 17:30 ou 17h"
+"""What `read_time` accepts, as the prompts say it."""
+
+_CLOCK = re.compile(r"([0-9]{1,2})(?:[h:]([0-9]{2})?)?")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -76,3 +80,15 @@ def read_date(text: str, today: date, around: date | None = None) -> date:
         raise DateError(f"{shown} n'est pas une date ({reason})", reason)
     check_year(day.year, shown)
     return day
+
+
+def read_time(text: str) -> time:
+    """A time of day typed by a user (`17h30`, `17:30`, `17h`, `17`): the end
+    of a timer, for the CLI's `stop --end` and the app's prompt alike. Raises
+    DateError in French."""
+    typed = text.strip()
+    found = _CLOCK.fullmatch(typed.casefold())
+    if found is None or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
+        reason = f"heure attendue (ex. {TIME_HINT})"
+        raise DateError(f"« {typed} » : {reason}", reason)
+    return time(int(found.group(1)), int(found.group(2) or 0))

@@ -108,6 +108,30 @@ class TimerStop:
     draft: EntryDraft
 
 
+def end_moment(timer: RunningTimer, now: datetime, end: time | None = None) -> datetime:
+    """When the timer's activity ended: `end` on the day it started, else now.
+
+    Refuses an end before the start or in the future, and — without `end` — a
+    timer started on an earlier day (TimerOverMidnight): it asks when it really
+    ended instead of recording 30 hours."""
+    if end is not None:
+        finish = datetime.combine(timer.started.date(), end)
+        if finish <= timer.started:
+            raise TimerError(
+                f"l'heure de fin doit suivre le début ({format_hhmm(timer.started.time())})"
+            )
+        if finish > now:
+            raise TimerError("l'heure de fin est dans le futur")
+        return finish
+    if timer.crossed_midnight(now):
+        raise TimerOverMidnight(
+            f"le chronomètre tourne depuis le {timer.started:%d/%m/%Y} à "
+            f"{format_hhmm(timer.started.time())} : donnez l'heure de fin de ce jour-là "
+            "ou abandonnez-le"
+        )
+    return now
+
+
 def stop(
     timer: RunningTimer,
     now: datetime,
@@ -122,22 +146,7 @@ def stop(
     asks when it really ended instead of recording 30 hours. Less than a minute
     records nothing (a key pressed twice)."""
     started = timer.started.replace(second=0, microsecond=0)
-    if end is not None:
-        finish = datetime.combine(timer.started.date(), end)
-        if finish <= timer.started:
-            raise TimerError(
-                f"l'heure de fin doit suivre le début ({format_hhmm(timer.started.time())})"
-            )
-        if finish > now:
-            raise TimerError("l'heure de fin est dans le futur")
-    elif timer.crossed_midnight(now):
-        raise TimerOverMidnight(
-            f"le chronomètre tourne depuis le {timer.started:%d/%m/%Y} à "
-            f"{format_hhmm(timer.started.time())} : donnez l'heure de fin de ce jour-là "
-            "ou abandonnez-le"
-        )
-    else:
-        finish = now
+    finish = end_moment(timer, now, end)
     real = finish - timer.started
     finish = finish.replace(second=0, microsecond=0)
     minutes = int((finish - started).total_seconds() // 60)  # the range shown, HH:MM

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import orjson
 
+from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.core.model import Entry
+from citeslab_tui.core.plausibility import DayWarning
 from citeslab_tui.core.timer import RunningTimer, TimerError, check_line
 from citeslab_tui.core.timer import stop as stop_timer
 from citeslab_tui.fsutil import atomic_write
@@ -70,19 +72,27 @@ def start(store: Store, line: str, now: datetime) -> RunningTimer:
 class Stopped:
     timer: RunningTimer
     entry: Entry
+    warnings: tuple[DayWarning, ...] = ()  # recorded, but worth a look (issue 11)
 
 
 def stop(store: Store, now: datetime, *, note: str = "", end: time | None = None) -> Stopped:
-    """Stop the timer and record its entry (the store's checks apply: an unknown
-    porteur refuses it, and the timer keeps running)."""
+    """Stop the timer and record its entry with the rules of any logged line
+    (services.plausibility: the porteurs' territory, a day above 24 h refused,
+    the day's warnings returned; the store's checks: an unknown porteur). A
+    refusal leaves the timer running."""
+    from citeslab_tui.services.plausibility import refine
+
     timer = running(store)
     if timer is None:
         raise TimerError("aucun chronomètre en cours")
     result = stop_timer(timer, now, store.config, note=note, end=end)
-    entry = result.draft.to_entry(id=store.new_entry_id(), day=result.day, now=now)
+    draft, day = refine(store, result.draft, result.day, now.date())
+    if day.refused:
+        raise ValidationFailed(day.refused)
+    entry = draft.to_entry(id=store.new_entry_id(), day=result.day, now=now)
     store.add_entry(entry)
     _write(store, None)
-    return Stopped(timer, entry)
+    return Stopped(timer, entry, day.warnings)
 
 
 def cancel(store: Store) -> RunningTimer:

@@ -347,13 +347,15 @@ class CitesLabApp(App[int]):
         self.data_changed()
 
     def get_key_display(self, binding: Binding) -> str:
+        """The first key of a binding (`ctrl+s,s` → `^s`: the footer names one
+        key; F1 lists them all, tui/keys.py)."""
         key = binding.key.split(",")[0].strip()
         if not binding.key_display:
             if key in FRENCH_KEYS:
                 return FRENCH_KEYS[key]
             if key[:1] == "f" and key[1:].isdigit():
                 return key.upper()  # F1, as on the keyboard and in the documentation
-        return super().get_key_display(binding)
+        return super().get_key_display(binding.with_key(key))
 
     def action_command_palette(self) -> None:
         """Textual's palette, in French."""

@@ -27,6 +27,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from citeslab_tui.tui.modals.linked_entries import LinkedEntries
     from citeslab_tui.tui.modals.porteur_form import PorteurForm
     from citeslab_tui.tui.modals.step_form import StepForm
+    from citeslab_tui.tui.modals.timer_end import TimerEndPrompt
     from citeslab_tui.tui.screens.dashboard import DashboardScreen
     from citeslab_tui.tui.screens.export import ExportScreen
     from citeslab_tui.tui.screens.help import HelpScreen
@@ -53,6 +54,14 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Aide (F1)", ours(HelpScreen)),
         (
             "Formulaires",
-            ours(EntryForm, PorteurForm, StepForm, DatePrompt, LinkedEntries, ExportWarning),
+            ours(
+                EntryForm,
+                PorteurForm,
+                StepForm,
+                DatePrompt,
+                LinkedEntries,
+                ExportWarning,
+                TimerEndPrompt,
+            ),
         ),
     ]

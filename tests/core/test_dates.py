@@ -58,3 +58,25 @@ def test_error_quotes_the_hint() -> None:
         read_date("bientôt", TODAY)
     assert HINT in str(caught.value)
     assert caught.value.reason == f"attendu : {HINT}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("17h30", (17, 30)), ("17:30", (17, 30)), ("17h", (17, 0)), (" 9 ", (9, 0)),
+     ("09H05", (9, 5)), ("0h", (0, 0)), ("23:59", (23, 59))],
+)  # fmt: skip
+def test_read_time(typed: str, expected: tuple[int, int]) -> None:
+    from datetime import time
+
+    from citeslab_tui.core.dates import read_time
+
+    assert read_time(typed) == time(*expected)
+
+
+@pytest.mark.parametrize("typed", ["24h", "17h60", "17h3", "", "midi", "17.30", "-1h"])
+def test_read_time_refuses_with_the_hint(typed: str) -> None:
+    from citeslab_tui.core.dates import TIME_HINT, read_time
+
+    with pytest.raises(DateError, match="heure attendue") as caught:
+        read_time(typed)
+    assert TIME_HINT in str(caught.value)

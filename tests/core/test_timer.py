@@ -87,3 +87,19 @@ def test_elapsed_and_record() -> None:
     for bad in ({}, {"version": 9, "line": "x", "started": "2026-11-30T14:00"}, [], None):
         with pytest.raises(TimerError, match="illisible"):
             RunningTimer.from_record(bad)
+
+
+def test_end_moment_is_the_rule_the_prompt_and_stop_share() -> None:
+    from citeslab_tui.core.timer import end_moment
+
+    timer = RunningTimer("atelier", STARTED)  # 30/11 14:05:40
+    same_day = datetime(2026, 11, 30, 15, 0)
+    assert end_moment(timer, same_day) == same_day
+    next_day = datetime(2026, 12, 1, 9, 0)
+    assert end_moment(timer, next_day, time(17, 30)) == datetime(2026, 11, 30, 17, 30)
+    with pytest.raises(TimerOverMidnight):
+        end_moment(timer, next_day)
+    with pytest.raises(TimerError, match="doit suivre le début"):
+        end_moment(timer, next_day, time(14, 5))
+    with pytest.raises(TimerError, match="dans le futur"):
+        end_moment(timer, same_day, time(15, 30))

@@ -53,3 +53,14 @@ def test_settings(snap_compare, app: CitesLabApp) -> None:
 
 def test_settings_territories(snap_compare, app: CitesLabApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_go("f6", "right"))
+
+
+def test_journal_with_a_running_timer(snap_compare, app: CitesLabApp, seeded, fixed_now) -> None:
+    """80×24: the timer's line under the title (started 80 minutes before the
+    frozen clock) and ^s in the footer."""
+    from datetime import timedelta
+
+    from citeslab_tui.services import timer
+
+    timer.start(seeded, "atelier @CCG 12p", fixed_now - timedelta(minutes=80))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_go())

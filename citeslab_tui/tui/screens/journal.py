@@ -1,5 +1,7 @@
 """F2 Journal, the start screen: one day's entries, the day's and the week's
 totals, and the quick-entry bar (focused on start) that logs a line on Enter.
+ctrl+s starts a timer with the bar's line instead (services.timer, shared with
+`citeslab start/stop`), shown under the title while it runs.
 
 Reads one day and one week from the store per redraw (a few hundred entries at
 most), so moving between days stays instant with years of history.
@@ -8,7 +10,7 @@ most), so moving between days stays instant with years of history.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -18,9 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.widgets import OptionList, Static
 
-from citeslab_tui.core.model import Config, Entry
+from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.model import Config, Entry, format_hhmm
 from citeslab_tui.core.text import printable
-from citeslab_tui.present import day_label, duration, hours, label_of
+from citeslab_tui.present import day_label, duration, hours, label_of, timer_badge
 from citeslab_tui.services import entries as service
 from citeslab_tui.store import Store
 from citeslab_tui.tui.screens.base import StoreScreen
@@ -32,8 +35,10 @@ if TYPE_CHECKING:
     from citeslab_tui.core.history import History
     from citeslab_tui.core.plausibility import DayCheck
     from citeslab_tui.core.quickentry import EntryDraft
+    from citeslab_tui.core.timer import RunningTimer
 
 PARTNER_LOOKBACK = timedelta(days=120)  # free partners offered for completion
+TIMER_TICK = 60.0  # seconds: the header shows whole minutes
 
 
 def totals_table(day: Sequence[Entry], week: Sequence[Entry], monday: date, config: Config) -> Text:
@@ -75,6 +80,7 @@ class JournalScreen(StoreScreen):
 
     # journal.tcss is loaded by the app (first paint); see CitesLabApp.CSS_PATH.
     AUTO_FOCUS = "#quick-entry"
+    FOOTER_KEYS = ("timer",)  # shown in the footer beside the app's keys
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "pageup", "previous_day", "Jour précédent", id="previous-day", priority=True, show=False
@@ -100,6 +106,14 @@ class JournalScreen(StoreScreen):
             priority=True,
             show=False,
         ),
+        # ctrl+s from the bar (where `s` types), `s` from the list
+        Binding(
+            "ctrl+s,s",
+            "timer",
+            "Chronomètre : lancer avec la ligne de la barre / arrêter et enregistrer",
+            id="timer",
+            show=False,
+        ),
     ]
 
     selected_day: var[date] = var(date.min, init=False)
@@ -112,9 +126,11 @@ class JournalScreen(StoreScreen):
         self._porteur_ids: list[str] = []
         self._partners: list[str] = []
         self._history: History | None = None
+        self._timer_checked = False  # the timer file is read after the first paint
 
     def compose(self) -> ComposeResult:
         yield Static(id="journal-title")
+        yield Static(id="journal-timer")
         yield QuickEntryBar(
             self.store.config,
             porteur_ids=self.porteur_ids,
@@ -165,6 +181,8 @@ class JournalScreen(StoreScreen):
         empty.display = not entries
         empty.update(Text("Aucune entrée ce jour : tapez une ligne dans la barre ci-dessus."))
         self.query_one("#totals", Static).update(totals_table(entries, week, monday, config))
+        if self._timer_checked:
+            self.show_timer()
 
     def config_changed(self) -> None:
         config = self.store.config
@@ -315,3 +333,117 @@ class JournalScreen(StoreScreen):
     def entry_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit_entry()
+
+    # ------------------------------------------------------------------ timer
+
+    def on_mount(self) -> None:
+        self.set_interval(TIMER_TICK, self.show_timer)
+        self.call_after_refresh(self.check_timer)
+
+    def check_timer(self) -> None:
+        """At start: show a running timer (it lives on disk, next to the data
+        file, so it survives closing the app); one left running over midnight
+        asks at once when it ended."""
+        self._timer_checked = True
+        current = self.show_timer()
+        if current is not None and current.crossed_midnight(self.store.now()):
+            self.ask_timer_end(current)
+
+    def show_timer(self) -> RunningTimer | None:
+        """The header line of the running timer, read again from disk (`citeslab
+        start` or `stop` in another terminal shows here too); hidden when none."""
+        from citeslab_tui.services import timer as timers
+
+        text = ""
+        try:
+            current = timers.running(self.store)
+        except CitesLabError as error:
+            current, text = None, f"Chronomètre : {error}"
+        if current is not None:
+            now = self.store.now()
+            key = "heure de fin" if current.crossed_midnight(now) else "arrêter"
+            text = f"{timer_badge(current, now)} · ctrl+s : {key}"
+        badge = self.query_one("#journal-timer", Static)
+        badge.update(Text(printable(text, one_line=True)))
+        badge.set_class(bool(text), "-running")
+        return current
+
+    def action_timer(self) -> None:
+        """ctrl+s: start a timer with the bar's line, or stop the running one
+        (a timer from an earlier day asks for its end first)."""
+        from citeslab_tui.services import timer as timers
+
+        try:
+            current = timers.running(self.store)
+        except CitesLabError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if current is None:
+            self.start_timer()
+        elif current.crossed_midnight(self.store.now()):
+            self.ask_timer_end(current)
+        else:
+            self.stop_timer()
+
+    def start_timer(self) -> None:
+        from citeslab_tui.services import timer as timers
+
+        line = self.bar.input.value
+        if not line.strip():
+            self.notify(
+                "Chronomètre : tapez d'abord l'activité sans durée dans la barre "
+                "(ex. atelier @CCG 12p), puis ctrl+s.",
+                markup=False,
+            )
+            self.bar.input.focus()
+            return
+        if self.attempt(timers.start, self.store, line, self.store.now()) is not None:
+            self.bar.clear()
+            self.show_timer()
+
+    def stop_timer(self, end: time | None = None) -> None:
+        """Record the timer's entry (on the day it started). A line `-- note` in
+        the bar is its note; a refusal leaves the timer running."""
+        from citeslab_tui.services import timer as timers
+
+        typed = self.bar.input.value.strip()
+        note = typed[2:].strip() if typed.startswith("--") else ""
+        stopped = self.attempt(timers.stop, self.store, self.store.now(), note=note, end=end)
+        self.show_timer()
+        if stopped is None:
+            return
+        if note:
+            self.bar.clear()
+        entry = stopped.entry
+        if entry.date == self.selected_day:
+            self.table.select_entry(entry.id)
+        span = f"{format_hhmm(entry.start)}-{format_hhmm(entry.end)}"
+        said = (
+            f"Chronomètre arrêté : {entry.type} le {entry.date:%d/%m} {span} "
+            f"({hours(entry.minutes)})"
+        )
+        if stopped.warnings:
+            warnings = " ; ".join(w.message for w in stopped.warnings)
+            self.notify(f"{said}, mais : {warnings}", severity="warning", markup=False)
+        else:
+            self.notify(f"{said}.", markup=False)
+
+    def ask_timer_end(self, timer: RunningTimer) -> None:
+        """Over midnight: when did it end that day — or abandon it, or later."""
+        from citeslab_tui.services import timer as timers
+        from citeslab_tui.tui.modals.timer_end import DISCARD, TimerEndPrompt
+
+        if isinstance(self.app.screen, TimerEndPrompt):
+            return
+
+        def answered(answer: time | str | None) -> None:
+            if answer == DISCARD:
+                gone = self.attempt(timers.cancel, self.store)
+                if gone is not None:
+                    self.notify(f"Chronomètre abandonné, rien n'est enregistré : {gone.line}",
+                                markup=False)  # fmt: skip
+                self.show_timer()
+            elif isinstance(answer, time):
+                self.stop_timer(end=answer)
+
+        self.app.push_screen(TimerEndPrompt(timer, self.store.now()), answered)
