@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from citeslab_tui.core.model import Config
@@ -193,7 +194,7 @@ async def test_f5_writes_the_indicators_xlsx_and_says_it_in_french(
         written = sorted((tmp_path / "exports").glob("indicateurs*.xlsx"))
         assert len(written) == 1
         assert "Synthèse" in load_workbook(written[0]).sheetnames
-        assert said.messages == ["Export terminé : 1 fichier(s)."]
+        assert said.messages == []  # the screen says it: no notification over the paths
         result = str(screen.query_one("#export-result", Static).render())
         assert written[0].name in result and "livrable(s)" in result
 
@@ -215,6 +216,23 @@ async def test_f5_an_unexpected_export_failure_is_one_french_line(
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(said.messages) == 1
-        assert said.messages[0].startswith("Erreur inattendue (RuntimeError)")
-        assert not said.any("Awa")
+        assert said.messages == []  # in the screen, where the paths would be
+        result = str(app.screen.query_one("#export-result", Static).render())
+        assert result.startswith("Rien n'a été exporté : Erreur inattendue (RuntimeError)")
+        assert "Awa" not in result
+
+
+@pytest.mark.parametrize("size", [SMALL, (100, 32)])
+async def test_notifications_leave_the_days_totals_in_view(
+    app: CitesLabApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("escape", "d")  # duplicated: a notification
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))  # Textual's notification widget
+        assert toasts
+        totals = app.screen.query_one("#totals", Static).region
+        assert totals.height >= 3
+        for toast in toasts:
+            assert toast.region.height == 1  # one line, no padding rows
+            assert not toast.region.overlaps(totals)

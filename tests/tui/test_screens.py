@@ -232,7 +232,8 @@ async def test_export_writes_a_file_and_shows_where(
         await pilot.pause()
         app.screen.query_one("#warning-export", Button).press()
         await settle(app, pilot)
-        assert said.any("existe déjà")
+        result = str(screen.query_one("#export-result").render())  # in the screen, not a toast
+        assert "Rien n'a été exporté" in result and "existe déjà" in result
 
 
 async def test_help_lists_every_binding(app: CitesLabApp) -> None:

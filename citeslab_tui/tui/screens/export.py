@@ -213,7 +213,7 @@ class ExportScreen(StoreScreen):
         try:
             job = self.read_job()
         except CitesLabError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.say_failure(str(error))
             return
         warnings = self.warnings(job)
         if not warnings:
@@ -239,10 +239,20 @@ class ExportScreen(StoreScreen):
         return export_warnings(self.store.config, request)
 
     def start(self, job: ExportJob) -> None:
-        self.query_one("#export-result", Static).update(Text("Export en cours…"))
+        result = self.query_one("#export-result", Static)
+        result.remove_class("-error")
+        result.update(Text("Export en cours…"))
         self.query_one("#export-after").display = False
         self.running = job
         self.run_job(job)
+
+    def say_failure(self, message: str) -> None:
+        """In the screen, where the files written are listed: a notification
+        would sit over that very place."""
+        result = self.query_one("#export-result", Static)
+        result.update(Text(f"Rien n'a été exporté : {message}"))
+        result.add_class("-error")
+        self.app.bell()
 
     # ------------------------------------------------------------------ closing
 
@@ -321,8 +331,7 @@ class ExportScreen(StoreScreen):
                 from citeslab_tui.crashlog import log_unexpected
 
                 message = log_unexpected(error) if error is not None else "Erreur inattendue."
-            result.update(Text("Rien n'a été exporté."))
-            self.notify(message, severity="error", markup=False, timeout=10)
+            self.say_failure(message)
         elif event.state == WorkerState.SUCCESS:
             lines = Text()
             for path, rows in worker.result or []:
@@ -334,8 +343,7 @@ class ExportScreen(StoreScreen):
                 lines.append("Écrit : ")
                 lines.append_text(literal(str(path)))
                 lines.append(f" ({rows} {what})\n")
-            result.update(lines)
-            self.notify(f"Export terminé : {len(worker.result or [])} fichier(s).")
+            result.update(lines)  # in the screen: no notification over the paths
             self.offer_closing(self.running)
 
     def offer_closing(self, job: ExportJob | None) -> None:
