@@ -15,6 +15,7 @@ from citeslab_tui.services import timer as timers
 from citeslab_tui.store import Store
 from citeslab_tui.tui.app import CitesLabApp, make_app
 from citeslab_tui.tui.modals.timer_end import TimerEndPrompt
+from citeslab_tui.tui.screens.journal import JournalScreen
 
 from .conftest import TODAY, reopen
 
@@ -58,9 +59,12 @@ async def test_ctrl_s_starts_from_the_bar_shows_minutes_and_records_on_stop(
         text = str(header(app).render())
         assert header(app).display and text.startswith("Chronomètre 0 min · atelier @CCG 12p")
         assert "depuis 18:40 · ctrl+s : arrêter" in text
-        assert timers.running(seeded).line == "atelier @CCG 12p"  # on disk
+        current = timers.running(seeded)  # on disk
+        assert current is not None and current.line == "atelier @CCG 12p"
         clock.now = START + timedelta(minutes=80)
-        app.screen.show_timer()  # what the minute tick does
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        journal.show_timer()  # what the minute tick does
         await pilot.pause()
         assert str(header(app).render()).startswith("Chronomètre 1 h 20 · atelier")
         await pilot.press(*"-- forum", "ctrl+s")
