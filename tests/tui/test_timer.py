@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from textual.notifications import Notify
 from textual.widgets import Input, Static
 
 from citeslab_tui.core.model import Config
@@ -17,7 +16,7 @@ from citeslab_tui.tui.app import CitesLabApp, make_app
 from citeslab_tui.tui.modals.timer_end import TimerEndPrompt
 from citeslab_tui.tui.screens.journal import JournalScreen
 
-from .conftest import TODAY, reopen
+from .conftest import TODAY, Said, reopen
 
 SMALL = (80, 24)
 START = datetime(2022, 4, 12, 18, 40, 20)  # after the seeded file was written
@@ -40,17 +39,12 @@ def header(app: CitesLabApp) -> Static:
     return app.screen.query_one("#journal-timer", Static)
 
 
-def said(seen: list[object]) -> list[str]:
-    return [m.notification.message for m in seen if isinstance(m, Notify)]
-
-
 async def test_ctrl_s_starts_from_the_bar_shows_minutes_and_records_on_stop(
-    seeded: Store, config: Config
+    seeded: Store, config: Config, said: Said
 ) -> None:
     clock = Clock(START)
     app = app_at(seeded, config, clock)
-    seen: list[object] = []
-    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+    async with app.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.pause()
         assert not header(app).display  # no timer: no line
         await pilot.press(*"atelier @CCG 12p", "ctrl+s")
@@ -76,20 +70,19 @@ async def test_ctrl_s_starts_from_the_bar_shows_minutes_and_records_on_stop(
         assert (made[0].end, made[0].minutes, made[0].persons) == (time(20, 0), 80, 12)
         assert (made[0].territory, made[0].note) == ("CCG", "forum")
         assert timers.running(seeded) is None
-        assert "Chronomètre arrêté : atelier le 12/04 18:40-20:00 (1 h 20)." in said(seen)
+        assert "Chronomètre arrêté : atelier le 12/04 18:40-20:00 (1 h 20)." in said.messages
 
 
 async def test_a_line_with_a_duration_or_nothing_starts_no_timer(
-    seeded: Store, config: Config
+    seeded: Store, config: Config, said: Said
 ) -> None:
     app = app_at(seeded, config, Clock(START))
-    seen: list[object] = []
-    async with app.run_test(size=SMALL, message_hook=seen.append) as pilot:
+    async with app.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.press("ctrl+s")
         await pilot.press(*"2h atelier @CCG", "ctrl+s")
         await pilot.pause()
         assert timers.running(seeded) is None and not header(app).display
-        messages = said(seen)
+        messages = said.messages
         assert "tapez d'abord l'activité sans durée" in messages[0]
         assert "le chronomètre mesure la durée" in messages[1]
         assert app.screen.query_one("#quick-entry", Input).value == "2h atelier @CCG"
@@ -115,7 +108,7 @@ async def test_s_types_in_the_bar_and_starts_or_stops_from_the_list(
 
 
 async def test_the_timer_survives_a_restart_and_a_refused_stop_keeps_it(
-    seeded: Store, config: Config
+    seeded: Store, config: Config, said: Said
 ) -> None:
     clock = Clock(START)
     app = app_at(seeded, config, clock)
@@ -124,13 +117,12 @@ async def test_the_timer_survives_a_restart_and_a_refused_stop_keeps_it(
         await pilot.pause()
     clock.now = START + timedelta(seconds=30)
     again = app_at(seeded, config, clock)  # a new session
-    seen: list[object] = []
-    async with again.run_test(size=SMALL, message_hook=seen.append) as pilot:
+    async with again.run_test(size=SMALL, message_hook=said) as pilot:
         await pilot.pause()
         assert str(header(again).render()).startswith("Chronomètre 0 min · atelier @CCG")
         await pilot.press("ctrl+s")  # under a minute: refused, still running
         await pilot.pause()
-        assert "moins d'une minute" in said(seen)[-1]
+        assert "moins d'une minute" in said.messages[-1]
         assert header(again).display and timers.running(seeded) is not None
 
 
