@@ -4,11 +4,16 @@ imports under `if TYPE_CHECKING:` serve annotations and do not count).
 
 core → nothing of ours; store and export → core (and the top-level helpers),
 never each other; services → core, store, export, never cli or tui; only the
-entry points (launch, __main__, cli) import cli or tui, and tui never cli."""
+entry points (launch, __main__) import cli or tui, which never import each other.
+
+Libraries too: core uses the standard library and `holidays` only; Textual is
+imported by tui alone, click by cli alone, and neither they nor rich reach
+core, store, export or services (which serve both interfaces)."""
 
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import citeslab_tui
@@ -38,8 +43,9 @@ def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
     return out
 
 
-def imports() -> list[tuple[str, str]]:
-    """(importing module, imported module) for every import of ours."""
+def imports(ours: bool = True) -> list[tuple[str, str]]:
+    """(importing module, imported module) for every import of ours; with
+    `ours=False`, for every import of a third-party library instead."""
     found = []
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE.parent).with_suffix("")
@@ -60,8 +66,22 @@ def imports() -> list[tuple[str, str]]:
                 names += [f"{names[0]}.{a.name}" for a in node.names]
             else:
                 continue
-            found += [(module, n) for n in names if n.startswith("citeslab_tui.")]
+            if ours:
+                found += [(module, n) for n in names if n.startswith("citeslab_tui.")]
+            elif isinstance(node, ast.Import) or not node.level:
+                found += [
+                    (module, top) for n in names if not _ours_or_stdlib(top := n.split(".")[0])
+                ]
     return found
+
+
+def _ours_or_stdlib(top: str) -> bool:
+    return top in ("citeslab_tui", "__future__") or top in sys.stdlib_module_names
+
+
+def libraries(layer_name: str) -> set[str]:
+    """Third-party packages imported by a layer."""
+    return {lib for m, lib in imports(ours=False) if layer(m) == layer_name}
 
 
 def broken(allowed: dict[str, set[str]]) -> list[str]:
@@ -84,7 +104,7 @@ def test_layers_import_only_downwards() -> None:
         "export": {"core"},
         "services": {"core", "store", "export"},
         "tui": {"core", "store", "export", "services"},
-        "cli": {"core", "store", "export", "services", "tui"},
+        "cli": {"core", "store", "export", "services"},
     }
     assert broken(allowed) == []
 
@@ -107,7 +127,21 @@ def test_only_entry_points_import_the_interfaces() -> None:
         and m.split(".")[-1] not in ENTRY_POINTS
     ]
     assert wrong == []
-    assert not [m for m, i in imports() if layer(m) == "tui" and layer(i) == "cli"]
+    assert not [m for m, i in imports() if {layer(m), layer(i)} == {"tui", "cli"}]
+
+
+def test_core_uses_the_standard_library_and_holidays_only() -> None:
+    assert libraries("core") <= {"holidays"}
+
+
+def test_textual_in_tui_click_in_cli_and_neither_below() -> None:
+    by_library: dict[str, set[str]] = {}
+    for m, lib in imports(ours=False):
+        by_library.setdefault(lib, set()).add(layer(m) or m.split(".")[-1])
+    assert by_library.get("textual", set()) <= {"tui"}
+    assert by_library.get("click", set()) <= {"cli"}
+    for inner in ("core", "store", "export", "services"):
+        assert not libraries(inner) & {"textual", "click", "rich"}, inner
 
 
 def test_top_level_helpers_sit_beside_core() -> None:
@@ -127,3 +161,5 @@ def test_the_contract_sees_function_level_imports() -> None:
     found = set(imports())
     assert ("citeslab_tui.tui.app", "citeslab_tui.services.entries") in found
     assert ("citeslab_tui.launch", "citeslab_tui.tui.app") in found  # inside start_tui()
+    assert {"textual", "rich"} <= libraries("tui")
+    assert "click" in libraries("cli") and "tinydb" in libraries("store")
