@@ -135,7 +135,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 _COTECH, _COPIL = "comites_techniques", "comites_pilotage"
-_GOVERNANCE_KEYS = ("governance", "cadence_months", "cadence")
+_GOVERNANCE_KEYS = ("governance", "cadence_months", "cadence_phases", "cadence")
 
 
 def _shipped_livrables() -> dict[str, dict[str, Any]]:
@@ -367,6 +367,13 @@ def semantic_problems(data: dict[str, Any]) -> list[str]:
             for q in metric.get("qpvs", []):
                 if q not in qpv_codes:
                     problems.append(f"{lwhere}.metric.qpvs: QPV « {q} » inconnu")
+            phases = lv.get("cadence_phases", [])
+            for pi, phase in enumerate(phases[:-1]):
+                if "for_months" not in phase:
+                    problems.append(
+                        f"{lwhere}.cadence_phases[{pi}].for_months: obligatoire"
+                        " (seule la dernière période dure jusqu'à la fin)"
+                    )
             if kind == "porteurs_step" and metric.get("step") not in STEPS:
                 problems.append(f"{lwhere}.metric.step: obligatoire pour « porteurs_step »")
             if (
@@ -478,6 +485,9 @@ def _build(data: dict[str, Any]) -> Config:
                 prorate=lv.get("prorate", True),
                 governance=lv.get("governance", False),
                 cadence_months=lv.get("cadence_months"),
+                cadence_phases=tuple(
+                    (ph["months"], ph.get("for_months")) for ph in lv.get("cadence_phases", ())
+                ),
                 cadence=lv.get("cadence", ""),
             )
             for lv in conv.get("livrables", [])

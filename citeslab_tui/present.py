@@ -241,7 +241,8 @@ def publics_lines(r: Report, config: Config) -> list[str]:
 
 
 def governance_line(lv: LivrableFigures, as_of: date) -> str:
-    """`Comités techniques : 1 / 3 · tenus le 10/02 · prochain avant le 10/06/2022 (en retard)`."""
+    """`Comités techniques : 1 / 3 · tenus le 10/02 · prochain avant le 10/05/2022
+    (3 mois après le dernier, dépassé)`: the gap is the one in force (core.livrables.cadence_on)."""
     from citeslab_tui.core.livrables import next_due
 
     held = ", ".join(f"{d:%d/%m}" for d in lv.held_on)
@@ -250,7 +251,9 @@ def governance_line(lv: LivrableFigures, as_of: date) -> str:
     due = next_due(lv.held_on, lv.period, lv.cadence_months)
     if due is not None:
         late = due < min(as_of, lv.period.end)
-        line += f" · prochain avant le {short_date(due)}" + (" (dépassé)" if late else "")
+        since = "le dernier" if lv.held_on else "le début de la période"
+        gap = f"{lv.cadence_months} mois après {since}" + (", dépassé" if late else "")
+        line += f" · prochain avant le {short_date(due)} ({gap})"
     return line
 
 

@@ -59,6 +59,7 @@ from citeslab_tui.core.livrables import (
     ON_TRACK,
     REACHED,
     STATUSES,
+    cadence_on,
     elapsed_share,
     livrable_status,
     livrable_target,
@@ -179,7 +180,9 @@ class LivrableFigures(NamedTuple):
     target_rule: str = ""  # how the target was obtained (core/livrables.py)
     held_on: tuple[date, ...] = ()  # count_entries / sum_persons: the days held
     governance: bool = False  # a comité (COPIL, COTECH)
-    cadence_months: int | None = None  # the longest gap between two comités
+    # the longest gap between two comités, in force on the day of the last one
+    # held (or the window's start): core.livrables.cadence_on
+    cadence_months: int | None = None
     cadence: str = ""  # the cadence as the documents say it
 
 
@@ -588,10 +591,12 @@ def _livrable_figures(
         expected_to_date = goal * elapsed if goal is not None else None
         projection = actual / elapsed if actual is not None and elapsed > 0 else None
         status = livrable_status(actual, goal, expected_to_date or 0.0, elapsed)
+    # The gap in force on the day of the last comité (or the window's start).
+    cadence = cadence_on(lv, plan.convention.start, max(held) if held else window.start)
     return LivrableFigures(
         lv.key, lv.label, lv.territory, plan.convention.key, lv.metric.kind, window,
         target.value, actual, expected_to_date, projection, status, elapsed, num, den,
-        target.rule, held, lv.governance, lv.cadence_months, lv.cadence,
+        target.rule, held, lv.governance, cadence, lv.cadence,
     )  # fmt: skip
 
 

@@ -185,6 +185,23 @@ def share_status(share: float | None, target: float | None) -> str | None:
     return ON_TRACK if share >= target - QPV_SHARE_TOLERANCE - _EPS else LATE
 
 
+def cadence_on(lv: Livrable, convention_start: date, day: date) -> int | None:
+    """The longest gap allowed between two comités on `day`: the phase of
+    `cadence_phases` that `day` falls in, counted in whole months from the
+    convention's start (the cahier des charges' "trimestriel la 1re année puis
+    semestriel": `[{"months": 3, "for_months": 12}, {"months": 6}]`), else
+    `cadence_months`. Before the convention starts, its first phase."""
+    if not lv.cadence_phases:
+        return lv.cadence_months
+    elapsed = (day.year - convention_start.year) * 12 + day.month - convention_start.month
+    elapsed -= day.day < convention_start.day
+    for months, length in lv.cadence_phases:
+        if length is None or elapsed < length:
+            return months
+        elapsed -= length
+    return lv.cadence_phases[-1][0]
+
+
 def next_due(held: Sequence[date], window: Period, cadence_months: int | None) -> date | None:
     """When the next comité is due: `cadence_months` after the last one held (or
     after the start of `window` when none was), None without a cadence or when

@@ -446,6 +446,11 @@ class Livrable(NamedTuple):
     # the report's `governance` with the longest gap the cadence allows.
     governance: bool = False
     cadence_months: int | None = None
+    # A cadence that changes over the convention ("quarterly the first year, then
+    # half-yearly"): (longest gap in months, how many months of the convention
+    # the phase lasts — None: to the end), from the convention's start. When
+    # given, it replaces `cadence_months` (core.livrables.cadence_on).
+    cadence_phases: tuple[tuple[int, int | None], ...] = ()
     cadence: str = ""  # the cadence as the documents say it, for people
 
 

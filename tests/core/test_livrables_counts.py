@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from citeslab_tui.core.calendar import WorkingCalendar, french_holidays
 from citeslab_tui.core.indicators import REACHED, Report, report, report_to_json
-from citeslab_tui.core.livrables import calendar_share, next_due
+from citeslab_tui.core.livrables import cadence_on, calendar_share, next_due
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.core.quickentry import parse
@@ -296,7 +296,9 @@ def test_governance_lists_the_comites(config: Config, cal: WorkingCalendar) -> N
     assert set(gov) == {"comites_techniques", "comites_pilotage"}
     cotech = gov["comites_techniques"]
     assert (cotech["held"], cotech["target"], cotech["dates"]) == (1, 3, ["2022-02-10"])
-    assert cotech["next_due"] == "2022-06-10" and cotech["overdue"] is True
+    # 10/02/2022 is in the convention's first year (from 01/09/2021): quarterly.
+    assert cotech["next_due"] == "2022-05-10" and cotech["overdue"] is True
+    assert cotech["cadence_months"] == 3
     assert gov["comites_pilotage"]["next_due"] is None  # 2023-06-15: after the period
     assert gov["comites_pilotage"]["status"] == REACHED
 
@@ -307,6 +309,50 @@ def test_next_due() -> None:
     assert next_due([date(2022, 10, 31)], window, 1) == date(2022, 11, 30)
     assert next_due([date(2022, 10, 31)], window, 3) is None
     assert next_due([date(2022, 1, 1)], window, None) is None
+
+
+def test_the_cotech_cadence_is_quarterly_the_first_year_then_four_months(
+    config: Config, cal: WorkingCalendar
+) -> None:
+    """Cahier des charges: quarterly the first year (from the convention's start,
+    01/09/2021), then half-yearly — the convention's 3 a year (4 months) being
+    the stricter afterwards: the gap in force on the day of the last comité."""
+    cotech = next(lv for lv in config.conventions[0].livrables if lv.key == "comites_techniques")
+    start = date(2021, 9, 1)
+    assert cotech.cadence_phases == ((3, 12), (4, None))
+    assert [cadence_on(cotech, start, date.fromisoformat(d)) for d in
+            ("2021-06-01", "2021-09-01", "2022-08-31", "2022-09-01", "2023-05-09")] == [
+        3, 3, 3, 4, 4]  # fmt: skip
+    assert cadence_on(cotech._replace(cadence_phases=()), start, date(2022, 1, 1)) == 4
+
+    def due(held: str, year: int, as_of: str) -> tuple[object, object, object]:
+        entries = [logged(config, held, "2h comite tech @CCG")]
+        r = report(entries, [], config, Period.year(year), date.fromisoformat(as_of), cal)
+        (g,) = (g for g in report_to_json(r)["governance"] if g["key"] == "comites_techniques")
+        return g["cadence_months"], g["next_due"], g["overdue"]
+
+    # 2021: none held yet, due three months after the start of the convention.
+    r = report([], [], config, Period.year(2021), date(2021, 12, 31), cal)
+    (g,) = (g for g in report_to_json(r)["governance"] if g["key"] == "comites_techniques")
+    assert (g["next_due"], g["overdue"]) == ("2021-12-01", True)
+    assert due("2022-07-04", 2022, "2022-10-31") == (3, "2022-10-04", True)
+    assert due("2022-09-05", 2022, "2022-12-31") == (4, None, False)  # 05/01/2023: next year
+
+
+def test_a_cadence_phase_without_length_must_be_the_last(config: Config) -> None:
+    import json
+
+    from citeslab_tui.config import config_from_dict, default_config_path
+    from citeslab_tui.core.errors import ConfigError
+
+    data = json.loads(default_config_path().read_text(encoding="utf-8"))
+    cotech = data["conventions"][0]["livrables"][2]
+    cotech["cadence_phases"] = [{"months": 3}, {"months": 6}]
+    with pytest.raises(ConfigError, match=r"cadence_phases\[0\]\.for_months: obligatoire"):
+        config_from_dict(data)
+    cotech["cadence_phases"] = [{"months": 0}]
+    with pytest.raises(ConfigError):
+        config_from_dict(data)
 
 
 def test_calendar_share() -> None:
@@ -368,3 +414,16 @@ def test_money_warns_above_30_percent(config: Config, cal: WorkingCalendar) -> N
     (m,) = report_to_json(year_2022(custom, cal, []))["money"]
     assert m["bpi_share"] == pytest.approx(0.327, abs=0.001)
     assert m["warnings"] == ["part Bpifrance 32,7 % : plus de 30 % du budget"]
+
+
+def test_the_governance_line_names_the_gap_in_force(config: Config, cal: WorkingCalendar) -> None:
+    from citeslab_tui.present import governance_line
+
+    entries = [logged(config, "2022-07-04", "2h comite tech @CCG")]
+    r = report(entries, [], config, Period.year(2022), date(2022, 10, 31), cal)
+    cotech = r.livrable("comites_techniques")
+    assert cotech is not None
+    assert governance_line(cotech, r.as_of) == (
+        "Comités techniques : 1 / 3 · tenus le 04/07 · prochain avant le 04/10/2022"
+        " (3 mois après le dernier, dépassé)"
+    )
