@@ -36,6 +36,8 @@ FRENCH_KEYS = {
     "delete": "Suppr",
     "escape": "Échap",
     "enter": "Entrée",
+    "tab": "Tab",
+    "shift+tab": "maj+Tab",
 }
 
 
@@ -66,6 +68,25 @@ class CitesLabApp(App[int]):
             id="recover",
             show=False,
             priority=True,  # also from the quick-entry bar
+        ),
+        # Priority: the focus moves before the next key is read. Otherwise a
+        # fast burst (tab then text in one terminal write) sends the text to
+        # the field being left, since keys are queued at the focused widget.
+        Binding(
+            "tab",
+            "focus_next",
+            "Champ ou liste suivant",
+            id="focus-next",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Champ ou liste précédent",
+            id="focus-previous",
+            show=False,
+            priority=True,
         ),
         Binding("q", "leave", "Quitter", id="quit", key_display="q"),
         Binding("ctrl+q", "quit", "Quitter", id="quit-app", show=False, priority=True),
@@ -374,7 +395,7 @@ class CitesLabApp(App[int]):
         """The command palette offers the same actions as the keys, in French."""
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
-            if binding.id in ("quit", "quit-app"):
+            if binding.id in ("quit", "quit-app", "focus-next", "focus-previous"):
                 continue
             if binding.id == "recover" and self.broken is None:
                 continue

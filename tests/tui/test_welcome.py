@@ -118,3 +118,34 @@ def test_welcome_snapshot(snap_compare, first: CitesLabApp) -> None:
         await pilot.pause()
 
     assert snap_compare(first, terminal_size=SIZE, run_before=settle)
+
+
+def _burst(app: CitesLabApp, *keys: str) -> None:
+    """Keys posted in one go, as a terminal delivers a fast burst (one write:
+    `tmux send-keys Tab Dupont`): pilot.press waits for idle between keys and
+    would hide the race."""
+    from textual import events
+
+    assert app._driver is not None
+    for key in keys:
+        char = {"tab": "\t", "space": " "}.get(key, key if len(key) == 1 else None)
+        app._driver.send_message(events.Key(key, char))
+
+
+async def test_a_burst_of_tab_and_text_lands_in_the_next_field(first: CitesLabApp) -> None:
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = first.screen
+        name = screen.query_one("#f-person", ConfigField).query_one(Input)
+        title = screen.query_one("#f-person_title", ConfigField).query_one(Input)
+        assert first.focused is name
+        _burst(first, *"Camille", "tab", *"Dupont")
+        await pilot.pause()
+        await pilot.pause()
+        assert name.value == "Camille"
+        assert title.value == "Dupont"
+        assert first.focused is title
+        # back: the field is entered with its text selected, as at a slow pace
+        _burst(first, "shift+tab", *"Camille Martin")
+        await pilot.pause()
+        assert (name.value, title.value) == ("Camille Martin", "Dupont")

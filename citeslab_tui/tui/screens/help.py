@@ -26,7 +26,6 @@ HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 OTHER_KEYS: dict[str, list[tuple[str, str]]] = {
     "Partout": [
         ("^p", "Palette de commandes (toutes les actions)"),
-        ("Tab / maj+Tab", "Champ ou liste suivant / précédent"),
     ],
     "Journal (F2)": [
         ("q (barre vide)", "Quitter ; dès qu'une lettre est tapée, q s'écrit"),
