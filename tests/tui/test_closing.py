@@ -22,7 +22,7 @@ async def _export_march(app: CitesLabApp, pilot) -> None:
     await pilot.press("ctrl+s")
     await pilot.pause()
     if isinstance(app.screen, ExportWarning):  # no person/manager in the test config
-        await pilot.click("#warning-export")
+        app.screen.query_one("#warning-export", Button).press()
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -50,7 +50,7 @@ async def test_close_the_exported_month_from_f5(app: CitesLabApp, tmp_path, said
         assert app.store.path.read_bytes() == before
         await pilot.press("ctrl+k")
         await pilot.pause()
-        await pilot.click("#close-confirm")
+        app.screen.query_one("#close-confirm", Button).press()
         await pilot.pause()
         assert app.store.closed_months() == {"2022-03"}
         assert said.any("Mois de mars 2022 clos")
@@ -69,13 +69,14 @@ async def test_reopen_needs_a_reason_which_is_kept(app: CitesLabApp) -> None:
         assert dialog.query_one("#close-reason-row").display
         assert str(dialog.query_one("#close-confirm", Button).label) == "Rouvrir"
         before = app.store.path.read_bytes()
-        await pilot.click("#close-confirm")  # no reason: refused at the field
+        # pressed, not clicked: the export's notification may cover the button
+        dialog.query_one("#close-confirm", Button).press()  # no reason: refused
         await pilot.pause()
         assert isinstance(app.screen, CloseMonth)
         assert "demande une raison" in str(dialog.query_one("#close-error").render())
         assert app.store.path.read_bytes() == before
         dialog.query_one("#close-reason", Input).value = "erreur sur le 15"
-        await pilot.click("#close-confirm")
+        dialog.query_one("#close-confirm", Button).press()
         await pilot.pause()
         assert app.store.closed_months() == set()
         events = app.store.closures()["2022-03"]["events"]
