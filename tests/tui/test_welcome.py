@@ -126,10 +126,9 @@ def _burst(app: CitesLabApp, *keys: str) -> None:
     would hide the race."""
     from textual import events
 
-    assert app._driver is not None
     for key in keys:
         char = {"tab": "\t", "space": " "}.get(key, key if len(key) == 1 else None)
-        app._driver.send_message(events.Key(key, char))
+        app.post_message(events.Key(key, char))
 
 
 async def test_a_burst_of_tab_and_text_lands_in_the_next_field(first: CitesLabApp) -> None:
