@@ -100,7 +100,9 @@ class Source(NamedTuple):
     file: str  # the data file's name, without its folder
     header: Mapping[str, Any]  # name, structure, person, conventions, funders
     report: Mapping[str, Any]  # `report --json` of the period
-    months: Sequence[tuple[date, Mapping[str, Any]]]  # (first day, `report --json` of it)
+    months: Sequence[
+        tuple[date, Mapping[str, Any]]
+    ]  # (first day, its hours as `report --json` gives them)
     labels: Mapping[str, Mapping[str, str]]  # key → French label, per kind
 
 

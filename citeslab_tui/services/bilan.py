@@ -68,16 +68,20 @@ def report_document(
 
 def month_documents(store: Any, period: Period, as_of: date) -> list[tuple[date, dict[str, Any]]]:
     """The report of each month of `period` (cut to the period), for the monthly
-    hours: each is the document `citeslab report --from … --to …` prints (its
-    hours depend on the entries only, so the porteurs are not read)."""
+    hours: their hours are those of `citeslab report --from … --to …` (they
+    depend on the entries and the territories' dated allocations only, so the
+    porteurs are not read and the conventions — livrables, money — are left
+    out: a month's livrables are not drawn, and skipping them halves the time
+    of a consolidated bilan's months)."""
     from citeslab_tui.core.indicators import report_to_json
     from citeslab_tui.services.report import ReportData, compute
 
     entries = store.entries(period.start, period.end)
+    hours_only = store.config._replace(conventions=())  # allocations keep their dates
     out = []
     for span in period.months():
         inside = [e for e in entries if span.start <= e.date <= span.end]
-        result = compute(ReportData(span, as_of, inside, [], weeks=0), store.config)
+        result = compute(ReportData(span, as_of, inside, [], weeks=0), hours_only)
         out.append((span.start, report_to_json(result)))
     return out
 
