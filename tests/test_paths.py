@@ -1,55 +1,28 @@
-"""The user directories read on Linux without platformdirs are exactly the ones
-platformdirs gives, whatever the XDG variables and HOME say."""
+"""Where the app keeps its files: platformdirs' user directories (the XDG
+variables on Linux), and nothing trusted or executed from the cache directory."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import platformdirs
 import pytest
 
 from citeslab_tui import paths
 
-KINDS = ("data", "config", "state", "cache")
-VARS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
 
-
-def expected(kind: str) -> Path:
-    dirs = platformdirs.PlatformDirs(paths.APP, appauthor=False)
-    return Path(getattr(dirs, f"user_{kind}_dir"))
-
-
-@pytest.mark.parametrize("xdg", ["absolute", "unset", "empty", "relative"])
-@pytest.mark.parametrize("home", ["absolute", "unset", "empty", "relative"])
-def test_user_dirs_match_platformdirs(
-    xdg: str, home: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    values = {"absolute": None, "empty": "", "relative": "rel/dir"}
-    for var in VARS:
-        if xdg == "unset":
-            monkeypatch.delenv(var, raising=False)
-        elif xdg != "absolute":  # absolute: the test's private folders (conftest)
-            monkeypatch.setenv(var, values[xdg] or "")
-    if home == "unset":
-        monkeypatch.delenv("HOME", raising=False)
-    elif home == "absolute":
-        monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    else:
-        monkeypatch.setenv("HOME", values[home] or "")
-    for kind in KINDS:
-        assert getattr(paths, f"{kind}_dir")() == expected(kind), kind
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="the XDG rule is read directly on Linux only")
-def test_linux_takes_the_xdg_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG rule applies on Linux")
+def test_linux_takes_the_xdg_variables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "st"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "da"))
     monkeypatch.setenv("HOME", str(tmp_path / "h"))
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored, as the XDG rule says
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.delenv(paths.DB_ENV, raising=False)
     assert paths.state_dir() == tmp_path / "st" / "citeslab"
+    assert paths.default_db_path() == tmp_path / "da" / "citeslab" / "citeslab.json"
     assert paths.cache_dir() == tmp_path / "h" / ".cache" / "citeslab"
-    monkeypatch.setenv("HOME", "relative-home")
-    assert paths._linux_dir("cache") is None  # platformdirs decides
+    assert paths.config_dir() == tmp_path / "h" / ".config" / "citeslab"
 
 
 def test_validation_trusts_nothing_in_the_cache_dir() -> None:
