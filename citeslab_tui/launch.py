@@ -1,13 +1,11 @@
 """The `citeslab` console script, and what every entry point shares: "today",
 "now", and turning an error into one French line with an exit code.
 
-Bare `citeslab` (or `citeslab --db FILE`) opens the app straight away. Click,
-whose import is about 3 % of the app's first paint, is imported only when there
-is something for it to parse: any other argument goes to the click CLI
-(`citeslab_tui.cli`), which starts the same app for `citeslab tui`.
+Every argument list goes to the click CLI (`citeslab_tui.cli`); bare `citeslab`
+(or `citeslab --db FILE`) is its group without a subcommand, which opens the app.
 
 No import of click, Textual or the store at module level: this module is on the
-path of every command.
+path of every command, `citeslab --help` included (see cli/__init__.py).
 """
 
 from __future__ import annotations
@@ -57,6 +55,7 @@ def fail(error: BaseException) -> int:
     if isinstance(error, BrokenPipeError):
         return 1
     if isinstance(error, Exception):  # the last line of defence
+        # lazy, here and below: see the module docstring
         from citeslab_tui.crashlog import log_unexpected
 
         print(log_unexpected(error), file=sys.stderr)
@@ -89,34 +88,8 @@ def start_consolidated(paths: Sequence[Path]) -> int:
     return app.return_code or 0
 
 
-def app_only(args: Sequence[str]) -> Path | None:
-    """The data file when `args` only ask for the app (nothing, or `--db FILE`);
-    None when click should parse them (including a `--db` it would refuse)."""
-    if not args:
-        from citeslab_tui.paths import default_db_path
-
-        return default_db_path()
-    if len(args) == 2 and args[0] == "--db":
-        value = args[1]
-    elif len(args) == 1 and args[0].startswith("--db="):
-        value = args[0].removeprefix("--db=")
-    else:
-        return None
-    path = Path(value).expanduser()
-    if not value or value.startswith("-") or path.is_dir():
-        return None  # click explains these
-    return path
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `citeslab` and `python -m citeslab_tui`."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    db = app_only(args)
-    if db is None:
-        from citeslab_tui.cli import main as cli_main
+    from citeslab_tui.cli import main as cli_main  # the CLI imports this module
 
-        return int(cli_main(args))
-    try:
-        return start_tui(db)
-    except BaseException as error:
-        return fail(error)
+    return int(cli_main(list(sys.argv[1:] if argv is None else argv)))

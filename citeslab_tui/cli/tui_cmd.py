@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from citeslab_tui import launch
 from citeslab_tui.cli.common import db_option, db_path, db_paths
 
 
@@ -12,12 +13,8 @@ def start_tui() -> int:
     """The app on the data file chosen by --db (or its default); with several
     --db, the read-only consolidated dashboard."""
     if len(db_paths()) > 1:
-        from citeslab_tui.launch import start_consolidated
-
-        return start_consolidated(db_paths())
-    from citeslab_tui.launch import start_tui as start
-
-    return start(db_path())
+        return launch.start_consolidated(db_paths())
+    return launch.start_tui(db_path())
 
 
 @click.command()
