@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from citeslab_tui import schemas
-from citeslab_tui.core.errors import ConfigError
+from citeslab_tui.core.errors import ConfigError, StorageError
 from citeslab_tui.core.model import (
     KIND_PILLAR,
     NON_PILLAR_KINDS,
@@ -46,6 +46,8 @@ from citeslab_tui.core.model import (
     Territory,
     YearMoney,
 )
+from citeslab_tui.fsutil import atomic_write
+from citeslab_tui.paths import config_dir, ensure_private_dir
 
 CONFIG_ENV = "CITESLAB_CONFIG"
 CONFIG_VERSION = 2
@@ -61,7 +63,6 @@ def user_config_path() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser()
-    from citeslab_tui.paths import config_dir
 
     return config_dir() / "config.json"
 
@@ -258,9 +259,6 @@ def _upgrade_file(path: Path, raw: bytes, migrated: dict[str, Any], version: Any
     comités; never overwritten), through `save_config` (atomic, and a copy in
     `config.json.backups/` too). A file that cannot be written stays as it is:
     it is migrated again at every read, which is correct, only slower."""
-    from citeslab_tui.core.errors import StorageError
-    from citeslab_tui.fsutil import atomic_write
-
     backup = path.with_name(f"{path.name}.v{version if isinstance(version, int) else 1}.bak")
     try:
         if not backup.exists():
@@ -574,11 +572,6 @@ def save_config(data: dict[str, Any], path: Path | None = None) -> Config:
     Raises ConfigError with the schema's French message and path
     (`territories[1].etp: 1.4 n'est pas entre 0 et 1`) before anything is
     written; a failed write (StorageError) leaves the previous file intact."""
-    from datetime import datetime
-
-    from citeslab_tui.fsutil import atomic_write
-    from citeslab_tui.paths import ensure_private_dir
-
     path = path or user_config_path()
     config = config_from_dict(data, source=str(path))
     payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

@@ -8,12 +8,12 @@ import os
 import traceback
 from datetime import datetime
 
+from citeslab_tui.paths import ensure_private_dir, state_dir
+
 
 def log_unexpected(exc: BaseException) -> str:
     """Append a sanitised report of `exc` to the error log; return the French
     line to show the user."""
-    from citeslab_tui.paths import ensure_private_dir, state_dir
-
     frames = traceback.extract_tb(exc.__traceback__)
     lines = [f"{datetime.now().isoformat(timespec='seconds')} {type(exc).__name__}"]
     lines += [f"  {f.filename}:{f.lineno} in {f.name}" for f in frames]

@@ -9,6 +9,7 @@ Files are created with mode 0600 (personal data inside).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -38,8 +39,6 @@ _ERRNO_FR = {
 
 def describe_os_error(exc: OSError) -> str:
     """A short French reason for an OSError (no path, no personal data)."""
-    import errno
-
     name = errno.errorcode.get(exc.errno or 0, "")
     return _ERRNO_FR.get(name, f"erreur système {name}" if name else "erreur système")
 

@@ -15,6 +15,7 @@ upgrade that learns about a change in the law is picked up.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 from collections.abc import Iterable
 from datetime import date
@@ -22,22 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from citeslab_tui.core.calendar import WorkingCalendar, french_holidays
+from citeslab_tui.fsutil import atomic_write
+from citeslab_tui.paths import cache_dir, ensure_private_dir
 
 CACHE_NAME = "holidays-fr.json"
 FORMAT = 1
 
 
 def _cache_path() -> Path:
-    from citeslab_tui.paths import cache_dir
-
     return cache_dir() / CACHE_NAME
 
 
 def _fingerprint() -> str:
     """Identifies the installed `holidays` library without importing it."""
     try:
-        import importlib.util
-
         spec = importlib.util.find_spec("holidays")
         if spec is None or not spec.submodule_search_locations:
             return "?"
@@ -62,9 +61,6 @@ def _read(path: Path, fingerprint: str) -> dict[int, frozenset[date]]:
 
 
 def _write(path: Path, fingerprint: str, known: dict[int, frozenset[date]]) -> None:
-    from citeslab_tui.fsutil import atomic_write
-    from citeslab_tui.paths import ensure_private_dir
-
     doc = {
         "format": FORMAT,
         "library": fingerprint,

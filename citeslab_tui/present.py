@@ -18,8 +18,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from citeslab_tui.core.livrables import AHEAD, LATE, ON_TRACK, REACHED
-from citeslab_tui.core.model import label_of
+from citeslab_tui.core.livrables import AHEAD, LATE, ON_TRACK, REACHED, next_due
+from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STEP_LABELS, label_of
+from citeslab_tui.core.publics import accompanied_rule
 from citeslab_tui.core.text import hours
 
 if TYPE_CHECKING:
@@ -205,15 +206,11 @@ def qpv_share_line(label: str, numerator: int, denominator: int, share: float | 
 
 def accompanied_line(stage: str) -> str:
     """Under the QPV share: who counts as accompanied (core.publics)."""
-    from citeslab_tui.core.publics import accompanied_rule
-
     return accompanied_rule(stage)
 
 
 def publics_lines(r: Report, config: Config) -> list[str]:
     """Publics, triple cible, path, orientations and sorties of a report."""
-    from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STEP_LABELS
-
     pub, path = r.publics, r.path
 
     def items(counts: dict[str, int], labels: dict[str, str]) -> str:
@@ -243,8 +240,6 @@ def publics_lines(r: Report, config: Config) -> list[str]:
 def governance_line(lv: LivrableFigures, as_of: date) -> str:
     """`Comités techniques : 1 / 3 · tenus le 10/02 · prochain avant le 10/05/2022
     (3 mois après le dernier, dépassé)`: the gap is the one in force (core.livrables.cadence_on)."""
-    from citeslab_tui.core.livrables import next_due
-
     held = ", ".join(f"{d:%d/%m}" for d in lv.held_on)
     line = f"{lv.label} : {count(lv.actual)} / {count(lv.target)}"
     line += f" · tenus le {held}" if held else " · aucun tenu"

@@ -24,6 +24,7 @@ def _hours(value: float | None) -> str:
 
 
 def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> list[RenderableType]:
+    # lazy: rich only when the tables are drawn (`--json` never loads it)
     from rich.table import Table
     from rich.text import Text
 

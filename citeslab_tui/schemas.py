@@ -9,10 +9,13 @@ in French with its JSON path (`territories[1].etp: 1.4 n'est pas entre 0 et 1`).
 from __future__ import annotations
 
 import functools
+import importlib
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import orjson
 
 
@@ -35,8 +38,6 @@ def load_schema(name: str) -> dict[str, Any]:
 def fingerprint(name: str) -> str:
     """A CRC of the installed schema file `name`: ties a generated validator to
     the exact schema it was generated from."""
-    import zlib
-
     return f"{zlib.crc32((schema_dir() / f'{name}.schema.json').read_bytes()):08x}"
 
 
@@ -47,10 +48,6 @@ def _compile(name: str, key: str, schema: dict[str, Any]) -> Callable[[Any], Any
     `name`, else
     fastjsonschema compiled in this process (~80 ms for the configuration).
     Nothing outside the package is ever executed or trusted."""
-    import importlib
-
-    import fastjsonschema
-
     try:
         module = importlib.import_module(f"citeslab_tui.validators.{key}")
     except ImportError:
@@ -72,8 +69,6 @@ def generated_sources() -> dict[str, str]:
     """The modules of `citeslab_tui/validators/`, by name: fastjsonschema's code
     for each schema and table schema, with the schema's fingerprint.
     Regenerate after changing a schema: `python -m citeslab_tui.schemas`."""
-    import fastjsonschema
-
     out = {}
     wanted = [(name, name, load_schema(name)) for name in ("config", "entry", "porteur")]
     wanted += [(name, f"{name}_table", _table_schema(name)) for name in ("entry", "porteur")]
@@ -106,8 +101,6 @@ def _compiled_table(name: str) -> Callable[[Any], Any]:
 
 def table_is_valid(name: str, table: Any) -> bool:
     """Fast check of a whole table (id → record) in one compiled call."""
-    import fastjsonschema
-
     try:
         _compiled_table(name)(table)
     except fastjsonschema.JsonSchemaException:
@@ -117,8 +110,6 @@ def table_is_valid(name: str, table: Any) -> bool:
 
 def is_valid(name: str, document: Any) -> bool:
     """Fast check: True when `document` satisfies schema `name`."""
-    import fastjsonschema
-
     try:
         _compiled(name)(document)
     except fastjsonschema.JsonSchemaException:
@@ -226,6 +217,7 @@ def explain(
     """Every problem of `document` against schema `name`, as French lines
     `path: problème`, sorted by path. Empty when the document is valid.
     With `redact`, offending values are not quoted (they may be personal data)."""
+    # lazy: jsonschema only to explain an invalid file (fastjsonschema validates)
     import jsonschema
 
     validator_cls = jsonschema.validators.validator_for(load_schema(name))

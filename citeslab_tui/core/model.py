@@ -18,6 +18,7 @@ doubled the cost of defining each record class.
 
 import functools
 import re
+import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from types import MappingProxyType
@@ -84,8 +85,6 @@ ENTRY_EDITABLE: tuple[str, ...] = (
 
 def new_uuid() -> str:
     """A fresh record id: 32 lowercase hex digits (UUID4 without dashes)."""
-    import uuid  # only commands that create records pay for it (it imports platform)
-
     return uuid.uuid4().hex
 
 

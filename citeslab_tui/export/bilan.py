@@ -15,10 +15,19 @@ offline). The points d'attention compare report figures with fixed thresholds
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from xml.etree import ElementTree
+
+from citeslab_tui.core.indicators import OUTSIDE_QPV, PARTNER_UNSPECIFIED, QPV_UNSPECIFIED
+from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS
+from citeslab_tui.core.period import Period as P
+from citeslab_tui.core.plausibility import REASON_LABELS, day_label
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -123,8 +132,6 @@ def funders(config: Config) -> list[str]:
 def header(config: Config, period: Period) -> dict[str, Any]:
     """Who and what the bilan is about: the structure, the person, the
     conventions overlapping the period and the funders (`funders`)."""
-    from citeslab_tui.core.period import Period as P
-
     conventions = [
         {
             "label": c.label,
@@ -147,9 +154,6 @@ def header(config: Config, period: Period) -> dict[str, Any]:
 
 def labels(config: Config) -> dict[str, dict[str, str]]:
     """French labels of the keys the report uses, per kind (and all merged)."""
-    from citeslab_tui.core.indicators import OUTSIDE_QPV, PARTNER_UNSPECIFIED, QPV_UNSPECIFIED
-    from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS
-
     kinds = {
         "stages": dict(STAGE_LABELS),
         "categories": dict(CATEGORIES),
@@ -346,15 +350,11 @@ DAYS_LISTED = 6
 
 def reason_label(code: str) -> str:
     """`journée chargée`: the short name of a plausibility code."""
-    from citeslab_tui.core.plausibility import REASON_LABELS
-
     return REASON_LABELS.get(code, code)
 
 
 def weekday_date(text: str) -> str:
     """`samedi 16/04/2022`."""
-    from citeslab_tui.core.plausibility import day_label
-
     return day_label(date.fromisoformat(text))
 
 
@@ -386,6 +386,8 @@ def _rows(value: Any, path: str = "") -> list[dict[str, Any]]:
 
 
 def _style() -> Any:
+    # lazy (pygal, markupsafe, jinja2, here and below): the CSV/XLSX exports use
+    # this module (header, labels) and never load them
     from pygal.style import Style
 
     return Style(
@@ -408,8 +410,6 @@ def _svg(chart: Any) -> Markup:
     """The chart's SVG element, without pygal's comments (they name its site)
     nor its script (the configuration of its tooltips, whose code we don't load:
     the bilan runs no script)."""
-    from xml.etree import ElementTree
-
     from markupsafe import Markup
 
     tree = chart.render_tree()
@@ -558,8 +558,6 @@ TEMPLATE_NAMES = ("bilan.html.j2", "bilan.css")
 def _stamp() -> dict[str, str]:
     """What the shipped compiled templates were made from: the Jinja2 version
     and a digest of each source template."""
-    import hashlib
-
     import jinja2
 
     digests = {n: hashlib.sha256((TEMPLATES / n).read_bytes()).hexdigest() for n in TEMPLATE_NAMES}
@@ -572,8 +570,6 @@ def _environment(*, compiled: bool = True) -> Any:
     (Jinja2's `compile_templates`, loaded by its `ModuleLoader`, like the rest
     of the package's code); when the stamp does not match the sources or the
     installed Jinja2, the sources are compiled as usual."""
-    import json
-
     from jinja2 import (
         Environment,
         FileSystemLoader,
@@ -623,9 +619,6 @@ def field_label(key: str) -> str:
 def compile_templates() -> None:
     """Rewrite the shipped compiled templates and their stamp (run
     `python -m citeslab_tui.export.bilan` after changing a template)."""
-    import json
-    import shutil
-
     shutil.rmtree(COMPILED, ignore_errors=True)
     _environment(compiled=False).compile_templates(
         str(COMPILED), zip=None, filter_func=lambda name: name in TEMPLATE_NAMES

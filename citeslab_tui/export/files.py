@@ -23,16 +23,25 @@ from typing import Any
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.fingerprint import fingerprint
+from citeslab_tui.core.indicators import inputs, report, report_to_json
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.period import Period
+from citeslab_tui.core.publics import contacts, is_active, with_named
 from citeslab_tui.core.timesheet import build_timesheet, full_time_minutes
+from citeslab_tui.export.bilan import header as bilan_header
+from citeslab_tui.export.bilan import labels
 from citeslab_tui.export.csvfmt import ExportError, get_dialect, to_csv
+from citeslab_tui.export.indicators_xlsx import indicators_xlsx
 from citeslab_tui.export.tables import (
     entries_table,
     indicators_table,
     porteurs_table,
     timesheet_table,
 )
+from citeslab_tui.export.xlsx import entries_xlsx, period_label, porteurs_xlsx, timesheet_xlsx
+from citeslab_tui.fsutil import atomic_write, describe_os_error
+from citeslab_tui.paths import ensure_private_dir
 
 KINDS: tuple[str, ...] = ("timesheet", "entries", "indicators", "porteurs")
 FORMATS: tuple[str, ...] = ("csv", "xlsx")
@@ -79,8 +88,6 @@ class Sources:
     def read(self, store: Any) -> tuple[list[Entry], list[Porteur]]:
         """Entries and porteurs from anything with the Store's `entries(start,
         end)` and `porteurs(start, end)` (the export package imports no store)."""
-        from citeslab_tui.core.publics import with_named
-
         entries = store.entries(*self.entry_range) if self.entry_range else []
         if self.all_porteurs:
             porteurs = store.porteurs()
@@ -96,8 +103,6 @@ def sources(request: ExportRequest) -> Sources:
     """The data `render(request, …)` needs. The register exports every porteur;
     the indicators need those of the report's window; timesheets and the entries
     log cite porteurs by id only."""
-    from citeslab_tui.core.indicators import inputs
-
     period = request.period
     if request.kind == "porteurs":
         if request.porteurs_period:  # the entries say who was followed then
@@ -188,8 +193,6 @@ def _render(
     out: list[RenderedFile] = []
 
     if request.kind == "porteurs":
-        from citeslab_tui.core.publics import contacts, is_active
-
         period = request.period
         met = contacts(entries)
         chosen = sorted(
@@ -203,8 +206,6 @@ def _render(
         )
         label = period.label if request.porteurs_period else request.today.isoformat()
         if request.format == "xlsx":
-            from citeslab_tui.export.xlsx import period_label, porteurs_xlsx
-
             shown = (
                 period_label(period) if request.porteurs_period else f"au {request.today:%d/%m/%Y}"
             )
@@ -216,8 +217,6 @@ def _render(
         return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
 
     if request.kind == "indicators":
-        from citeslab_tui.core.indicators import report
-
         period = request.period
         as_of = request.as_of or request.today
         in_period = [e for e in entries if period.start <= e.date <= period.end]
@@ -228,11 +227,6 @@ def _render(
         to_date = Period(period.start, min(as_of, period.end)) if as_of >= period.start else None
         base = full_time_minutes(config, calendar, to_date) if to_date else 0.0
         if request.format == "xlsx":
-            from citeslab_tui.core.indicators import report_to_json
-            from citeslab_tui.export.bilan import header as bilan_header
-            from citeslab_tui.export.bilan import labels
-            from citeslab_tui.export.indicators_xlsx import indicators_xlsx
-
             data = indicators_xlsx(
                 report_to_json(rep), bilan_header(config, period), labels(config)
             )
@@ -246,9 +240,6 @@ def _render(
         if request.kind == "timesheet":
             ts = build_timesheet(entries, config, span, calendar, territory)
             if request.format == "xlsx":
-                from citeslab_tui.core.fingerprint import fingerprint
-                from citeslab_tui.export.xlsx import timesheet_xlsx
-
                 data = timesheet_xlsx(ts, config, fingerprint(entries, span, territory))
                 days = len({r.day for r in ts.rows})
                 out.append(RenderedFile(file_name("timesheet", span.label, territory, "xlsx"),
@@ -262,8 +253,6 @@ def _render(
                 key=_entry_order,
             )
             if request.format == "xlsx":
-                from citeslab_tui.export.xlsx import entries_xlsx
-
                 data = entries_xlsx(chosen_entries, config, span)
                 out.append(RenderedFile(file_name("entries", span.label, territory, "xlsx"),
                                         data, len(chosen_entries)))  # fmt: skip
@@ -309,9 +298,6 @@ def write_files(
 ) -> list[Path]:
     """Write each file atomically (mode 0600). Without `force`, refuse — before
     writing anything — if one of the targets exists."""
-    from citeslab_tui.fsutil import atomic_write
-    from citeslab_tui.paths import ensure_private_dir
-
     if not force:
         taken = [p for p in paths if p.exists()]
         if taken:
@@ -327,8 +313,6 @@ def write_files(
             try:
                 ensure_private_dir(path)
             except OSError as exc:
-                from citeslab_tui.fsutil import describe_os_error
-
                 raise ExportError(
                     f"impossible de créer le dossier {path} : {describe_os_error(exc)}"
                 ) from exc

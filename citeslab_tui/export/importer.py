@@ -54,8 +54,10 @@ from citeslab_tui.core.model import (
     Entry,
     timestamp,
 )
+from citeslab_tui.core.text import printable
 from citeslab_tui.export.csvfmt import BOM, unneutralise
 from citeslab_tui.export.tables import ENTRY_FIELDS, ENTRY_HEADERS_FR
+from citeslab_tui.fsutil import describe_os_error
 
 MAX_LISTED = 50
 END_OF_DAY = time(23, 59, 59, 999999)
@@ -125,8 +127,6 @@ def import_entries(
     except IsADirectoryError:
         raise CitesLabError(f"{path} est un dossier, pas un fichier") from None
     except OSError as exc:
-        from citeslab_tui.fsutil import describe_os_error
-
         raise CitesLabError(f"impossible de lire {path} : {describe_os_error(exc)}") from None
     return parse_entries(
         data, config, existing_ids, known_porteurs=known_porteurs, now=now, source=str(path)
@@ -431,7 +431,5 @@ def _french_decimal(value: Decimal) -> str:
 
 def _short(text: str, width: int = 40) -> str:
     """An offending value in a message: one line, cut, control characters shown."""
-    from citeslab_tui.core.text import printable
-
     text = printable(text, one_line=True)
     return text if len(text) <= width else text[: width - 1] + "…"

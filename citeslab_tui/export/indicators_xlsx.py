@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from citeslab_tui.export.bilan import field_label, reason_label, render_group, weekday_date
 from citeslab_tui.export.csvfmt import starts_dangerously
 
 __all__ = ["SHEETS", "indicators_xlsx"]
@@ -127,8 +128,6 @@ def _summary(b: _Book, report: Mapping[str, Any], head: Mapping[str, Any]) -> No
 def _days_to_check(b: _Book, days: Mapping[str, Any]) -> None:
     """Every day `citeslab check` flags in the period: date, hours, reasons
     (no note, no name)."""
-    from citeslab_tui.export.bilan import reason_label, weekday_date
-
     ws = b.sheet("Jours à vérifier", {0: 12, 1: 20, 2: 14, 3: 30, 4: 80})
     ws.set_landscape()
     b.headers(ws, 0, ["Date", "Jour", "Heures saisies", "À vérifier", "Détail"])
@@ -263,8 +262,6 @@ def _livrables(b: _Book, report: Mapping[str, Any]) -> None:
 
 
 def _day(iso: str) -> Any:
-    from datetime import datetime
-
     return datetime.combine(date.fromisoformat(iso), datetime.min.time())
 
 
@@ -308,8 +305,6 @@ def _generic(
 ) -> None:
     """A section the report gives beyond the core figures (money, publics,
     governance…), as the same tables the bilan draws (`export.bilan`)."""
-    from citeslab_tui.export.bilan import field_label, render_group
-
     ws = b.sheet(title[:31], {0: 34, **{c: 16 for c in range(1, 16)}})
     ws.set_landscape()
     names = labels.get("all", {})
@@ -345,6 +340,7 @@ def indicators_xlsx(
 ) -> bytes:
     """The workbook of one report document (`report_to_json`), with the header
     block of `export.bilan.header` and the labels of `export.bilan.labels`."""
+    # lazy: xlsxwriter only when an XLSX is written (never on a CSV export)
     import xlsxwriter
 
     buffer = io.BytesIO()

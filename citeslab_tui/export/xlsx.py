@@ -39,6 +39,12 @@ from typing import TYPE_CHECKING, Any
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.export.csvfmt import starts_dangerously
+from citeslab_tui.export.tables import (
+    ENTRY_FIELDS,
+    ENTRY_HEADERS_FR,
+    porteur_values,
+    porteurs_header,
+)
 
 if TYPE_CHECKING:
     from citeslab_tui.core.fingerprint import Fingerprint
@@ -295,6 +301,7 @@ def page_setup(
 
 
 def new_workbook(config: Config, title: str, subject: str) -> tuple[Any, io.BytesIO, Styles]:
+    # lazy (here and in _cell): xlsxwriter only when an XLSX is written
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -382,8 +389,6 @@ def table_xlsx(
 def entries_xlsx(entries: Iterable[Entry], config: Config, period: Period) -> bytes:
     """The detailed log: one typed row per entry (dates, times, hours as
     numbers), notes wrapped."""
-    from citeslab_tui.export.tables import ENTRY_FIELDS, ENTRY_HEADERS_FR
-
     kinds = {"date": "date", "start": "time", "end": "time", "hours": "hours",
              "persons": "integer"}  # fmt: skip
     columns = [Column(ENTRY_HEADERS_FR[f], kinds.get(f, "text"), wrap=f == "note")
@@ -415,8 +420,6 @@ def porteurs_xlsx(
 ) -> bytes:
     """The register, pseudonymised like the CSV (names and contacts only
     `with_names`; never RQTH, never the notes): dates as dates."""
-    from citeslab_tui.export.tables import porteur_values, porteurs_header
-
     header = porteurs_header(french=True, with_names=with_names)
     sample = porteur_values(_SAMPLE_PORTEUR, config, french=True, with_names=with_names)
     columns = [Column(h, "date" if isinstance(v, date) else "text")

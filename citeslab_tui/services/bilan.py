@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from citeslab_tui.config import load_config
+from citeslab_tui.core.consolidate import consolidate
 from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.core.indicators import report_to_json
+from citeslab_tui.export.bilan import Failure, Source, header, labels, render_bilan
+from citeslab_tui.export.files import RenderedFile, destinations, write_files
+from citeslab_tui.fsutil import describe_os_error
+from citeslab_tui.services.report import ReportData, compute, report
+from citeslab_tui.store import Store
 
 if TYPE_CHECKING:
     from citeslab_tui.core.model import Config
@@ -45,8 +53,6 @@ def config_beside(path: Path) -> Path:
 
 
 def load_config_for(path: Path) -> Config:
-    from citeslab_tui.config import load_config
-
     own = config_beside(path)
     return load_config(own if own.is_file() else None)
 
@@ -60,9 +66,6 @@ def report_document(
     today: date | None = None,
 ) -> dict[str, Any]:
     """The `citeslab report --json` document of an open store (`services.report`)."""
-    from citeslab_tui.core.indicators import report_to_json
-    from citeslab_tui.services.report import report
-
     return report_to_json(report(store, period, as_of, territory, today=today))
 
 
@@ -73,9 +76,6 @@ def month_documents(store: Any, period: Period, as_of: date) -> list[tuple[date,
     porteurs are not read and the conventions — livrables, money — are left
     out: a month's livrables are not drawn, and skipping them halves the time
     of a consolidated bilan's months)."""
-    from citeslab_tui.core.indicators import report_to_json
-    from citeslab_tui.services.report import ReportData, compute
-
     entries = store.entries(period.start, period.end)
     hours_only = store.config._replace(conventions=())  # allocations keep their dates
     out = []
@@ -91,8 +91,6 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, CitesLabError):
         return " ".join(str(exc).split())
     if isinstance(exc, OSError):
-        from citeslab_tui.fsutil import describe_os_error
-
         return describe_os_error(exc)
     return f"illisible ({type(exc).__name__})"
 
@@ -110,9 +108,6 @@ def gather(
     """Open each file read-only with its own configuration and report on it.
     Files that fail are listed with the reason; at least one must be read.
     `today`: see `services.report.report` (the days to check)."""
-    from citeslab_tui.core.consolidate import consolidate
-    from citeslab_tui.store import Store
-
     people: list[PersonReport] = []
     failures: list[tuple[Path, str]] = []
     for path in paths:
@@ -161,8 +156,6 @@ def consolidated_json(result: Consolidated) -> dict[str, Any]:
 
 
 def sources(result: Consolidated, period: Period) -> tuple[list[Source], list[Failure]]:
-    from citeslab_tui.export.bilan import Failure, Source, header, labels
-
     people = [
         Source(p.label, p.path.name, header(p.config, period), p.report, p.months, labels(p.config))
         for p in result.people
@@ -171,8 +164,6 @@ def sources(result: Consolidated, period: Period) -> tuple[list[Source], list[Fa
 
 
 def bilan_html(result: Consolidated, period: Period, generated: date) -> str:
-    from citeslab_tui.export.bilan import render_bilan
-
     people, failures = sources(result, period)
     return render_bilan(people, failures, result.totals, generated=generated)
 
@@ -187,8 +178,6 @@ def write_bilan(
     force: bool = False,
 ) -> tuple[Path, Consolidated]:
     """Gather, render and write the bilan (0600, atomically). Returns where."""
-    from citeslab_tui.export.files import RenderedFile, destinations, write_files
-
     result = gather(paths, period, as_of, months=True, today=generated)
     html = bilan_html(result, period, generated)
     name = f"bilan_{period.label}.html"

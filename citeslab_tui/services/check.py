@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeslab_tui.core.model import Config
+from citeslab_tui.store.check import check_file
 
 
 def check(path: Path, config: Config) -> tuple[list[str], str]:
     """(problems in French, one-line summary) for the data file at `path`."""
-    from citeslab_tui.store.check import check_file
-
     return check_file(path, config)

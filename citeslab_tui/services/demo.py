@@ -13,7 +13,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from citeslab_tui.core.demo import default_span, generate
 from citeslab_tui.core.errors import ValidationFailed
+from citeslab_tui.holiday_cache import calendar_for
 from citeslab_tui.store import Store
 
 
@@ -34,9 +36,6 @@ def write_demo(
 ) -> DemoWritten:
     """Fill the empty `store` with a demo history: the conventions' years (to
     `today` when `to_today`), or exactly `entries` entries ending there."""
-    from citeslab_tui.core.demo import default_span, generate
-    from citeslab_tui.holiday_cache import calendar_for
-
     if not store.is_empty():
         raise ValidationFailed(
             f"{store.path} n'est pas vide : choisissez un autre fichier avec --db"

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from citeslab_tui.core.model import Config
+from citeslab_tui.core.timesheet import timesheet_warnings
 from citeslab_tui.export import ExportRequest, RenderedFile, destinations, render, sources
 from citeslab_tui.export import write_files as write
+from citeslab_tui.holiday_cache import calendar_for
 from citeslab_tui.store import Store
 
 NAMES_WARNING = (
@@ -21,15 +23,12 @@ def export_warnings(config: Config, request: ExportRequest) -> list[str]:
     or manager name, days no convention covers); nothing for other exports."""
     if request.kind != "timesheet":
         return []
-    from citeslab_tui.core.timesheet import timesheet_warnings
 
     return timesheet_warnings(config, request.period, request.territory)
 
 
 def rendered(store: Store, request: ExportRequest) -> list[RenderedFile]:
     """The files of `request`, in memory, from only the data they need."""
-    from citeslab_tui.holiday_cache import calendar_for
-
     needs = sources(request)
     entries, porteurs = needs.read(store)
     return render(

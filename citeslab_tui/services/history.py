@@ -10,6 +10,7 @@ from pathlib import Path
 
 import orjson
 
+from citeslab_tui.core.errors import StorageError
 from citeslab_tui.core.history import History
 from citeslab_tui.fsutil import atomic_write
 from citeslab_tui.paths import ensure_private_dir
@@ -40,8 +41,6 @@ def save(data_file: Path, history: History) -> None:
 
 def remember(data_file: Path, line: str) -> History:
     """Add a logged line; a failure to write the history is not the user's problem."""
-    from citeslab_tui.core.errors import StorageError
-
     history = load(data_file).remember(line)
     with contextlib.suppress(StorageError):
         save(data_file, history)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeslab_tui.core.model import Entry, Porteur, new_uuid, timestamp
+from citeslab_tui.export import import_entries as read_entries
 from citeslab_tui.store import Store
 
 
@@ -26,8 +27,6 @@ def import_entries(
 ) -> ImportOutcome:
     """All or nothing (ImportRejected lists every bad row). The porteurs cited
     must exist, unless `create_porteurs`: then bare pseudonymous ones are made."""
-    from citeslab_tui.export import import_entries as read_entries
-
     existing = {e.id for e in store.entries()}
     known = {p.id for p in store.porteurs()}
     result = read_entries(

@@ -23,6 +23,9 @@ from citeslab_tui.core.plausibility import (
     date_warnings,
     days_to_check,
 )
+from citeslab_tui.core.quickentry import parse, qpv_mismatch, with_porteur_territory
+from citeslab_tui.holiday_cache import holidays_for
+from citeslab_tui.services.entries import log_draft
 from citeslab_tui.store import Store
 
 if TYPE_CHECKING:  # core.quickentry is loaded at the first line typed, not at start-up
@@ -33,8 +36,6 @@ QPV_ELSEWHERE = "qpv_autre_territoire"
 
 def holidays(years: Sequence[int]) -> frozenset[date]:
     """French public holidays of `years` (cached on disk by holiday_cache)."""
-    from citeslab_tui.holiday_cache import holidays_for
-
     return holidays_for(years)
 
 
@@ -45,7 +46,6 @@ def check_new(
     `replacing`, for an edit); a QPV of another territory is a warning too."""
     others: list[Timed] = [e for e in store.entries(day, day) if e.id != replacing]
     found = check_day(day, [*others, item], store.config, holidays([day.year]), today)
-    from citeslab_tui.core.quickentry import qpv_mismatch
 
     qpv, territory = getattr(item, "qpv", None), getattr(item, "territory", None)
     mismatch = qpv_mismatch(qpv, territory, store.config) if territory else None
@@ -57,8 +57,6 @@ def check_new(
 def refine(store: Store, draft: EntryDraft, day: date, today: date) -> tuple[EntryDraft, DayCheck]:
     """What Enter would record on `day` — the draft with its porteurs'
     territory when none was typed — and what its day would look like."""
-    from citeslab_tui.core.quickentry import with_porteur_territory
-
     territory_of = {p.id: p.territory for p in store.porteurs()} if draft.porteurs else {}
     draft = with_porteur_territory(draft, territory_of)
     return draft, check_new(store, draft, day, today)
@@ -69,9 +67,6 @@ def log_checked(
 ) -> tuple[Entry, tuple[DayWarning, ...]]:
     """`citeslab log`: parse the line, refuse a day above 24 h (ValidationFailed,
     nothing written), store the entry, and return the warnings to show."""
-    from citeslab_tui.core.quickentry import parse
-    from citeslab_tui.services.entries import log_draft
-
     draft, found = refine(store, parse(text, store.config), day, today)
     if found.refused:
         raise ValidationFailed(found.refused)

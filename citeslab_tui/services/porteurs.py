@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur, new_uuid, timestamp
+from citeslab_tui.core.textmatch import config_index, match, norm_words
 from citeslab_tui.services.common import territory_code
 from citeslab_tui.store import Store
+from citeslab_tui.store.privacy import forget_porteurs
 
 if TYPE_CHECKING:
     from citeslab_tui.store.privacy import Erasure
@@ -22,7 +24,6 @@ def qpv_code(config: Config, typed: str | None) -> str | None:
     the quick entry's `#` token is. None for nothing typed."""
     if not typed:
         return None
-    from citeslab_tui.core.textmatch import config_index, match, norm_words
 
     found = match(norm_words(typed.lstrip("#")), config_index(config).qpvs)
     if len(found) == 1:
@@ -113,8 +114,6 @@ def forget(store: Store, pid: str) -> Erasure:
     """Erase a porteur's personal data everywhere (undo history, backups); the
     result names the entries whose note still mentions the name, for the user
     to review."""
-    from citeslab_tui.store.privacy import forget_porteurs
-
     return forget_porteurs(store, [store.find_porteur(pid).id])
 
 

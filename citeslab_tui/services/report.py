@@ -14,6 +14,7 @@ from citeslab_tui.core.indicators import report as indicators_report
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.core.publics import with_named
+from citeslab_tui.holiday_cache import calendar_for
 from citeslab_tui.services.common import territory_code
 from citeslab_tui.store import Store
 
@@ -46,8 +47,6 @@ def read(
 def compute(data: ReportData, config: Config, territory: str | None = None) -> Report:
     """The report from data already read (may load the holidays library: run it
     off the UI thread)."""
-    from citeslab_tui.holiday_cache import calendar_for
-
     calendar = calendar_for(data.period.years())
     return indicators_report(
         data.entries,

@@ -10,6 +10,7 @@ from pathlib import Path
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.store import Store, backups
 from citeslab_tui.store.check import bytes_are_good
+from citeslab_tui.store.layout import signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,6 @@ def good_again(db: Path, last_seen: object) -> tuple[bool, object]:
     """Whether a data file that went bad is a whole, good file again (restored
     from another terminal), and what to pass next time: it is read and checked
     again only when it changed on disk."""
-    from citeslab_tui.store.layout import signature
-
     try:
         seen = signature(db)
         good = seen != last_seen and bytes_are_good(db.read_bytes())

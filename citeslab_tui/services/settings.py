@@ -8,6 +8,7 @@ the French message names the path (`territories[1].etp: …`).
 from __future__ import annotations
 
 import copy
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -15,9 +16,18 @@ from typing import Any
 
 import orjson
 
-from citeslab_tui.config import default_config_path, read_config_data, save_config, user_config_path
+from citeslab_tui.config import (
+    CONFIG_ENV,
+    default_config_path,
+    migrate,
+    read_config_data,
+    save_config,
+    user_config_path,
+)
 from citeslab_tui.core.errors import ConfigError
 from citeslab_tui.core.model import Config
+from citeslab_tui.services.demo import write_demo
+from citeslab_tui.store import Store
 
 # Which field names a list item by (so `territories.CCG.etp` works).
 _ITEM_KEYS = ("key", "code")
@@ -26,8 +36,6 @@ _ITEM_KEYS = ("key", "code")
 def editable_data() -> dict[str, Any]:
     """The configuration as data, ready to change: the user's own file, or a
     copy of the shipped default (saved to the user's file on the first change)."""
-    from citeslab_tui.config import migrate
-
     path = user_config_path()
     data: dict[str, Any] = migrate(
         read_config_data(path if path.exists() else default_config_path())
@@ -104,8 +112,6 @@ def apply(data: dict[str, Any], path: Path | None = None) -> Config:
 
 def set_and_save(key: str, text: str, path: Path | None = None) -> Config:
     """`citeslab config set KEY VALUE`."""
-    from citeslab_tui.config import migrate
-
     data = migrate(read_config_data(path)) if path else editable_data()
     return apply(set_value(data, key, parse_value(text)), path)
 
@@ -187,17 +193,11 @@ def is_first_run(store: Any) -> bool:
     """No configuration of one's own and no data yet: the app opens its welcome.
     (Someone with data but no configuration file has been working with the
     shipped example: they are not new.)"""
-    import os
-
-    from citeslab_tui.config import CONFIG_ENV
-
     return not os.environ.get(CONFIG_ENV) and not user_config_path().exists() and store.is_empty()
 
 
 def example_data() -> dict[str, Any]:
     """The shipped CitésLab Genevois configuration, as data to start from."""
-    from citeslab_tui.config import migrate
-
     data: dict[str, Any] = migrate(read_config_data(default_config_path()))
     return data
 
@@ -210,9 +210,6 @@ def demo_path(db: Path) -> Path:
 def open_demo(db: Path, config: Config, today: date, now: Any) -> Any:
     """The demo data file beside `db`, filled with a made-up history the first
     time (services.demo: the conventions' years, on to today), opened for the app."""
-    from citeslab_tui.services.demo import write_demo
-    from citeslab_tui.store import Store
-
     store = Store.open(demo_path(db), config, now=now)
     if store.is_empty():
         write_demo(store, today, seed=1, to_today=True)

@@ -21,6 +21,7 @@ from citeslab_tui.core.timer import RunningTimer, TimerError, check_line
 from citeslab_tui.core.timer import stop as stop_timer
 from citeslab_tui.fsutil import atomic_write
 from citeslab_tui.paths import ensure_private_dir
+from citeslab_tui.services.plausibility import refine
 from citeslab_tui.store import Store
 
 
@@ -80,8 +81,6 @@ def stop(store: Store, now: datetime, *, note: str = "", end: time | None = None
     (services.plausibility: the porteurs' territory, a day above 24 h refused,
     the day's warnings returned; the store's checks: an unknown porteur). A
     refusal leaves the timer running."""
-    from citeslab_tui.services.plausibility import refine
-
     timer = running(store)
     if timer is None:
         raise TimerError("aucun chronomètre en cours")

@@ -21,8 +21,12 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+import orjson
+
 from citeslab_tui.core.errors import StorageError
 from citeslab_tui.fsutil import atomic_write, describe_os_error
+from citeslab_tui.store.layout import INDEX, META, serialize, write_sequence
+from citeslab_tui.store.lock import FileLock
 
 KEEP = 14
 
@@ -34,8 +38,6 @@ def backup_dir(db_path: Path) -> Path:
 def sequence(path: Path) -> int:
     """The write number recorded in a copy of the data file (0: none, unreadable).
     Reads the first line only when the copy is in our layout."""
-    from citeslab_tui.store.layout import write_sequence
-
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -119,10 +121,8 @@ def _current_sequence(db_path: Path) -> int:
 
 def renumber(data: bytes, writes: int) -> bytes:
     """A data file's bytes with its write number set to `writes` (re-laid out)."""
-    import orjson
-
+    # lazy: import cycle (erasure -> storage -> backups)
     from citeslab_tui.store.erasure import parse_file
-    from citeslab_tui.store.layout import INDEX, META, serialize
 
     tables = parse_file(data)
     if tables is None:
@@ -160,8 +160,8 @@ def restore(db_path: Path, backup: Path, now: datetime) -> Path | None:
     made does not come back). The current file, broken or not, is kept aside as
     `<name>.broken-<timestamp>` first. Returns that path. Holds the data file's
     lock, so no write runs meanwhile."""
+    # lazy: import cycle, see renumber()
     from citeslab_tui.store import erasure
-    from citeslab_tui.store.lock import FileLock
 
     try:
         data = erasure.replay(db_path, backup.read_bytes())

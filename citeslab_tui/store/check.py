@@ -8,12 +8,13 @@ from pathlib import Path
 from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import NON_PILLAR_KINDS, Config
 from citeslab_tui.store import leftovers
+from citeslab_tui.store.layout import INDEX, read_index
 from citeslab_tui.store.storage import AtomicJSONStorage
+from citeslab_tui.store.store import Store
+from citeslab_tui.store.validation import validate_table
 
 
 def _storage(path: Path) -> AtomicJSONStorage:
-    from citeslab_tui.store.validation import validate_table
-
     return AtomicJSONStorage(
         path, readonly=True, validate_table=validate_table, trust_checksums=False
     )
@@ -26,8 +27,6 @@ def bytes_are_good(data: bytes) -> bool:
 
 def _index_broken(path: Path) -> bool:
     """True when the file carries an `_index` that no longer fits its bytes."""
-    from citeslab_tui.store.layout import INDEX, read_index
-
     try:
         data = path.read_bytes()
     except OSError:
@@ -37,8 +36,6 @@ def _index_broken(path: Path) -> bool:
 
 def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     """(problems, one-line summary). Problems are French, without personal data."""
-    from citeslab_tui.store.store import Store
-
     removed = leftovers.remove_stale_temporaries(path)
     cleaned = (
         f"\n{len(removed)} fichier(s) temporaire(s) laissé(s) par une écriture interrompue, "

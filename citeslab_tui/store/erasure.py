@@ -26,6 +26,7 @@ from typing import Any
 
 import orjson
 
+from citeslab_tui.config import config_backup_dir, user_config_path
 from citeslab_tui.core.errors import StorageError
 from citeslab_tui.fsutil import atomic_write, describe_os_error
 from citeslab_tui.store import backups, leftovers
@@ -36,6 +37,7 @@ from citeslab_tui.store.layout import (
     PORTEURS_PREFIX,
     serialize,
 )
+from citeslab_tui.store.storage import AtomicJSONStorage
 
 REGISTER_SUFFIX = ".effacements.json"
 PERSONAL_FIELDS: dict[str, Any] = {
@@ -151,8 +153,6 @@ def scrub_tables(tables: dict[str, Any], erased: dict[str, str], names: list[str
 
 def parse_file(data: bytes) -> dict[str, Any] | None:
     """Tables of a data file's bytes, or None when they do not parse."""
-    from citeslab_tui.store.storage import AtomicJSONStorage
-
     probe = AtomicJSONStorage(Path("/nonexistent/citeslab.json"), readonly=True)
     raw = probe._structure_problem(data)
     if isinstance(raw, str):
@@ -204,8 +204,6 @@ def copies(db_path: Path) -> list[Path]:
 
 def config_copies() -> list[Path]:
     """The backups of the user's configuration (never the shipped default's)."""
-    from citeslab_tui.config import config_backup_dir, user_config_path
-
     folder = config_backup_dir(user_config_path())
     return sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
 

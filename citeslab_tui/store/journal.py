@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from citeslab_tui import schemas
 from citeslab_tui.core.closing import check_open
 from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.core.model import timestamp
@@ -87,6 +88,7 @@ def records(store: Store) -> list[dict[str, Any]]:
 
 def record_change(store: Store, label: str, changes: list[dict[str, Any]]) -> None:
     """Append one record (inside the caller's transaction), dropping the oldest."""
+    # lazy: import cycle (store.store imports this module)
     from citeslab_tui.store.store import _doc, _keys
 
     table = store.db.table(JOURNAL)
@@ -172,6 +174,7 @@ def undo(store: Store) -> str | None:
     """Revert the latest change of this store's origin; its French label, or
     None when there is nothing to undo. Raises ValidationFailed, naming the
     change, when a record it touched was changed since."""
+    # lazy: import cycle, see record_change()
     from citeslab_tui.store.store import _keys
 
     with store.storage.transaction():
@@ -228,6 +231,7 @@ def undo(store: Store) -> str | None:
 def rewrite_changes(store: Store, edit: Any) -> None:
     """Apply `edit(change) -> change` to every change of every record (inside
     the caller's transaction): erasure uses it to scrub personal data."""
+    # lazy: import cycle (store.store imports this module)
     from citeslab_tui.store.store import _doc, _keys
 
     table = store.db.table(JOURNAL)
@@ -252,8 +256,6 @@ _KINDS = ("entry", "porteur")
 
 
 def _change_problem(change: Any) -> str | None:
-    from citeslab_tui import schemas
-
     if not isinstance(change, dict) or change.get("kind") not in _KINDS:
         return "modification de nature inconnue"
     before, after = change.get("before"), change.get("after")

@@ -40,6 +40,7 @@ def next_meta(previous: Any, now: datetime) -> bytes:
     """The `_meta` table of the next write: the write sequence (`writes`, one
     more than the previous file's) and the clock at that write (`written_at`).
     Backups are ordered by the sequence, never by the clock."""
+    # lazy: import cycle (migrations imports this module)
     from citeslab_tui.store import migrations
 
     meta: dict[str, Any] = {}

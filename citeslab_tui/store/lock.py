@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from citeslab_tui.core.errors import LockTimeout, StorageError
+from citeslab_tui.fsutil import describe_os_error
 
 try:  # POSIX
     import fcntl
@@ -58,8 +59,6 @@ class FileLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            from citeslab_tui.fsutil import describe_os_error
-
             raise StorageError(
                 f"Impossible d'ouvrir le verrou {self.path} : {describe_os_error(exc)}. "
                 "Rien n'a été enregistré."
