@@ -13,18 +13,23 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
+from textual.worker import WorkerFailed
 
-from citeslab_tui.config import config_signature, load_config
+from citeslab_tui.config import config_signature, load_config, save_config
 from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import Config
+from citeslab_tui.launch import now
 from citeslab_tui.services import entries
+from citeslab_tui.services.settings import editable_data, example_data, open_demo
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import refusal
-from citeslab_tui.tui.keys import key_display
+from citeslab_tui.tui.keys import binding_sections, key_display
 from citeslab_tui.tui.screens.base import StoreScreen
+from citeslab_tui.tui.screens.journal import JournalScreen
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
@@ -120,8 +125,6 @@ class CitesLabApp(App[int]):
         """Screens are built the first time they are shown: the dashboard computes
         nothing before the user asks for it."""
         if mode == "journal":
-            from citeslab_tui.tui.screens.journal import JournalScreen
-
             return JournalScreen(self.store, self.today)
         if mode == "dashboard":
             from citeslab_tui.tui.screens.dashboard import DashboardScreen
@@ -136,11 +139,9 @@ class CitesLabApp(App[int]):
 
             return ExportScreen(self.store, self.today, self.export_dir)
         if mode == "settings":
-            from citeslab_tui.services.settings import editable_data
             from citeslab_tui.tui.screens.settings import SettingsScreen
 
             return SettingsScreen(self.store, self.today, editable_data)
-        from citeslab_tui.tui.keys import binding_sections
         from citeslab_tui.tui.screens.help import HelpScreen
 
         return HelpScreen(binding_sections(), self.store.config)
@@ -158,8 +159,6 @@ class CitesLabApp(App[int]):
         variables* (personal data) after exiting. Instead, log the code location
         only and leave one French line on the terminal. (Textual is pinned; this
         overrides its private hook, checked by a test.)"""
-        from rich.text import Text
-
         from citeslab_tui.crashlog import log_unexpected
 
         error = self._exception
@@ -229,7 +228,6 @@ class CitesLabApp(App[int]):
 
     def action_recover(self) -> None:
         """ctrl+b in read-only mode: restore the newest good backup."""
-        from citeslab_tui.launch import now
         from citeslab_tui.services.restore import recover
 
         if self.broken is None:  # only offered in read-only mode
@@ -249,8 +247,6 @@ class CitesLabApp(App[int]):
     def _handle_exception(self, error: Exception) -> None:
         """A broken data file met by a key or a screen is not fatal: read-only
         mode instead of quitting (and losing what a form holds)."""
-        from textual.worker import WorkerFailed
-
         cause = error.error if isinstance(error, WorkerFailed) else error
         if isinstance(cause, DataFileError):
             self.go_read_only(cause)
@@ -286,24 +282,18 @@ class CitesLabApp(App[int]):
 
     def show_welcome(self) -> None:
         """First run: the welcome over the journal (tui/screens/welcome.py)."""
-        from citeslab_tui.services.settings import example_data
         from citeslab_tui.tui.screens.welcome import WelcomeScreen
 
         self.push_screen(WelcomeScreen(example_data(), self.welcome_save, self.welcome_demo))
 
     def welcome_save(self, data: dict[str, Any]) -> None:
         """The welcome's configuration: saved, taken at once."""
-        from citeslab_tui.config import save_config
-
         self.use_config(save_config(data))
         self.notify("Configuration enregistrée : tout se modifie dans F6 Paramètres.")
 
     def welcome_demo(self, data: dict[str, Any]) -> None:
         """The example configuration, and a demo history in its own file: the
         real data file stays empty (relaunching `citeslab` opens it)."""
-        from citeslab_tui.config import save_config
-        from citeslab_tui.services.settings import open_demo
-
         config = save_config(data)
         real = self.store.path
         demo = open_demo(real, config, self.today(), self.store.now)

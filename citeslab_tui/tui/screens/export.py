@@ -22,6 +22,7 @@ from citeslab_tui.core.dates import read_date
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.period import Period
 from citeslab_tui.present import short_date
+from citeslab_tui.services.common import reader
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.screens.base import StoreScreen
@@ -294,7 +295,6 @@ class ExportScreen(StoreScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_job(self, job: ExportJob) -> list[tuple[Path, int]]:
         from citeslab_tui.export import ExportRequest
-        from citeslab_tui.services.common import reader
         from citeslab_tui.services.export import export
 
         if job.kind == "bilan":

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from citeslab_tui.core.model import Config
+from citeslab_tui.core.textmatch import norm_words
 from citeslab_tui.tui.keys import key_display
 from citeslab_tui.tui.widgets.footer import AppFooter
 
@@ -184,8 +185,6 @@ class HelpScreen(Screen[None]):
     def _find(self, query: str, after: str | None) -> None:
         """Scroll to the first line (after `after`, wrapping) containing every
         word of `query`, accents and case ignored; mark it."""
-        from citeslab_tui.core.textmatch import norm_words
-
         for line in self.query(".help-line"):
             line.remove_class("-found")
         words = norm_words(query)

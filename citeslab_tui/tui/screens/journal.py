@@ -25,6 +25,7 @@ from citeslab_tui.core.model import Config, Entry, format_hhmm
 from citeslab_tui.core.text import printable
 from citeslab_tui.present import day_label, duration, hours, label_of, timer_badge
 from citeslab_tui.services import entries as service
+from citeslab_tui.services.plausibility import date_marks, refine
 from citeslab_tui.store import Store
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.entry_table import EntryTable
@@ -165,7 +166,6 @@ class JournalScreen(StoreScreen):
         title.append(day_label(day), style="bold")
         if day == self.today():
             title.append(" (aujourd'hui)")
-        from citeslab_tui.services.plausibility import date_marks
 
         for mark in date_marks(day, self.today()):  # a holiday, a future day (issue 11)
             if mark != "week-end":  # the weekday name says it
@@ -192,8 +192,6 @@ class JournalScreen(StoreScreen):
     def refine_draft(self, draft: EntryDraft) -> tuple[EntryDraft, DayCheck]:
         """The bar's line as Enter would record it on the selected day, and
         what that day would look like (services.plausibility)."""
-        from citeslab_tui.services.plausibility import refine
-
         return refine(self.store, draft, self.selected_day, self.today())
 
     def porteur_ids(self) -> list[str]:

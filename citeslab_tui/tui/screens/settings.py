@@ -27,6 +27,7 @@ from textual.widgets import Button, Static, TabbedContent, TabPane
 
 from citeslab_tui.config import config_problems
 from citeslab_tui.core.errors import CitesLabError
+from citeslab_tui.services.settings import apply, new_convention
 from citeslab_tui.store import Store
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.config_field import ConfigField
@@ -313,8 +314,6 @@ class SettingsScreen(StoreScreen):
 
     def copy_convention(self, index: int) -> None:
         """A new convention from this one, right after it and as long."""
-        from citeslab_tui.services.settings import new_convention
-
         old = self.data["conventions"][index]
         try:
             start, end = date.fromisoformat(old["start"]), date.fromisoformat(old["end"])
@@ -327,8 +326,6 @@ class SettingsScreen(StoreScreen):
                     markup=False)  # fmt: skip
 
     def action_save(self) -> None:
-        from citeslab_tui.services.settings import apply
-
         self.check()
         if self.problems:
             path, message = self.problems[0]

@@ -23,7 +23,9 @@ from textual.widgets import Input, Static
 
 from citeslab_tui.core.errors import QuickEntryError
 from citeslab_tui.core.model import Config
+from citeslab_tui.core.quickentry import completions, try_parse
 from citeslab_tui.core.text import printable
+from citeslab_tui.core.textmatch import unknown_porteurs
 from citeslab_tui.tui.widgets.inputs import SteadyInput
 
 
@@ -62,9 +64,6 @@ def check(
     """The draft of the line, or why it cannot be recorded — a porteur it cites
     that does not exist, or a day it would push above 24 h, too (the store would
     refuse it on Enter) — and the warnings of its day (issue 11)."""
-    from citeslab_tui.core.quickentry import try_parse
-    from citeslab_tui.core.textmatch import unknown_porteurs
-
     result = try_parse(text, config)
     if isinstance(result, QuickEntryError):
         return result, ()
@@ -123,8 +122,6 @@ def suggest(
     value: str, config: Config, porteur_ids: Sequence[str], partners: Sequence[str]
 ) -> str | None:
     """The whole line with its last word completed, or None."""
-    from citeslab_tui.core.quickentry import completions
-
     found = _LAST_WORD.search(value)
     if found is None:
         return None
