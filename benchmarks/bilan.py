@@ -55,8 +55,10 @@ def main() -> int:
         dbs = []
         for i in range(opts.files):
             db = root / f"personne{i + 1:02d}.json"
-            run(["demo", "--entries", str(opts.entries), "--seed", str(100 + i), "--db", str(db)],
-                env)  # fmt: skip
+            run(
+                ["demo", "--entries", str(opts.entries), "--seed", str(100 + i), "--db", str(db)],
+                env,
+            )
             dbs.append(db)
         # The period holding every entry of the first file (demo histories end on END).
         import orjson
@@ -72,13 +74,22 @@ def main() -> int:
         out = root / "bilan.html"
         many = [a for db in dbs for a in ("--db", str(db))]
         cases = [
-            (f"bilan, 1 fichier ({len(days)} entrées, {days[0]} → {END})", 1.0,
-             ["bilan", *period, "--db", str(dbs[0]), "-o", str(out), "--force"]),
-            (f"bilan consolidé, {opts.files} fichiers × {opts.entries} entrées", 2.0,
-             ["bilan", *period, *many, "-o", str(out), "--force"]),
-            (f"report --json consolidé, {opts.files} fichiers", 2.0,
-             ["report", "--from", days[0], "--to", END, "--as-of", END, "--json", *many]),
-        ]  # fmt: skip
+            (
+                f"bilan, 1 fichier ({len(days)} entrées, {days[0]} → {END})",
+                1.0,
+                ["bilan", *period, "--db", str(dbs[0]), "-o", str(out), "--force"],
+            ),
+            (
+                f"bilan consolidé, {opts.files} fichiers × {opts.entries} entrées",
+                2.0,
+                ["bilan", *period, *many, "-o", str(out), "--force"],
+            ),
+            (
+                f"report --json consolidé, {opts.files} fichiers",
+                2.0,
+                ["report", "--from", days[0], "--to", END, "--as-of", END, "--json", *many],
+            ),
+        ]
         failed = False
         print(f"{'commande':<62} {'médiane':>8} {'budget':>7}")
         for label, budget, args in cases:

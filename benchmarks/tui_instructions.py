@@ -26,8 +26,11 @@ HERE = Path(__file__).parent
 def instructions(args: list[str], env: dict[str, str]) -> int:
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
-        env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
         raise SystemExit(f"valgrind a échoué : {done.stderr[-500:]}")
@@ -48,10 +51,20 @@ def main() -> int:
             env[f"XDG_{name}_HOME"] = str(work / name.lower())
         db = work / "citeslab.json"
         subprocess.run(
-            [sys.executable, "-m", "citeslab_tui", "demo", "--entries", str(options.entries),
-             "--db", str(db)],
-            env=env, check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "citeslab_tui",
+                "demo",
+                "--entries",
+                str(options.entries),
+                "--db",
+                str(db),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         env.update(PYTHONHASHSEED="0", CITESLAB_BENCH_EXIT_AT_PAINT="1")
         paint = [sys.executable, str(HERE / "tui_paint.py")]
         out = str(work / "paint.json")

@@ -197,8 +197,9 @@ def euros(value: float | None, digits: int = 0) -> str:
     return ("−" if value < 0 else "") + text + " €"
 
 
-def qpv_share_line(label: str, numerator: int, denominator: int, share: float | None,
-                   target: float | None) -> str:  # fmt: skip
+def qpv_share_line(
+    label: str, numerator: int, denominator: int, share: float | None, target: float | None
+) -> str:
     """`Part des porteurs accompagnés issus d'un QPV : 37,6 % (53 sur 141) · objectif 30 %`."""
     line = f"{label} : {pct(share)} ({numerator} sur {denominator})"
     return line + (f" · objectif {pct(target, 0)}" if target is not None else "")

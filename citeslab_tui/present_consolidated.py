@@ -40,8 +40,13 @@ def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> li
     for failed, why in result.failures:
         out.append(Text(f"Non lu : {failed.name} ({why})", style="bold red"))
 
-    t = Table(title="Heures réalisées par territoire", title_justify="left", box=None,
-              header_style="bold", pad_edge=False)  # fmt: skip
+    t = Table(
+        title="Heures réalisées par territoire",
+        title_justify="left",
+        box=None,
+        header_style="bold",
+        pad_edge=False,
+    )
     t.add_column("Territoire", no_wrap=True)
     for p in people:
         t.add_column(Text(p.label), justify="right", max_width=14, overflow="ellipsis")
@@ -51,13 +56,23 @@ def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> li
         cells = [_hours(p.report["territories"].get(code, {}).get("hours_logged")) for p in people]
         expected, gap = row.get("hours_expected_to_date"), row.get("gap_hours")
         t.add_row(code, *cells, _hours(row.get("hours_logged")), _hours(expected), _hours(gap))
-    t.add_row(Text("Total", style="bold"), *[_hours(p.report["hours_logged"]) for p in people],
-              _hours(totals.get("hours_logged")), "", "")  # fmt: skip
+    t.add_row(
+        Text("Total", style="bold"),
+        *[_hours(p.report["hours_logged"]) for p in people],
+        _hours(totals.get("hours_logged")),
+        "",
+        "",
+    )
     out += [Text(""), t]
 
     if totals.get("livrables"):
-        lt = Table(title="Livrables (réalisé)", title_justify="left", box=None,
-                   header_style="bold", pad_edge=False)  # fmt: skip
+        lt = Table(
+            title="Livrables (réalisé)",
+            title_justify="left",
+            box=None,
+            header_style="bold",
+            pad_edge=False,
+        )
         lt.add_column("Livrable", ratio=1, overflow="fold", min_width=14)
         for p in people:
             lt.add_column(Text(p.label), justify="right", max_width=14, overflow="ellipsis")
@@ -75,8 +90,9 @@ def consolidated_tables(result: Consolidated, period: Period, as_of: date) -> li
             if share:
                 lt.add_row(Text(row["label"]), *cells, share_parts(row), "—")
             else:
-                lt.add_row(Text(row["label"]), *cells, count(row.get("actual")),
-                           count(row.get("target")))  # fmt: skip
+                lt.add_row(
+                    Text(row["label"]), *cells, count(row.get("actual")), count(row.get("target"))
+                )
         out += [Text(""), lt]
     days = totals.get("days_to_check")
     if days:

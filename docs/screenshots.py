@@ -21,8 +21,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 IMAGES = HERE / "images"
 TODAY = "2022-10-14"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--no-first-run", "--hide-scrollbars"]  # fmt: skip
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
 
 
 def chromium_png(page: Path, out: Path, width: int, height: int, profile: Path) -> None:
@@ -30,10 +36,17 @@ def chromium_png(page: Path, out: Path, width: int, height: int, profile: Path) 
     if browser is None:
         raise SystemExit("chromium absent (Debian : apt-get install chromium)")
     subprocess.run(
-        [browser, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
-         f"--screenshot={out}", page.as_uri()],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            browser,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            f"--screenshot={out}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
 
 async def dashboard_svg(db: Path, out: Path) -> None:
@@ -59,8 +72,11 @@ def main() -> int:
         citeslab = str(Path(sys.executable).parent / "citeslab")
         subprocess.run([citeslab, "demo", "--db", str(db)], check=True, capture_output=True)
         html = root / "bilan.html"
-        subprocess.run([citeslab, "bilan", "--year", "2022", "--db", str(db), "-o", str(html)],
-                       check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [citeslab, "bilan", "--year", "2022", "--db", str(db), "-o", str(html)],
+            check=True,
+            capture_output=True,
+        )
         IMAGES.mkdir(exist_ok=True)
         chromium_png(html, IMAGES / "bilan.png", 900, 2100, root / "profile")
         svg = root / "f3.svg"

@@ -221,14 +221,20 @@ def test_completion_keeps_what_the_user_set() -> None:
     old = _file("config-v1-shipped.json")
     conv = old["conventions"][0]
     livrables = _livrables(old)
-    livrables["comites_techniques"] |= {"label": "COTECH", "targets": {"2022": 2, "2023": 4},
-                                        "cadence_months": 6}  # fmt: skip
+    livrables["comites_techniques"] |= {
+        "label": "COTECH",
+        "targets": {"2022": 2, "2023": 4},
+        "cadence_months": 6,
+    }
     livrables["presence_qpv"]["territory"] = "AA"  # Saint-Georges is not an AA quartier
     conv["territory"] = "CCG"
     new = _livrables(migrate(old))
     cotech = new["comites_techniques"]
     assert (cotech["label"], cotech["targets"], cotech["cadence_months"]) == (
-        "COTECH", {"2022": 2, "2023": 4}, 6)  # fmt: skip
+        "COTECH",
+        {"2022": 2, "2023": 4},
+        6,
+    )
     assert cotech["governance"] is True and "cahier des charges" in cotech["cadence"]
     # COPIL: once a year for the years the comités techniques have a target.
     assert new["comites_pilotage"]["targets"] == {"2022": 1, "2023": 1}
@@ -240,9 +246,13 @@ def test_completion_keeps_what_the_user_set() -> None:
 def test_a_user_s_own_copil_is_not_doubled_nor_a_removed_one_restored() -> None:
     old = _file("config-v1-shipped.json")
     old["conventions"][0]["livrables"].append(
-        {"key": "copil", "label": "COPIL", "territory": "CCG",
-         "metric": {"kind": "count_entries", "types": ["comite_pilotage"]}}
-    )  # fmt: skip
+        {
+            "key": "copil",
+            "label": "COPIL",
+            "territory": "CCG",
+            "metric": {"kind": "count_entries", "types": ["comite_pilotage"]},
+        }
+    )
     new = migrate(old)
     keys = list(_livrables(new))
     assert "comites_pilotage" not in keys and keys.count("copil") == 1

@@ -170,9 +170,17 @@ def _print_table(entries: list[Entry], config: Config, short: dict[str, str]) ->
         when = f"{format_hhmm(e.start)}-{format_hhmm(e.end)}" if e.start else ""
         extra = " ".join([*e.porteurs, f"→{e.partner}" if e.partner else "", e.note]).strip()
         rows.append(
-            [short.get(e.id, e.id), f"{e.date:%d/%m/%Y}", when, hours(e.minutes), e.type,
-             e.territory, str(e.persons or ""), printable(extra, one_line=True)]
-        )  # fmt: skip
+            [
+                short.get(e.id, e.id),
+                f"{e.date:%d/%m/%Y}",
+                when,
+                hours(e.minutes),
+                e.type,
+                e.territory,
+                str(e.persons or ""),
+                printable(extra, one_line=True),
+            ]
+        )
     names = ["Id", "Date", "Heure", "Durée", "Type", "Terr.", "Pers.", "Note"]
     # Every column but the note keeps its full width; the note gets the rest.
     widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names[:-1])]
@@ -198,8 +206,21 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-PLAIN_COLUMNS = ("id", "date", "debut", "fin", "minutes", "type", "pilier", "territoire",
-                 "qpv", "personnes", "porteurs", "partenaire", "note")  # fmt: skip
+PLAIN_COLUMNS = (
+    "id",
+    "date",
+    "debut",
+    "fin",
+    "minutes",
+    "type",
+    "pilier",
+    "territoire",
+    "qpv",
+    "personnes",
+    "porteurs",
+    "partenaire",
+    "note",
+)
 
 
 def _print_plain(entries: list[Entry], short: dict[str, str]) -> None:
@@ -210,10 +231,20 @@ def _print_plain(entries: list[Entry], short: dict[str, str]) -> None:
     click.echo("\t".join(PLAIN_COLUMNS))
     for e in entries:
         cells = [
-            short.get(e.id, e.id), e.date.isoformat(), format_hhmm(e.start), format_hhmm(e.end),
-            str(e.minutes), e.type, e.pillar, e.territory, e.qpv or "", str(e.persons),
-            " ".join(e.porteurs), e.partner or "", e.note,
-        ]  # fmt: skip
+            short.get(e.id, e.id),
+            e.date.isoformat(),
+            format_hhmm(e.start),
+            format_hhmm(e.end),
+            str(e.minutes),
+            e.type,
+            e.pillar,
+            e.territory,
+            e.qpv or "",
+            str(e.persons),
+            " ".join(e.porteurs),
+            e.partner or "",
+            e.note,
+        ]
         click.echo("\t".join(printable(c, one_line=True).replace("\t", " ") for c in cells))
 
 

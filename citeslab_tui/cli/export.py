@@ -97,8 +97,9 @@ def export(
         porteurs_period=any(v is not None for v in (year, month, date_from, date_to)),
     )
     for warning in export_warnings(store.config, request):
-        click.echo(f"Attention : {warning} (citeslab config set, ou F6 dans l'application).",
-                   err=True)  # fmt: skip
+        click.echo(
+            f"Attention : {warning} (citeslab config set, ou F6 dans l'application).", err=True
+        )
     written = run_export(store, request, output=output, force=force)
     for path, file in written:
         what = "jour(s)" if path.suffix == ".xlsx" and kind == "timesheet" else "ligne(s)"

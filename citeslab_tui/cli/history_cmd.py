@@ -29,8 +29,11 @@ def history(keep_notes: bool | None, clear: bool) -> None:
         return
     if keep_notes is not None:
         saved.set_keep_notes(path, keep_notes)
-        click.echo("Notes gardées dans l'historique." if keep_notes else
-                   "Notes retirées de l'historique (et des lignes déjà gardées).")  # fmt: skip
+        click.echo(
+            "Notes gardées dans l'historique."
+            if keep_notes
+            else "Notes retirées de l'historique (et des lignes déjà gardées)."
+        )
         return
     kept = saved.load(path)
     for line in kept.lines:

@@ -280,9 +280,11 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
 
     b, pub, path = r.porteurs, r.publics, r.path
     out.print(
-        Text(f"Porteurs suivis sur la période : {b.active} (accompagnés : {pub.counted})",
-             style="bold")
-    )  # fmt: skip
+        Text(
+            f"Porteurs suivis sur la période : {b.active} (accompagnés : {pub.counted})",
+            style="bold",
+        )
+    )
     if not b.active:
         return
     grid = Table.grid(padding=(0, 1))
@@ -297,11 +299,14 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
         ("  Publics", publics, CATEGORIES | {"rqth": "RQTH"}),
         ("  Triple cible", pub.by_profile, PROFILES | unspecified),
         ("  QPV", b.by_qpv, qpvs),
-        ("  Dans la période", {k: n for k, n in path.reached.items() if k != "sortie"},
-         STEP_LABELS),
+        (
+            "  Dans la période",
+            {k: n for k, n in path.reached.items() if k != "sortie"},
+            STEP_LABELS,
+        ),
         ("  Orientations", path.orientations, partners),
         ("  Sorties", path.sorties, SORTIE_REASONS | unspecified),
-    ):  # fmt: skip
+    ):
         parts = [f"{label_of(labels, k)} {v}" for k, v in items.items() if v]
         grid.add_row(label, Text(printable(", ".join(parts), one_line=True) or "—"))
     if path.creations:

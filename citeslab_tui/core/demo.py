@@ -588,8 +588,9 @@ def generate(
     first_day = entries[0].date if entries else end
     kept = {p.id for p in porteurs if p.steps[0].date >= first_day}
     entries = [
-        e if all(p in kept for p in e.porteurs)
+        e
+        if all(p in kept for p in e.porteurs)
         else e._replace(porteurs=tuple(p for p in e.porteurs if p in kept))
         for e in entries
-    ]  # fmt: skip
+    ]
     return entries, [p for p in porteurs if p.id in kept]

@@ -330,9 +330,17 @@ def report(
     money = [c for c in money_counters(config, period, as_of) if territory in (None, c.territory)]
     month_start, month_end = month_window((period.start, period.end), as_of)
     scan = _scan_entries(
-        entries, plans, money, start, stop, territory, week_start, as_of, max(weeks, 0),
+        entries,
+        plans,
+        money,
+        start,
+        stop,
+        territory,
+        week_start,
+        as_of,
+        max(weeks, 0),
         month_start,
-    )  # fmt: skip
+    )
     off = non_pillar(scan.outside, config, calendar, start, stop)
     shares = _Shares(
         logged_shares(scan.worked),
@@ -594,10 +602,26 @@ def _livrable_figures(
     # The gap in force on the day of the last comité (or the window's start).
     cadence = cadence_on(lv, plan.convention.start, max(held) if held else window.start)
     return LivrableFigures(
-        lv.key, lv.label, lv.territory, plan.convention.key, lv.metric.kind, window,
-        target.value, actual, expected_to_date, projection, status, elapsed, num, den,
-        target.rule, held, lv.governance, cadence, lv.cadence,
-    )  # fmt: skip
+        lv.key,
+        lv.label,
+        lv.territory,
+        plan.convention.key,
+        lv.metric.kind,
+        window,
+        target.value,
+        actual,
+        expected_to_date,
+        projection,
+        status,
+        elapsed,
+        num,
+        den,
+        target.rule,
+        held,
+        lv.governance,
+        cadence,
+        lv.cadence,
+    )
 
 
 def _week(monday: date, minutes: int) -> WeekMinutes:

@@ -78,9 +78,20 @@ PORTEUR_ID = re.compile(PORTEUR_ID_PATTERN)
 
 # What a user may change on an entry (the id and the stamps are the program's).
 ENTRY_EDITABLE: tuple[str, ...] = (
-    "date", "start", "end", "minutes", "type", "pillar", "territory",
-    "qpv", "persons", "porteurs", "partner", "note", "occurrence",
-)  # fmt: skip
+    "date",
+    "start",
+    "end",
+    "minutes",
+    "type",
+    "pillar",
+    "territory",
+    "qpv",
+    "persons",
+    "porteurs",
+    "partner",
+    "note",
+    "occurrence",
+)
 
 
 def new_uuid() -> str:

@@ -104,10 +104,22 @@ def money_year(counter: MoneyCounter, config: Config, cal: WorkingCalendar) -> M
     if subsidy is not None and m.net is not None and subsidy > m.net:
         warnings.append("subvention Bpifrance supérieure à la part des collectivités")
     return MoneyYear(
-        conv.key, counter.territory, year, part.start, part.end, cost, subsidy, m.net,
-        float(exact / 60), hourly, counter.value, value,
-        value / cost if value is not None and cost else None, bpi, tuple(warnings),
-    )  # fmt: skip
+        conv.key,
+        counter.territory,
+        year,
+        part.start,
+        part.end,
+        cost,
+        subsidy,
+        m.net,
+        float(exact / 60),
+        hourly,
+        counter.value,
+        value,
+        value / cost if value is not None and cost else None,
+        bpi,
+        tuple(warnings),
+    )
 
 
 def money_json(m: MoneyYear) -> dict[str, Any]:

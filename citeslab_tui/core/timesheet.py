@@ -232,8 +232,10 @@ def build_timesheet(
             values.extend([0] * (i + 1 - len(values)))
         values[i] += e.minutes
     pillars, formation, absences = (
-        columns["pillar"], columns[KIND_FORMATION], columns[KIND_ABSENCE]
-    )  # fmt: skip
+        columns["pillar"],
+        columns[KIND_FORMATION],
+        columns[KIND_ABSENCE],
+    )
 
     def padded(values: list[int] | None, width: int) -> tuple[int, ...]:
         values = values or []

@@ -51,9 +51,19 @@ LATE = "en retard"
 BPI_SHARE_MAX = 0.30
 
 MONTHS_SHORT = (
-    "janv.", "févr.", "mars", "avr.", "mai", "juin",
-    "juil.", "août", "sept.", "oct.", "nov.", "déc.",
-)  # fmt: skip
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
 
 # French labels of the report's field names, for the sections drawn generically
 # (money, publics, path… as the report gives them).
@@ -703,8 +713,11 @@ def render_group(value: Any, path: str, title: str | None = None) -> list[dict[s
         )
         if not same_fields:
             tables: list[dict[str, Any]] = []
-            scalars = [{"_path": path, "label": k, k: v} for k, v in value.items()
-                       if not isinstance(v, Mapping | list)]  # fmt: skip
+            scalars = [
+                {"_path": path, "label": k, k: v}
+                for k, v in value.items()
+                if not isinstance(v, Mapping | list)
+            ]
             if scalars:
                 tables.append({"title": title, "columns": ["label", "*"], "rows": scalars})
             for k, v in value.items():

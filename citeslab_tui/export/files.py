@@ -221,9 +221,15 @@ def _render(
         as_of = request.as_of or request.today
         in_period = [e for e in entries if period.start <= e.date <= period.end]
         rep = report(
-            in_period, list(porteurs), config, period, as_of, calendar, territory,
+            in_period,
+            list(porteurs),
+            config,
+            period,
+            as_of,
+            calendar,
+            territory,
             today=request.today,
-        )  # fmt: skip
+        )
         to_date = Period(period.start, min(as_of, period.end)) if as_of >= period.start else None
         base = full_time_minutes(config, calendar, to_date) if to_date else 0.0
         if request.format == "xlsx":
@@ -242,8 +248,9 @@ def _render(
             if request.format == "xlsx":
                 data = timesheet_xlsx(ts, config, fingerprint(entries, span, territory))
                 days = len({r.day for r in ts.rows})
-                out.append(RenderedFile(file_name("timesheet", span.label, territory, "xlsx"),
-                                        data, days))  # fmt: skip
+                out.append(
+                    RenderedFile(file_name("timesheet", span.label, territory, "xlsx"), data, days)
+                )
                 continue
             header, rows = timesheet_table(ts, config, dialect)
         else:
@@ -254,8 +261,13 @@ def _render(
             )
             if request.format == "xlsx":
                 data = entries_xlsx(chosen_entries, config, span)
-                out.append(RenderedFile(file_name("entries", span.label, territory, "xlsx"),
-                                        data, len(chosen_entries)))  # fmt: skip
+                out.append(
+                    RenderedFile(
+                        file_name("entries", span.label, territory, "xlsx"),
+                        data,
+                        len(chosen_entries),
+                    )
+                )
                 continue
             header, rows = entries_table(chosen_entries, config, dialect)
         name = file_name(request.kind, span.label, territory, "csv")

@@ -68,8 +68,16 @@ _ID = re.compile(r"^[0-9a-f]{32}$")
 _SPLIT_PORTEURS = re.compile(r"[\s,;]+")
 _TOLERANCE = Decimal("0.2")  # minutes: the largest error of a 2-decimal print
 _REQUIRED = ("date", "hours", "type")
-_FLAGS = {"oui": True, "non": False, "true": True, "false": False, "vrai": True,
-          "faux": False, "1": True, "0": False}  # fmt: skip
+_FLAGS = {
+    "oui": True,
+    "non": False,
+    "true": True,
+    "false": False,
+    "vrai": True,
+    "faux": False,
+    "1": True,
+    "0": False,
+}
 _TEXT_FIELDS = frozenset(
     {"id", "type", "type_label", "pillar", "territory", "qpv", "porteurs", "partner", "note"}
 )

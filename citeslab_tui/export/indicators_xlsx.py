@@ -44,9 +44,14 @@ class _Book:
         self.title = wb.add_format({"bold": True, "font_size": 14})
         self.label = wb.add_format({"bold": True})
         self.head = wb.add_format(
-            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
-             "valign": "vcenter"}
-        )  # fmt: skip
+            {
+                "bold": True,
+                "bg_color": "#DDEBF7",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+            }
+        )
         self.text = wb.add_format({"border": 1})
         self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})
         self.hours = wb.add_format({"num_format": "#,##0.00", "border": 1})
@@ -148,8 +153,16 @@ def _fr(iso: str) -> str:
 def _territories(b: _Book, report: Mapping[str, Any]) -> None:
     terr = report.get("territories", {})
     shares = bool(terr) and all("share" in t for t in terr.values())
-    names = ["Code", "Territoire", "ETP", "Réalisé (h)", "Attendu à date (h)",
-             "Attendu période (h)", "Écart (h)", "Écart (jours)"]  # fmt: skip
+    names = [
+        "Code",
+        "Territoire",
+        "ETP",
+        "Réalisé (h)",
+        "Attendu à date (h)",
+        "Attendu période (h)",
+        "Écart (h)",
+        "Écart (jours)",
+    ]
     if shares:
         names += ["Part du temps", "Part allouée"]
     ws = b.sheet("Territoires", {0: 8, 1: 36, **{c: 14 for c in range(2, len(names))}})
@@ -172,11 +185,13 @@ def _territories(b: _Book, report: Mapping[str, Any]) -> None:
         return
     chart = b.wb.add_chart({"type": "column"})
     for col, name in ((3, "Réalisé"), (4, "Attendu à date"), (5, "Attendu sur la période")):
-        chart.add_series({
-            "name": name,
-            "categories": ["Territoires", 1, 0, last, 0],
-            "values": ["Territoires", 1, col, last, col],
-        })  # fmt: skip
+        chart.add_series(
+            {
+                "name": name,
+                "categories": ["Territoires", 1, 0, last, 0],
+                "values": ["Territoires", 1, col, last, col],
+            }
+        )
     chart.set_title({"name": "Heures par territoire"})
     chart.set_y_axis({"name": "heures", "num_format": "#,##0"})
     chart.set_legend({"position": "bottom"})
@@ -198,11 +213,13 @@ def _pillars(b: _Book, report: Mapping[str, Any]) -> None:
         return
     chart = b.wb.add_chart({"type": "column"})
     for col, name in ((2, "Part réalisée"), (3, "Indicatif")):
-        chart.add_series({
-            "name": name,
-            "categories": ["Piliers", 1, 0, last, 0],
-            "values": ["Piliers", 1, col, last, col],
-        })  # fmt: skip
+        chart.add_series(
+            {
+                "name": name,
+                "categories": ["Piliers", 1, 0, last, 0],
+                "values": ["Piliers", 1, col, last, col],
+            }
+        )
     chart.set_title({"name": "Répartition par pilier"})
     chart.set_y_axis({"num_format": "0%", "min": 0})
     chart.set_legend({"position": "bottom"})
@@ -212,8 +229,18 @@ def _pillars(b: _Book, report: Mapping[str, Any]) -> None:
 def _livrables(b: _Book, report: Mapping[str, Any]) -> None:
     livrables = report.get("livrables", [])
     rule = any("target_rule" in lv for lv in livrables)
-    names = ["Livrable", "Territoire", "Du", "Au", "Objectif", "Réalisé", "Attendu à date",
-             "Projection", "Statut", "Avancement"]  # fmt: skip
+    names = [
+        "Livrable",
+        "Territoire",
+        "Du",
+        "Au",
+        "Objectif",
+        "Réalisé",
+        "Attendu à date",
+        "Projection",
+        "Statut",
+        "Avancement",
+    ]
     if rule:
         names.append("Règle de l'objectif")
     parts = any("denominator" in lv for lv in livrables)  # shares: what they divide
@@ -249,11 +276,13 @@ def _livrables(b: _Book, report: Mapping[str, Any]) -> None:
     if not last:
         return
     chart = b.wb.add_chart({"type": "bar"})
-    chart.add_series({
-        "name": "Avancement (réalisé ÷ objectif)",
-        "categories": ["Livrables", 1, 0, last, 0],
-        "values": ["Livrables", 1, 9, last, 9],
-    })  # fmt: skip
+    chart.add_series(
+        {
+            "name": "Avancement (réalisé ÷ objectif)",
+            "categories": ["Livrables", 1, 0, last, 0],
+            "values": ["Livrables", 1, 9, last, 9],
+        }
+    )
     chart.set_title({"name": "Livrables : réalisé en % de l'objectif (axe limité à 150 %)"})
     chart.set_x_axis({"num_format": "0%", "min": 0, "max": 1.5})
     chart.set_y_axis({"reverse": True})

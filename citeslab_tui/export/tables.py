@@ -60,9 +60,22 @@ _FR_PILLAR_HEADERS = {
 }
 
 ENTRY_FIELDS: tuple[str, ...] = (
-    "id", "date", "start", "end", "hours", "type", "type_label", "occurrence", "pillar",
-    "territory", "qpv", "persons", "porteurs", "partner", "note",
-)  # fmt: skip
+    "id",
+    "date",
+    "start",
+    "end",
+    "hours",
+    "type",
+    "type_label",
+    "occurrence",
+    "pillar",
+    "territory",
+    "qpv",
+    "persons",
+    "porteurs",
+    "partner",
+    "note",
+)
 ENTRY_HEADERS_FR: dict[str, str] = {
     "id": "Identifiant",
     "date": "Date",
@@ -193,11 +206,23 @@ def entries_table(entries: Iterable[Entry], config: Config, dialect: Dialect) ->
             texts_out.append(done)
         append(
             [
-                neutralise(e.id), day, start, end, hours, cells[0], labels.get(e.type, ""),
-                flags[e.occurrence], cells[1], cells[2], cells[3], str(e.persons),
-                texts_out[0], texts_out[1], texts_out[2],
+                neutralise(e.id),
+                day,
+                start,
+                end,
+                hours,
+                cells[0],
+                labels.get(e.type, ""),
+                flags[e.occurrence],
+                cells[1],
+                cells[2],
+                cells[3],
+                str(e.persons),
+                texts_out[0],
+                texts_out[1],
+                texts_out[2],
             ]
-        )  # fmt: skip
+        )
     return entries_header(dialect), rows
 
 
@@ -237,21 +262,49 @@ def indicators_table(
     `core.timesheet.full_time_minutes`): the base of the ETP actually spent."""
     fr = dialect.french
     header = (
-        ["Rubrique", "Clé", "Libellé", "Territoire", "Unité", "Objectif", "Réalisé",
-         "Attendu à date", "Statut", "Règle"]
+        [
+            "Rubrique",
+            "Clé",
+            "Libellé",
+            "Territoire",
+            "Unité",
+            "Objectif",
+            "Réalisé",
+            "Attendu à date",
+            "Statut",
+            "Règle",
+        ]
         if fr
-        else ["section", "key", "label", "territory", "unit", "target", "actual",
-              "expected_to_date", "status", "rule"]
-    )  # fmt: skip
+        else [
+            "section",
+            "key",
+            "label",
+            "territory",
+            "unit",
+            "target",
+            "actual",
+            "expected_to_date",
+            "status",
+            "rule",
+        ]
+    )
     num = dialect.number
 
     def hours(minutes: int | None) -> str:
         return "" if minutes is None else format_hundredths(hundredths(minutes), dialect.decimal)
 
     def line(
-        section: str, key: str, label: str, territory: str | None, unit: str,
-        target: str, actual: str, expected: str, status: str | None, rule: str = "",
-    ) -> list[str]:  # fmt: skip
+        section: str,
+        key: str,
+        label: str,
+        territory: str | None,
+        unit: str,
+        target: str,
+        actual: str,
+        expected: str,
+        status: str | None,
+        rule: str = "",
+    ) -> list[str]:
         return [
             _SECTIONS[section] if fr else section,
             neutralise(key),
@@ -270,27 +323,64 @@ def indicators_table(
         if lv.kind == "qpv_share":
             rule = f"{lv.numerator} sur {lv.denominator} porteurs accompagnés ; {lv.target_rule}"
             rows.append(
-                line("livrable", lv.key, lv.label, lv.territory, "share", num(lv.target, 4),
-                     num(lv.actual, 4), num(lv.expected_to_date, 4), lv.status, rule)
-            )  # fmt: skip
+                line(
+                    "livrable",
+                    lv.key,
+                    lv.label,
+                    lv.territory,
+                    "share",
+                    num(lv.target, 4),
+                    num(lv.actual, 4),
+                    num(lv.expected_to_date, 4),
+                    lv.status,
+                    rule,
+                )
+            )
         else:
             actual = "" if lv.actual is None else _count(lv.actual, dialect)
             target = "" if lv.target is None else _count(lv.target, dialect)
             rows.append(
-                line("livrable", lv.key, lv.label, lv.territory, "count", target,
-                     actual, num(lv.expected_to_date), lv.status, lv.target_rule)
-            )  # fmt: skip
+                line(
+                    "livrable",
+                    lv.key,
+                    lv.label,
+                    lv.territory,
+                    "count",
+                    target,
+                    actual,
+                    num(lv.expected_to_date),
+                    lv.status,
+                    lv.target_rule,
+                )
+            )
     for t in report.territories:
         rows.append(
-            line("territory", "heures", f"Heures – {t.name}", t.code, "hours",
-                 hours(t.minutes_expected), hours(t.minutes_logged),
-                 hours(t.minutes_expected_to_date), None)
-        )  # fmt: skip
+            line(
+                "territory",
+                "heures",
+                f"Heures – {t.name}",
+                t.code,
+                "hours",
+                hours(t.minutes_expected),
+                hours(t.minutes_logged),
+                hours(t.minutes_expected_to_date),
+                None,
+            )
+        )
         spent = t.minutes_logged / full_time_minutes if full_time_minutes else None
         rows.append(
-            line("territory", "etp", f"ETP – {t.name}", t.code, "etp", num(t.etp, 2),
-                 num(spent, 2), "", None)
-        )  # fmt: skip
+            line(
+                "territory",
+                "etp",
+                f"ETP – {t.name}",
+                t.code,
+                "etp",
+                num(t.etp, 2),
+                num(spent, 2),
+                "",
+                None,
+            )
+        )
     for t in report.territories:
         for p in t.pillars:
             rows.append(
@@ -298,42 +388,118 @@ def indicators_table(
             )
     for p in report.pillars:
         rows.append(
-            line("pillar", p.key, p.label, report.territory, "share", num(p.target_share, 4),
-                 num(p.share, 4), "", None)
-        )  # fmt: skip
+            line(
+                "pillar",
+                p.key,
+                p.label,
+                report.territory,
+                "share",
+                num(p.target_share, 4),
+                num(p.share, 4),
+                "",
+                None,
+            )
+        )
     for lv in (lv for lv in report.livrables if lv.governance):
         due = next_due(lv.held_on, lv.period, lv.cadence_months)
         held = ", ".join(dialect.date(d) for d in lv.held_on)
         rule = f"tenus : {held or 'aucun'}" + (
             f" ; prochain au plus tard {dialect.date(due)}" if due else ""
         )
-        rows.append(line("governance", lv.key, lv.label, lv.territory, "count",
-                         "" if lv.target is None else _count(lv.target, dialect),
-                         "" if lv.actual is None else _count(lv.actual, dialect), "",
-                         lv.status, f"{rule} ; {lv.cadence}" if lv.cadence else rule))  # fmt: skip
+        rows.append(
+            line(
+                "governance",
+                lv.key,
+                lv.label,
+                lv.territory,
+                "count",
+                "" if lv.target is None else _count(lv.target, dialect),
+                "" if lv.actual is None else _count(lv.actual, dialect),
+                "",
+                lv.status,
+                f"{rule} ; {lv.cadence}" if lv.cadence else rule,
+            )
+        )
     for section, key, label, unit, actual, rule in _porteur_rows(report, config):
         rows.append(line(section, key, label, report.territory, unit, "", actual, "", None, rule))
     for m in report.money:
         euros = (
-            ("cost", "Coût total", m.cost), ("bpi_subsidy", "Subvention Bpifrance", m.bpi_subsidy),
+            ("cost", "Coût total", m.cost),
+            ("bpi_subsidy", "Subvention Bpifrance", m.bpi_subsidy),
             ("net", "Coût net pour le territoire", m.net),
-        )  # fmt: skip
+        )
         where = f"{m.convention} {m.year}"
         for key, label, value in euros:
-            rows.append(line("money", key, f"{label} {m.year}", m.territory, "euro", "",
-                             num(value, 2), "", None, where))  # fmt: skip
-        rows.append(line("money", "hourly_cost", f"Coût horaire {m.year}", m.territory,
-                         "euro_hour", "", num(m.hourly_cost, 2), "", None,
-                         f"coût ÷ {num(m.expected_hours, 2)} h attendues"))  # fmt: skip
-        rows.append(line("money", "hours_logged", f"Heures saisies {m.year}", m.territory,
-                         "hours", num(m.expected_hours, 2), hours(m.minutes_logged), "", None,
-                         where))  # fmt: skip
-        rows.append(line("money", "value_logged", f"Valeur des heures saisies {m.year}",
-                         m.territory, "euro", num(m.cost, 2), num(m.value_logged, 2), "", None,
-                         "heures × coût horaire"))  # fmt: skip
-        rows.append(line("money", "bpi_share", f"Part Bpifrance {m.year}", m.territory,
-                         "share", num(0.30, 4), num(m.bpi_share, 4), "",
-                         "; ".join(m.warnings), "au plus 30 % du budget"))  # fmt: skip
+            rows.append(
+                line(
+                    "money",
+                    key,
+                    f"{label} {m.year}",
+                    m.territory,
+                    "euro",
+                    "",
+                    num(value, 2),
+                    "",
+                    None,
+                    where,
+                )
+            )
+        rows.append(
+            line(
+                "money",
+                "hourly_cost",
+                f"Coût horaire {m.year}",
+                m.territory,
+                "euro_hour",
+                "",
+                num(m.hourly_cost, 2),
+                "",
+                None,
+                f"coût ÷ {num(m.expected_hours, 2)} h attendues",
+            )
+        )
+        rows.append(
+            line(
+                "money",
+                "hours_logged",
+                f"Heures saisies {m.year}",
+                m.territory,
+                "hours",
+                num(m.expected_hours, 2),
+                hours(m.minutes_logged),
+                "",
+                None,
+                where,
+            )
+        )
+        rows.append(
+            line(
+                "money",
+                "value_logged",
+                f"Valeur des heures saisies {m.year}",
+                m.territory,
+                "euro",
+                num(m.cost, 2),
+                num(m.value_logged, 2),
+                "",
+                None,
+                "heures × coût horaire",
+            )
+        )
+        rows.append(
+            line(
+                "money",
+                "bpi_share",
+                f"Part Bpifrance {m.year}",
+                m.territory,
+                "share",
+                num(0.30, 4),
+                num(m.bpi_share, 4),
+                "",
+                "; ".join(m.warnings),
+                "au plus 30 % du budget",
+            )
+        )
     return header, rows
 
 
@@ -341,27 +507,70 @@ def _porteur_rows(report: Report, config: Config) -> list[tuple[str, str, str, s
     """Publics, path, orientations, sorties: anonymous counts (section, key,
     label, unit, actual, rule). RQTH only as a total of 5 or more."""
     pub, path = report.publics, report.path
-    rows = [("publics", "accompagnes", "Porteurs accompagnés", "people", str(pub.counted),
-             f"à partir de l'étape « {report.qpv_share.stage} »")]  # fmt: skip
-    rows += [("publics", k, CATEGORIES.get(k, k), "people", str(n), "") for k, n in
-             pub.by_category.items()]  # fmt: skip
-    rows += [("publics", k, PROFILES.get(k, "Profil non précisé"), "people", str(n),
-              "triple cible") for k, n in pub.by_profile.items()]  # fmt: skip
-    rows.append(("publics", "issus_qpv", "Issus d'un QPV (résidents ou projet)", "people",
-                 str(pub.from_qpv), ""))  # fmt: skip
+    rows = [
+        (
+            "publics",
+            "accompagnes",
+            "Porteurs accompagnés",
+            "people",
+            str(pub.counted),
+            f"à partir de l'étape « {report.qpv_share.stage} »",
+        )
+    ]
+    rows += [
+        ("publics", k, CATEGORIES.get(k, k), "people", str(n), "")
+        for k, n in pub.by_category.items()
+    ]
+    rows += [
+        ("publics", k, PROFILES.get(k, "Profil non précisé"), "people", str(n), "triple cible")
+        for k, n in pub.by_profile.items()
+    ]
+    rows.append(
+        (
+            "publics",
+            "issus_qpv",
+            "Issus d'un QPV (résidents ou projet)",
+            "people",
+            str(pub.from_qpv),
+            "",
+        )
+    )
     if pub.rqth is not None:
         rows.append(("publics", "rqth", "RQTH", "people", str(pub.rqth), "total seulement"))
-    rows += [("path", f"etape_{k}", f"Étape atteinte : {STEP_LABELS.get(k, k)}", "people",
-              str(n), "dans la période") for k, n in path.reached.items()]  # fmt: skip
-    rows += [("path", f"stade_{k}", f"Stade au dernier jour : {STAGE_LABELS.get(k, k)}",
-              "people", str(n), "") for k, n in path.by_stage.items()]  # fmt: skip
+    rows += [
+        (
+            "path",
+            f"etape_{k}",
+            f"Étape atteinte : {STEP_LABELS.get(k, k)}",
+            "people",
+            str(n),
+            "dans la période",
+        )
+        for k, n in path.reached.items()
+    ]
+    rows += [
+        (
+            "path",
+            f"stade_{k}",
+            f"Stade au dernier jour : {STAGE_LABELS.get(k, k)}",
+            "people",
+            str(n),
+            "",
+        )
+        for k, n in path.by_stage.items()
+    ]
     dates = ", ".join(d.isoformat() for d in path.creations)
-    rows.append(("path", "creations", "Créations d'entreprise", "count",
-                 str(len(path.creations)), dates))  # fmt: skip
-    rows += [("orientation", k, config.partner_label(k), "count", str(n), "")
-             for k, n in path.orientations.items()]  # fmt: skip
-    rows += [("sortie", k, SORTIE_REASONS.get(k, "Motif non précisé"), "count", str(n), "")
-             for k, n in path.sorties.items()]  # fmt: skip
+    rows.append(
+        ("path", "creations", "Créations d'entreprise", "count", str(len(path.creations)), dates)
+    )
+    rows += [
+        ("orientation", k, config.partner_label(k), "count", str(n), "")
+        for k, n in path.orientations.items()
+    ]
+    rows += [
+        ("sortie", k, SORTIE_REASONS.get(k, "Motif non précisé"), "count", str(n), "")
+        for k, n in path.sorties.items()
+    ]
     return rows
 
 

@@ -51,9 +51,19 @@ if TYPE_CHECKING:
     from citeslab_tui.core.timesheet import MonthSheet, Timesheet, Totals
 
 MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 WEEKDAYS_FR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 SUMMARY_SHEET = "Récapitulatif"
 # Number formats are stored in the file's (English) syntax; a French
@@ -67,11 +77,16 @@ INTEGER_FORMAT = "0"
 A4 = 9
 # A porteur with every dated step: which register columns hold dates.
 _SAMPLE_PORTEUR = Porteur(
-    uuid="0" * 32, id="P-2000-001", territory="-",
-    steps=tuple(PathStep(step, date(2000, 1, 1))
-                for step in ("accueilli", "amorcage", "oriente", "creation", "sortie")),
-    created_at="2000-01-01T00:00:00", updated_at="2000-01-01T00:00:00",
-)  # fmt: skip
+    uuid="0" * 32,
+    id="P-2000-001",
+    territory="-",
+    steps=tuple(
+        PathStep(step, date(2000, 1, 1))
+        for step in ("accueilli", "amorcage", "oriente", "creation", "sortie")
+    ),
+    created_at="2000-01-01T00:00:00",
+    updated_at="2000-01-01T00:00:00",
+)
 _ROW_HEIGHT = 15.0  # points, Calibri 11
 _MAX_WIDTH = 60.0  # characters: longer texts wrap
 
@@ -162,8 +177,14 @@ class Styles:
 
 
 BORDER: dict[str, Any] = {"border": 1, "border_color": "#808080"}
-HEAD: dict[str, Any] = {**BORDER, "bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
-                        "align": "center", "valign": "vcenter"}  # fmt: skip
+HEAD: dict[str, Any] = {
+    **BORDER,
+    "bold": True,
+    "bg_color": "#DDEBF7",
+    "text_wrap": True,
+    "align": "center",
+    "valign": "vcenter",
+}
 HEAD_LINE: dict[str, Any] = {**HEAD, "text_wrap": False}  # headers kept on one line
 CELL: dict[str, Any] = {**BORDER, "valign": "top"}  # a row of a typed table
 WRAPPED: dict[str, Any] = {**CELL, "text_wrap": True}
@@ -192,9 +213,14 @@ class Sheet:
         self.widths[col] = max(self.widths.get(col, 0.0), width)
 
     def text(
-        self, row: int, col: int, value: str, props: dict[str, Any] | None = None, *,
+        self,
+        row: int,
+        col: int,
+        value: str,
+        props: dict[str, Any] | None = None,
+        *,
         measure: bool = True,
-    ) -> None:  # fmt: skip
+    ) -> None:
         props = dict(props or {})
         if starts_dangerously(value.lstrip("'")) or value.startswith("'"):
             props["quote_prefix"] = True
@@ -216,8 +242,9 @@ class Sheet:
             self.ws.write_blank(row, col, None, self.styles(**props))
         else:
             self.ws.write_number(row, col, value, self.styles(**props))
-            self.measure(col, text_width(shown or f"{value:,.2f}", bold=bool(props.get("bold")))
-                          + 1.5)  # fmt: skip
+            self.measure(
+                col, text_width(shown or f"{value:,.2f}", bold=bool(props.get("bold"))) + 1.5
+            )
         self._seen(row, col)
 
     def formula(
@@ -228,8 +255,12 @@ class Sheet:
         self._seen(row, col)
 
     def day(self, row: int, col: int, value: date, props: dict[str, Any]) -> None:
-        self.ws.write_datetime(row, col, datetime(value.year, value.month, value.day),
-                               self.styles(**props, num_format=DATE_FORMAT))  # fmt: skip
+        self.ws.write_datetime(
+            row,
+            col,
+            datetime(value.year, value.month, value.day),
+            self.styles(**props, num_format=DATE_FORMAT),
+        )
         self.measure(col, text_width("00/00/0000") + 2.5)
         self._seen(row, col)
 
@@ -305,10 +336,12 @@ def new_workbook(config: Config, title: str, subject: str) -> tuple[Any, io.Byte
     import xlsxwriter
 
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_numbers": False})  # fmt: skip
-    wb.set_properties({"title": title, "subject": subject, "author": config.person,
-                       "company": config.structure})  # fmt: skip
+    wb = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
+    )
+    wb.set_properties(
+        {"title": title, "subject": subject, "author": config.person, "company": config.structure}
+    )
     wb.set_calc_mode("auto")
     return wb, buffer, Styles(wb)
 
@@ -327,8 +360,13 @@ class Column:
     wrap: bool = False  # long text (notes): wrapped in a column of at most 45
 
 
-_NUMBER_FORMATS = {"hours": HOURS_FORMAT, "integer": INTEGER_FORMAT, "number": "#,##0.00",
-                   "share": SHARE_FORMAT, "etp": ETP_FORMAT}  # fmt: skip
+_NUMBER_FORMATS = {
+    "hours": HOURS_FORMAT,
+    "integer": INTEGER_FORMAT,
+    "number": "#,##0.00",
+    "share": SHARE_FORMAT,
+    "etp": ETP_FORMAT,
+}
 
 
 def write_table(
@@ -389,23 +427,35 @@ def table_xlsx(
 def entries_xlsx(entries: Iterable[Entry], config: Config, period: Period) -> bytes:
     """The detailed log: one typed row per entry (dates, times, hours as
     numbers), notes wrapped."""
-    kinds = {"date": "date", "start": "time", "end": "time", "hours": "hours",
-             "persons": "integer"}  # fmt: skip
-    columns = [Column(ENTRY_HEADERS_FR[f], kinds.get(f, "text"), wrap=f == "note")
-               for f in ENTRY_FIELDS]  # fmt: skip
+    kinds = {"date": "date", "start": "time", "end": "time", "hours": "hours", "persons": "integer"}
+    columns = [
+        Column(ENTRY_HEADERS_FR[f], kinds.get(f, "text"), wrap=f == "note") for f in ENTRY_FIELDS
+    ]
     labels = {t.key: t.label for t in config.action_types}
 
     def rows() -> Iterable[list[Any]]:
         for e in entries:
             yield [
-                e.id, e.date, e.start, _end_time(e.end), e.minutes, e.type,
-                labels.get(e.type, ""), "oui" if e.occurrence else "non", e.pillar,
-                e.territory, e.qpv or "", e.persons,
-                " ".join(e.porteurs), e.partner or "", e.note,
-            ]  # fmt: skip
+                e.id,
+                e.date,
+                e.start,
+                _end_time(e.end),
+                e.minutes,
+                e.type,
+                labels.get(e.type, ""),
+                "oui" if e.occurrence else "non",
+                e.pillar,
+                e.territory,
+                e.qpv or "",
+                e.persons,
+                " ".join(e.porteurs),
+                e.partner or "",
+                e.note,
+            ]
 
-    return table_xlsx(config, "Journal des actions", period_label(period), "Journal", columns,
-                      rows())  # fmt: skip
+    return table_xlsx(
+        config, "Journal des actions", period_label(period), "Journal", columns, rows()
+    )
 
 
 def _end_time(end: time | None) -> time | timedelta | None:
@@ -422,8 +472,10 @@ def porteurs_xlsx(
     `with_names`; never RQTH, never the notes): dates as dates."""
     header = porteurs_header(french=True, with_names=with_names)
     sample = porteur_values(_SAMPLE_PORTEUR, config, french=True, with_names=with_names)
-    columns = [Column(h, "date" if isinstance(v, date) else "text")
-               for h, v in zip(header, sample, strict=True)]  # fmt: skip
+    columns = [
+        Column(h, "date" if isinstance(v, date) else "text")
+        for h, v in zip(header, sample, strict=True)
+    ]
 
     def rows() -> Iterable[list[Any]]:
         for p in porteurs:
@@ -516,22 +568,36 @@ def _split_blocks(
         sheet.text(row, left, code, BORDER)
         sheet.text(row, left + 1, _territory_name(config, code), BORDER)
         sheet.number(row, left + 2, _hours(minutes), {**BORDER, "num_format": HOURS_FORMAT})
-        sheet.number(row, left + 3, totals.territory_share(code),
-                     {**BORDER, "num_format": SHARE_FORMAT}, "100,0 %")  # fmt: skip
-        sheet.number(row, left + 4, totals.etp(code), {**BORDER, "num_format": ETP_FORMAT},
-                     "0,000")  # fmt: skip
+        sheet.number(
+            row,
+            left + 3,
+            totals.territory_share(code),
+            {**BORDER, "num_format": SHARE_FORMAT},
+            "100,0 %",
+        )
+        sheet.number(row, left + 4, totals.etp(code), {**BORDER, "num_format": ETP_FORMAT}, "0,000")
         row += 1
     sheet.text(row, left, "Total", TOTAL)
     sheet.blank(row, left + 1, TOTAL)
     sheet.number(row, left + 2, _hours(totals.all_minutes), {**TOTAL, "num_format": HOURS_FORMAT})
-    sheet.number(row, left + 3, 1.0 if totals.all_minutes else None,
-                 {**TOTAL, "num_format": SHARE_FORMAT}, "100,0 %")  # fmt: skip
+    sheet.number(
+        row,
+        left + 3,
+        1.0 if totals.all_minutes else None,
+        {**TOTAL, "num_format": SHARE_FORMAT},
+        "100,0 %",
+    )
     etp_all = totals.all_minutes / totals.full_time_minutes if totals.full_time_minutes else None
     sheet.number(row, left + 4, etp_all, {**TOTAL, "num_format": ETP_FORMAT}, "0,000")
     row += 2
     scope = "tous territoires" if ts.territory is None else ts.territory
-    sheet.text(row, left, f"Répartition par pilier ({scope}, hors formation et absences)",
-               {"bold": True}, measure=False)  # fmt: skip
+    sheet.text(
+        row,
+        left,
+        f"Répartition par pilier ({scope}, hors formation et absences)",
+        {"bold": True},
+        measure=False,
+    )
     row += 1
     sheet.merge(row, left, left + 1, "Pilier", HEAD_LINE)
     for i, title in enumerate(["Heures", "Part", "Part indicative"], start=2):
@@ -539,10 +605,19 @@ def _split_blocks(
     row += 1
     for key in ts.pillars:
         sheet.merge(row, left, left + 1, _pillar_label(config, key), BORDER)
-        sheet.number(row, left + 2, _hours(totals.by_pillar.get(key, 0)),
-                     {**BORDER, "num_format": HOURS_FORMAT})  # fmt: skip
-        sheet.number(row, left + 3, totals.pillar_share(key),
-                     {**BORDER, "num_format": SHARE_FORMAT}, "100,0 %")  # fmt: skip
+        sheet.number(
+            row,
+            left + 2,
+            _hours(totals.by_pillar.get(key, 0)),
+            {**BORDER, "num_format": HOURS_FORMAT},
+        )
+        sheet.number(
+            row,
+            left + 3,
+            totals.pillar_share(key),
+            {**BORDER, "num_format": SHARE_FORMAT},
+            "100,0 %",
+        )
         try:
             indicative: float | None = config.pillar(key).share
         except KeyError:
@@ -614,13 +689,13 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
         sheet.text(row + 1, col + len(work), f"Total {code} (h)", HEAD)
     for t_index, code in enumerate(territories):
         col = first_col + t_index * block
-        sheet.merge(row, col, col + block - 1, f"{code} – {_territory_name(config, code)}",
-                    HEAD_LINE)  # fmt: skip
+        sheet.merge(
+            row, col, col + block - 1, f"{code} – {_territory_name(config, code)}", HEAD_LINE
+        )
     sheet.text(row, day_total_col, "Total travail jour (h)", HEAD)
     sheet.blank(row + 1, day_total_col, HEAD)
     if ts.absences:
-        sheet.merge(row, absence_col, remark_col - 1, "Absences (hors temps de travail)",
-                    HEAD_LINE)  # fmt: skip
+        sheet.merge(row, absence_col, remark_col - 1, "Absences (hors temps de travail)", HEAD_LINE)
         for a_index, key in enumerate(ts.absences):
             sheet.text(row + 1, absence_col + a_index, f"{config.type_label(key)} (h)", HEAD)
     sheet.text(row, remark_col, "Remarque", HEAD)
@@ -653,9 +728,13 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
                 sheet.number(row, col + p_index, _hours(m), hours)
             day_sum = sum(values)
             day_minutes += day_sum
-            sheet.formula(row, col + len(work),
-                          f"=SUM({_cell(row, col)}:{_cell(row, col + len(work) - 1)})",
-                          total, _hours(day_sum))  # fmt: skip
+            sheet.formula(
+                row,
+                col + len(work),
+                f"=SUM({_cell(row, col)}:{_cell(row, col + len(work) - 1)})",
+                total,
+                _hours(day_sum),
+            )
         cols = [_cell(row, first_col + i * block + len(work)) for i in range(len(territories))]
         sheet.formula(row, day_total_col, "=" + "+".join(cols), total, _hours(day_minutes))
         for a_index, m in enumerate(absent[day]):
@@ -673,12 +752,26 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
         for p_index, key in enumerate(work):
             value = _hours(totals.by_cell.get((code, key), 0))
             _sum(sheet, row, col + p_index, first_data, last_data, value, total)
-        _sum(sheet, row, col + len(work), first_data, last_data,
-             _hours(totals.by_territory.get(code, 0)), total)  # fmt: skip
+        _sum(
+            sheet,
+            row,
+            col + len(work),
+            first_data,
+            last_data,
+            _hours(totals.by_territory.get(code, 0)),
+            total,
+        )
     _sum(sheet, row, day_total_col, first_data, last_data, _hours(totals.minutes), total)
     for a_index, key in enumerate(ts.absences):
-        _sum(sheet, row, absence_col + a_index, first_data, last_data,
-             _hours(totals.by_absence.get(key, 0)), total)  # fmt: skip
+        _sum(
+            sheet,
+            row,
+            absence_col + a_index,
+            first_data,
+            last_data,
+            _hours(totals.by_absence.get(key, 0)),
+            total,
+        )
     sheet.blank(row, remark_col, TOTAL)
     row += 1
     # Share of all working time and resulting ETP, under each territory's total.
@@ -700,8 +793,14 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
     _split_blocks(sheet, head + 1, remark_col + 2, ts, totals, config)
     sheet.finish()
     ws.set_column(remark_col + 1, remark_col + 1, 3)  # the gap
-    page_setup(ws, title, config.person, period_label(month.period), one_page=True,
-               title_rows=(head, head + 1))  # fmt: skip
+    page_setup(
+        ws,
+        title,
+        config.person,
+        period_label(month.period),
+        one_page=True,
+        title_rows=(head, head + 1),
+    )
     ws.print_area(0, 0, max(end, sheet.last_row), sheet.last_col)
 
 
@@ -735,9 +834,13 @@ def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> No
         sheet.number(row, 1, t.working_days, {**BORDER, "num_format": INTEGER_FORMAT}, "00")
         for i, code in enumerate(territories):
             sheet.number(row, hours_col + i, _hours(t.by_territory.get(code, 0)), hours)
-        sheet.formula(row, total_col,
-                      f"=SUM({_cell(row, hours_col)}:{_cell(row, total_col - 1)})",
-                      total, _hours(t.minutes))  # fmt: skip
+        sheet.formula(
+            row,
+            total_col,
+            f"=SUM({_cell(row, hours_col)}:{_cell(row, total_col - 1)})",
+            total,
+            _hours(t.minutes),
+        )
         sheet.number(row, absence_col, _hours(t.absence_minutes), hours)
         for i, code in enumerate(territories):
             sheet.number(row, share_col + i, t.territory_share(code), share, "100,0 %")
@@ -746,33 +849,63 @@ def _summary_sheet(styles: Styles, wb: Any, ts: Timesheet, config: Config) -> No
     last_data = row - 1
     totals = ts.totals
     sheet.text(row, 0, "Total de la période", TOTAL)
-    _sum(sheet, row, 1, first_data, last_data, totals.working_days,
-         {**TOTAL, "num_format": INTEGER_FORMAT})  # fmt: skip
+    _sum(
+        sheet,
+        row,
+        1,
+        first_data,
+        last_data,
+        totals.working_days,
+        {**TOTAL, "num_format": INTEGER_FORMAT},
+    )
     for i, code in enumerate(territories):
-        _sum(sheet, row, hours_col + i, first_data, last_data,
-             _hours(totals.by_territory.get(code, 0)), total)  # fmt: skip
+        _sum(
+            sheet,
+            row,
+            hours_col + i,
+            first_data,
+            last_data,
+            _hours(totals.by_territory.get(code, 0)),
+            total,
+        )
     _sum(sheet, row, total_col, first_data, last_data, _hours(totals.minutes), total)
     _sum(sheet, row, absence_col, first_data, last_data, _hours(totals.absence_minutes), total)
     for i, code in enumerate(territories):
-        sheet.number(row, share_col + i, totals.territory_share(code),
-                     {**share, **TOTAL}, "100,0 %")  # fmt: skip
-        sheet.number(row, share_col + len(territories) + i, totals.etp(code),
-                     {**etp, **TOTAL}, "0,000")  # fmt: skip
+        sheet.number(
+            row, share_col + i, totals.territory_share(code), {**share, **TOTAL}, "100,0 %"
+        )
+        sheet.number(
+            row, share_col + len(territories) + i, totals.etp(code), {**etp, **TOTAL}, "0,000"
+        )
     row += 2
-    sheet.text(row, 0, "Part du temps = heures du territoire ÷ heures de tous les territoires.",
-               measure=False)  # fmt: skip
-    sheet.text(row - 1, 0, "Travail = piliers et formation ; absences (congé, maladie…) à part, "
-               "comptées dans aucun territoire ni ETP.", measure=False)  # fmt: skip
-    sheet.text(row + 1, 0,
-               f"ETP = heures ÷ ({config.annual_hours:g} h × jours ouvrés de la période "
-               "÷ jours ouvrés de l'année).", measure=False)  # fmt: skip
+    sheet.text(
+        row,
+        0,
+        "Part du temps = heures du territoire ÷ heures de tous les territoires.",
+        measure=False,
+    )
+    sheet.text(
+        row - 1,
+        0,
+        "Travail = piliers et formation ; absences (congé, maladie…) à part, "
+        "comptées dans aucun territoire ni ETP.",
+        measure=False,
+    )
+    sheet.text(
+        row + 1,
+        0,
+        f"ETP = heures ÷ ({config.annual_hours:g} h × jours ouvrés de la période "
+        "÷ jours ouvrés de l'année).",
+        measure=False,
+    )
     row += 3
     end = _signatures(sheet, row, config, max(len(header) // 2, 3))
     _split_blocks(sheet, head + 1, len(header) + 1, ts, totals, config)
     sheet.finish()
     ws.set_column(len(header), len(header), 3)  # the gap
-    page_setup(ws, title, config.person, period_label(ts.period), one_page=True,
-               title_rows=(head, head))  # fmt: skip
+    page_setup(
+        ws, title, config.person, period_label(ts.period), one_page=True, title_rows=(head, head)
+    )
     ws.print_area(0, 0, max(end, sheet.last_row), sheet.last_col)
 
 

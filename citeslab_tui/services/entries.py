@@ -101,8 +101,11 @@ def changes_from_options(
     if minutes is not None:
         changes.update(minutes=minutes, start=None, end=None)
     for field, value in (
-        ("pillar", pillar), ("persons", persons), ("note", note), ("occurrence", occurrence),
-    ):  # fmt: skip
+        ("pillar", pillar),
+        ("persons", persons),
+        ("note", note),
+        ("occurrence", occurrence),
+    ):
         if value is not None:
             changes[field] = value
     if territory:

@@ -13,8 +13,11 @@ from citeslab_tui.core.shortid import short_ids
 def test_short_ids_are_the_shortest_unique_prefixes() -> None:
     ids = ["abcd0000", "abcd1111", "abce2222", "ffff0000"]
     assert short_ids(ids) == {
-        "abcd0000": "abcd0", "abcd1111": "abcd1", "abce2222": "abce", "ffff0000": "ffff",
-    }  # fmt: skip
+        "abcd0000": "abcd0",
+        "abcd1111": "abcd1",
+        "abce2222": "abce",
+        "ffff0000": "ffff",
+    }
     assert short_ids([]) == {}
     assert short_ids(["0123456789"]) == {"0123456789": "0123"}
 
@@ -27,8 +30,12 @@ def test_list_at_80_columns_shows_full_short_ids_that_edit_accepts(
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setattr(module, "_is_terminal", lambda: True)
     for n in range(6):
-        run("log", f"1h{n:02d} comite technique @CCG 4p -- une note assez longue pour être coupée",
-            "--date", "2026-11-24")  # fmt: skip
+        run(
+            "log",
+            f"1h{n:02d} comite technique @CCG 4p -- une note assez longue pour être coupée",
+            "--date",
+            "2026-11-24",
+        )
     out = run("list", "--date", "2026-11-24").output
     lines = out.splitlines()
     assert all(len(line) <= 80 for line in lines), out

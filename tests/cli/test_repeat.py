@@ -28,8 +28,10 @@ def test_logged_lines_go_to_a_private_history(run, db_path: Path) -> None:
     run("log", "2h atelier @CCG 12p")
     path = history_path(db_path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert run("history").output.splitlines() == ["1h entretien @AA -- Mme Dupont",
-                                                  "2h atelier @CCG 12p"]  # fmt: skip
+    assert run("history").output.splitlines() == [
+        "1h entretien @AA -- Mme Dupont",
+        "2h atelier @CCG 12p",
+    ]
     run("history", "--no-notes")
     assert "Mme Dupont" not in path.read_text()
     run("log", "1h suivi @AA -- M. Martin")

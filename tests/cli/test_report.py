@@ -31,13 +31,35 @@ LINES = [
 def logged(run) -> None:
     for day, line in LINES:
         run("log", line, "--date", day)
-    run("porteur", "add", "--id", "P-2022-001", "--territory", "CCG", "--qpv", "QN07405M",
-        "--category", "femme", "--accueilli", "2022-02-01")  # fmt: skip
+    run(
+        "porteur",
+        "add",
+        "--id",
+        "P-2022-001",
+        "--territory",
+        "CCG",
+        "--qpv",
+        "QN07405M",
+        "--category",
+        "femme",
+        "--accueilli",
+        "2022-02-01",
+    )
     run("porteur", "step", "P-2022-001", "amorcage", "--date", "2022-03-01")
     run("porteur", "step", "P-2022-001", "oriente", "--date", "2022-04-01", "--partner", "adie")
     run("porteur", "add", "--id", "P-2022-002", "--territory", "CCG", "--accueilli", "2022-03-10")
-    run("porteur", "add", "--id", "P-2022-003", "--territory", "AA", "--qpv", "QN07401M",
-        "--accueilli", "2022-05-05")  # fmt: skip
+    run(
+        "porteur",
+        "add",
+        "--id",
+        "P-2022-003",
+        "--territory",
+        "AA",
+        "--qpv",
+        "QN07401M",
+        "--accueilli",
+        "2022-05-05",
+    )
     run("porteur", "add", "--id", "P-2022-004", "--territory", "CCG", "--accueilli", "2022-08-01")
 
 
@@ -117,8 +139,16 @@ def test_territory_filter(run, logged: None) -> None:
 def test_tables_fit_80_columns(run, logged: None) -> None:
     out = run("report", "--year", "2022", "--as-of", "2022-06-30").output
     assert max(len(line) for line in out.splitlines()) <= 80
-    for text in ("Temps par territoire", "Répartition par pilier", "Livrables", "QPV",
-                 "dans les temps", "en retard", "321,40", "█"):  # fmt: skip
+    for text in (
+        "Temps par territoire",
+        "Répartition par pilier",
+        "Livrables",
+        "QPV",
+        "dans les temps",
+        "en retard",
+        "321,40",
+        "█",
+    ):
         assert text in out, text
 
 
@@ -183,9 +213,15 @@ def test_contract_of_issue_12(run, logged: None) -> None:
 
 def test_text_shows_governance_publics_and_money(run, logged: None) -> None:
     out = run("report", "--year", "2022", "--as-of", "2022-12-31").output
-    for text in ("Gouvernance", "Comités techniques : 1 / 3", "Triple cible",
-                 "Budget des conventions", "47,54 €/h", "Bpifrance 3\u202f900 € (25,5 %)",
-                 "Part des porteurs accompagnés issus d'un QPV"):  # fmt: skip
+    for text in (
+        "Gouvernance",
+        "Comités techniques : 1 / 3",
+        "Triple cible",
+        "Budget des conventions",
+        "47,54 €/h",
+        "Bpifrance 3\u202f900 € (25,5 %)",
+        "Part des porteurs accompagnés issus d'un QPV",
+    ):
         assert text in out, text
     assert max(len(line) for line in out.splitlines()) <= 80
 

@@ -131,8 +131,16 @@ def test_month_window(as_of: date, window: tuple[date, date]) -> None:
     assert month_window((date(2022, 1, 1), date(2022, 12, 31)), as_of) == window
 
 
-LINES = ["2h atelier @CCG", "1h30 entretien", "7h congé", "1j formation", "45m suivi @CCG",
-         "3h rtt", "2h permanence #saint-georges", "1h comité tech @AA"]  # fmt: skip
+LINES = [
+    "2h atelier @CCG",
+    "1h30 entretien",
+    "7h congé",
+    "1j formation",
+    "45m suivi @CCG",
+    "3h rtt",
+    "2h permanence #saint-georges",
+    "1h comité tech @AA",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -62,9 +62,16 @@ def test_error_quotes_the_hint() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("17h30", (17, 30)), ("17:30", (17, 30)), ("17h", (17, 0)), (" 9 ", (9, 0)),
-     ("09H05", (9, 5)), ("0h", (0, 0)), ("23:59", (23, 59))],
-)  # fmt: skip
+    [
+        ("17h30", (17, 30)),
+        ("17:30", (17, 30)),
+        ("17h", (17, 0)),
+        (" 9 ", (9, 0)),
+        ("09H05", (9, 5)),
+        ("0h", (0, 0)),
+        ("23:59", (23, 59)),
+    ],
+)
 def test_read_time(typed: str, expected: tuple[int, int]) -> None:
     from datetime import time
 

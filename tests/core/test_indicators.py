@@ -468,9 +468,15 @@ def test_status(
 
 @pytest.mark.parametrize(
     ("share", "target", "status"),
-    [(0.30, 0.30, REACHED), (0.26, 0.30, ON_TRACK), (0.25, 0.30, ON_TRACK), (0.2, 0.3, LATE),
-     (None, 0.3, None), (0.5, None, None)],
-)  # fmt: skip
+    [
+        (0.30, 0.30, REACHED),
+        (0.26, 0.30, ON_TRACK),
+        (0.25, 0.30, ON_TRACK),
+        (0.2, 0.3, LATE),
+        (None, 0.3, None),
+        (0.5, None, None),
+    ],
+)
 def test_share_status(share: float | None, target: float | None, status: str | None) -> None:
     assert share_status(share, target) == status
 

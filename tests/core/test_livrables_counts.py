@@ -320,9 +320,10 @@ def test_the_cotech_cadence_is_quarterly_the_first_year_then_four_months(
     cotech = next(lv for lv in config.conventions[0].livrables if lv.key == "comites_techniques")
     start = date(2021, 9, 1)
     assert cotech.cadence_phases == ((3, 12), (4, None))
-    assert [cadence_on(cotech, start, date.fromisoformat(d)) for d in
-            ("2021-06-01", "2021-09-01", "2022-08-31", "2022-09-01", "2023-05-09")] == [
-        3, 3, 3, 4, 4]  # fmt: skip
+    assert [
+        cadence_on(cotech, start, date.fromisoformat(d))
+        for d in ("2021-06-01", "2021-09-01", "2022-08-31", "2022-09-01", "2023-05-09")
+    ] == [3, 3, 3, 4, 4]
     assert cadence_on(cotech._replace(cadence_phases=()), start, date(2022, 1, 1)) == 4
 
     def due(held: str, year: int, as_of: str) -> tuple[object, object, object]:

@@ -92,11 +92,22 @@ def test_a_porteur_reads_back_as_written(porteur: Porteur) -> None:
 def test_every_field_lands_in_its_own_slot() -> None:
     """Distinct values in every field, so a swap of two same-typed fields shows."""
     entry = Entry(
-        id="1" * 32, date=date(2022, 3, 4), minutes=90, type="atelier", pillar="animation",
-        territory="CCG", start=time(9, 0), end=time(10, 30), qpv="QN07401M", persons=7,
-        porteurs=("P-2022-001",), partner="ADIE", note="n", created_at="2022-03-04T18:00:00",
+        id="1" * 32,
+        date=date(2022, 3, 4),
+        minutes=90,
+        type="atelier",
+        pillar="animation",
+        territory="CCG",
+        start=time(9, 0),
+        end=time(10, 30),
+        qpv="QN07401M",
+        persons=7,
+        porteurs=("P-2022-001",),
+        partner="ADIE",
+        note="n",
+        created_at="2022-03-04T18:00:00",
         updated_at="2022-03-05T09:00:00",
-    )  # fmt: skip
+    )
     record = entry.to_record()
     assert schemas.is_valid("entry", record), schemas.explain("entry", record)
     back = Entry.from_record(record)

@@ -60,8 +60,10 @@ def test_over_midnight_it_asks_for_the_end_instead_of_recording_30_hours(config:
         stop(timer, next_day, config)
     result = stop(timer, next_day, config, end=time(17, 30))
     assert (result.day, result.draft.minutes, result.draft.end) == (
-        date(2026, 11, 30), 205, time(17, 30),
-    )  # fmt: skip
+        date(2026, 11, 30),
+        205,
+        time(17, 30),
+    )
     assert "le 30/11/2026 à 14:05" in timer.describe(next_day)
 
 

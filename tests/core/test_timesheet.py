@@ -129,8 +129,12 @@ def test_minutes_per_pillar_and_territory(config: Config) -> None:
     assert ccg.minutes == (0, 0, 150, 0) and ccg.total == 150
     t = ts.totals
     assert t.by_territory == {"AA": 180, "CCG": 150}
-    assert t.by_pillar == {"prospection": 120, "preparation_orientation": 0, "animation": 150,
-                           "referent": 60}  # fmt: skip
+    assert t.by_pillar == {
+        "prospection": 120,
+        "preparation_orientation": 0,
+        "animation": 150,
+        "referent": 60,
+    }
     assert t.territory_share("CCG") == pytest.approx(150 / 330)
     assert t.pillar_share("referent") == pytest.approx(60 / 330)
 
@@ -152,8 +156,9 @@ def test_etp_of_a_full_year_is_hours_over_1607(config: Config) -> None:
     days = [d for d in Period.year(2022).days() if CAL.is_working_day(d)]
     assert len(days) == 253
     per_day, rest = divmod(19_284, 253)
-    entries = [entry(d, per_day + (1 if i < rest else 0), territory="CCG")
-               for i, d in enumerate(days)]  # fmt: skip
+    entries = [
+        entry(d, per_day + (1 if i < rest else 0), territory="CCG") for i, d in enumerate(days)
+    ]
     ts = build_timesheet(entries, config, Period.year(2022), CAL)
     assert ts.totals.by_territory["CCG"] == 19_284
     assert ts.totals.full_time_minutes == pytest.approx(1607 * 60)
@@ -221,8 +226,9 @@ def test_every_minute_of_the_period_is_in_the_rows(
     period = Period(date(2022, month, 1), date(2022, 12, 31))
     ts = build_timesheet(entries, config, period, CAL, territory)
     in_period = [e for e in entries if e.date in period]
-    expected = sum(e.minutes for e in in_period
-                   if territory in (None, e.territory) and e.pillar != "absence")  # fmt: skip
+    expected = sum(
+        e.minutes for e in in_period if territory in (None, e.territory) and e.pillar != "absence"
+    )
     absent = sum(e.minutes for e in in_period if e.pillar == "absence")
     assert sum(r.total for r in ts.rows) == expected == ts.totals.minutes
     assert sum(m.totals.minutes for m in ts.months) == expected

@@ -78,8 +78,9 @@ def pdf_pages(pdf: Path) -> int:
 def pdf_page_texts(pdf: Path) -> list[str]:
     """The text of each page (pdftotext), in order."""
     assert PDFTOTEXT is not None
-    out = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout  # fmt: skip
+    out = subprocess.run(
+        [PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
 
 
@@ -119,8 +120,12 @@ def read_fods(path: Path) -> dict[str, list[list[Cell]]]:
                 kind = cell.get(_q("office", "value-type"), "")
                 value = cell.get(_q("office", "value")) or cell.get(_q("office", "date-value"))
                 text = "\n".join("".join(p.itertext()) for p in cell.findall(_q("text", "p")))
-                one = Cell(kind, value if value is not None else text, text,
-                           cell.get(_q("table", "formula")))  # fmt: skip
+                one = Cell(
+                    kind,
+                    value if value is not None else text,
+                    text,
+                    cell.get(_q("table", "formula")),
+                )
                 repeat = int(cell.get(_q("table", "number-columns-repeated"), "1"))
                 cells.extend([one] * min(repeat, 200))
             while cells and not cells[-1].type and not cells[-1].text:

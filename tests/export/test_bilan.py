@@ -123,20 +123,42 @@ def test_every_figure_of_the_bilan_is_the_report_s(run: Any, demo: Any, tmp_path
     assert {f"{pre}sorties.{k}" for k in rep["sorties"]} <= shown
     assert {f"{pre}orientations.{k}" for k in rep["orientations"]} <= shown
     assert {f"{pre}governance.{i}.held" for i in range(len(rep["governance"]))} <= shown
-    assert rep["money"] and {f"{pre}money.0.{k}" for k in ("cost", "bpi_subsidy",
-            "hourly_cost", "value_logged", "bpi_share")} <= shown  # fmt: skip
+    assert (
+        rep["money"]
+        and {
+            f"{pre}money.0.{k}"
+            for k in ("cost", "bpi_subsidy", "hourly_cost", "value_logged", "bpi_share")
+        }
+        <= shown
+    )
     # The header names the structure, the period, the convention and the funders.
     text = unescape(re.sub(r"<[^>]+>", " ", html))
-    for words in ("Maison de l'Economie Développement", "du 01/01/2022 au 31/12/2022",
-                  "Convention CCG ⇄ MED", "Bpifrance", "Annemasse Agglo",
-                  "Communauté de Communes du Genevois", "Points d'attention"):  # fmt: skip
+    for words in (
+        "Maison de l'Economie Développement",
+        "du 01/01/2022 au 31/12/2022",
+        "Convention CCG ⇄ MED",
+        "Bpifrance",
+        "Annemasse Agglo",
+        "Communauté de Communes du Genevois",
+        "Points d'attention",
+    ):
         assert words in text, words
 
 
 def test_the_bilan_is_self_contained_and_anonymous(run: Any, tmp_path: Path) -> None:
     run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
-    run("porteur", "add", "--territory", "CCG", "--name", "Zoé Testnom", "--contact",
-        "06 12 34 56 78", "--accueilli", "2022-03-02")  # fmt: skip
+    run(
+        "porteur",
+        "add",
+        "--territory",
+        "CCG",
+        "--name",
+        "Zoé Testnom",
+        "--contact",
+        "06 12 34 56 78",
+        "--accueilli",
+        "2022-03-02",
+    )
     out = tmp_path / "b.html"
     run("bilan", "--year", "2022", "--as-of", "2022-06-30", "-o", str(out))
     html = out.read_text(encoding="utf-8")
@@ -161,8 +183,16 @@ def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: P
     # QPV share of both is 2/3 (67 %), not the mean of 100 % and 50 %.
     for db, qpvs in ((a, ["QN07405M"]), (b, ["QN07405M", ""])):
         for qpv in qpvs:
-            run("porteur", "add", "--territory", "CCG", *(["--qpv", qpv] if qpv else []),
-                "--accueilli", "2022-03-02", db=db)  # fmt: skip
+            run(
+                "porteur",
+                "add",
+                "--territory",
+                "CCG",
+                *(["--qpv", qpv] if qpv else []),
+                "--accueilli",
+                "2022-03-02",
+                db=db,
+            )
     run("log", "2h atelier @CCG", "--date", "2022-04-17", db=a)  # a Sunday: a day to check
     broken = tmp_path / "abime.json"
     broken.write_text("{pas du json", encoding="utf-8")
@@ -212,8 +242,11 @@ def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: P
     assert {f"totals.territories.{c}.hours_logged" for c in totals["territories"]} <= shown
     assert {f"totals.livrables.{k}.actual" for k in totals["livrables"]} <= shown
     share = next(k for k, row in totals["livrables"].items() if row["kind"] == "qpv_share")
-    assert {f"totals.livrables.{share}.numerator", f"totals.livrables.{share}.denominator",
-            "totals.days_to_check"} <= shown  # fmt: skip
+    assert {
+        f"totals.livrables.{share}.numerator",
+        f"totals.livrables.{share}.denominator",
+        "totals.days_to_check",
+    } <= shown
     assert any(
         p.endswith(".numerator") and p.startswith("files.0.report.livrables.") for p in shown
     )

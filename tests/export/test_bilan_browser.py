@@ -17,8 +17,15 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="headless Chromium absent (Debian: apt-get install chromium): bilan not rendered",
 )
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--no-first-run", "--disable-extensions", "--hide-scrollbars"]  # fmt: skip
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-extensions",
+    "--hide-scrollbars",
+]
 
 # Measures, in the laid-out page, every chart and its drawn bars; writes the
 # result into the DOM, which --dump-dom prints (this script is the test's, the
@@ -45,8 +52,12 @@ def chromium(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
     return subprocess.run(
         [CHROMIUM, *FLAGS, f"--user-data-dir={cwd / 'profile'}", *args],
-        capture_output=True, text=True, timeout=120, cwd=cwd, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        check=False,
+    )
 
 
 @pytest.fixture

@@ -49,13 +49,31 @@ def test_timesheet_ccg_2022_checks_by_hand(run, logged, tmp_path: Path) -> None:
     path = tmp_path / "exports" / "feuille-de-temps_2022_CCG.csv"
     assert f"Écrit : {path} (255 ligne(s))" in result.output  # 253 working days + 2 days off
     rows = read_csv(path)
-    assert rows[0] == ["Date", "Territoire", "Prospection (h)", "Préparation/Orientation (h)",
-                       "Animation (h)", "Référent de parcours (h)",
-                       "Formation / réseau CitésLab (h)", "Total (h)", "Congé (h)", "RTT (h)",
-                       "Arrêt maladie (h)", "Autre absence (h)"]  # fmt: skip
+    assert rows[0] == [
+        "Date",
+        "Territoire",
+        "Prospection (h)",
+        "Préparation/Orientation (h)",
+        "Animation (h)",
+        "Référent de parcours (h)",
+        "Formation / réseau CitésLab (h)",
+        "Total (h)",
+        "Congé (h)",
+        "RTT (h)",
+        "Arrêt maladie (h)",
+        "Autre absence (h)",
+    ]
     by_date = {r[0]: r[:8] for r in rows[1:]}
-    assert by_date["2022-01-10"] == ["2022-01-10", "CCG", "0,00", "0,33", "2,00", "0,00", "0,00",
-                                     "2,33"]  # fmt: skip
+    assert by_date["2022-01-10"] == [
+        "2022-01-10",
+        "CCG",
+        "0,00",
+        "0,33",
+        "2,00",
+        "0,00",
+        "0,00",
+        "2,33",
+    ]
     assert by_date["2022-03-07"][2] == "3,00"
     assert by_date["2022-03-12"][2] == "1,50"  # the Saturday is there
     assert by_date["2022-07-14"][4] == "0,75"  # and the holiday
@@ -121,8 +139,15 @@ def test_indicators_export(run, logged, tmp_path: Path) -> None:
     run("export", "indicators", "--year", "2022", "--as-of", "2022-12-31", "--territory", "CCG")
     rows = read_csv(tmp_path / "exports" / "indicateurs_2022_CCG.csv")
     ateliers = next(r for r in rows if r[1] == "ateliers")
-    assert ateliers[:7] == ["Livrable", "ateliers", "Ateliers de sensibilisation", "CCG",
-                            "nombre", "6", "1"]  # fmt: skip
+    assert ateliers[:7] == [
+        "Livrable",
+        "ateliers",
+        "Ateliers de sensibilisation",
+        "CCG",
+        "nombre",
+        "6",
+        "1",
+    ]
     hours = next(r for r in rows if r[1] == "heures" and r[3] == "CCG")
     assert hours[6] == "10,58"
 
@@ -143,8 +168,18 @@ def test_usage_and_refusals(run, logged) -> None:
 def test_export_import_round_trip_into_an_empty_file(
     run, logged, tmp_path: Path, dialect: str
 ) -> None:
-    run("export", "entries", "--from", "2021-01-01", "--to", "2022-12-31", "--dialect", dialect,
-        "-o", "journal.csv")  # fmt: skip
+    run(
+        "export",
+        "entries",
+        "--from",
+        "2021-01-01",
+        "--to",
+        "2022-12-31",
+        "--dialect",
+        dialect,
+        "-o",
+        "journal.csv",
+    )
     empty = tmp_path / "vide.json"
     out = run("import", "entries", "journal.csv", db=empty).output
     assert f"Importé : {len(LINES)} entrée(s) ; 0 déjà présente(s)" in out
@@ -157,10 +192,12 @@ def test_export_import_round_trip_into_an_empty_file(
         return doc
 
     assert report(empty) == report()
-    listed = json.loads(run("list", "--from", "2021-01-01", "--to", "2022-12-31", "--json",
-                            db=empty).output)  # fmt: skip
-    original = json.loads(run("list", "--from", "2021-01-01", "--to", "2022-12-31",
-                              "--json").output)  # fmt: skip
+    listed = json.loads(
+        run("list", "--from", "2021-01-01", "--to", "2022-12-31", "--json", db=empty).output
+    )
+    original = json.loads(
+        run("list", "--from", "2021-01-01", "--to", "2022-12-31", "--json").output
+    )
     strip = lambda rows: sorted(  # noqa: E731
         ({k: v for k, v in r.items() if k not in ("created_at", "updated_at")} for r in rows),
         key=lambda r: r["id"],

@@ -32,8 +32,14 @@ def july_entries() -> list[Entry]:
     ]
 
 
-def render_one(kind: str, entries: list[Entry], config: Config, calendar: WorkingCalendar,
-               period: Period = JULY, **options: object) -> bytes:  # fmt: skip
+def render_one(
+    kind: str,
+    entries: list[Entry],
+    config: Config,
+    calendar: WorkingCalendar,
+    period: Period = JULY,
+    **options: object,
+) -> bytes:
     request = ExportRequest(kind, period, date(2022, 7, 18), **options)  # type: ignore[arg-type]
     (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
     return file.data
@@ -72,8 +78,9 @@ def test_excel_fr_timesheet_golden_bytes(config: Config, calendar: WorkingCalend
 
 
 def test_rfc4180_timesheet_golden_bytes(config: Config, calendar: WorkingCalendar) -> None:
-    data = render_one("timesheet", july_entries(), config, calendar, dialect="rfc4180",
-                      territory="CCG")  # fmt: skip
+    data = render_one(
+        "timesheet", july_entries(), config, calendar, dialect="rfc4180", territory="CCG"
+    )
     assert data == (
         b"date,territory,prospection_h,preparation_orientation_h,animation_h,referent_h,"
         b"formation_h,total_h,conge_h,rtt_h,maladie_h,absence_autre_h\r\n"
@@ -85,10 +92,19 @@ def test_rfc4180_timesheet_golden_bytes(config: Config, calendar: WorkingCalenda
 
 def test_excel_fr_entries_golden_bytes(config: Config, calendar: WorkingCalendar) -> None:
     e = make_entry(
-        "2022-07-13", 150, "atelier", territory="CCG", start="09:30", end="12:00",
-        id="ab" * 16, qpv="QN07405M", persons=12, porteurs=("P-2022-014", "P-2022-015"),
-        partner="ADIE", note='Salle "B"; 2 RDV\n=SOMME(A1)',
-    )  # fmt: skip
+        "2022-07-13",
+        150,
+        "atelier",
+        territory="CCG",
+        start="09:30",
+        end="12:00",
+        id="ab" * 16,
+        qpv="QN07405M",
+        persons=12,
+        porteurs=("P-2022-014", "P-2022-015"),
+        partner="ADIE",
+        note='Salle "B"; 2 RDV\n=SOMME(A1)',
+    )
     data = render_one("entries", [e], config, calendar)
     assert (
         data
@@ -146,8 +162,9 @@ def test_total_column_adds_up_to_the_report_even_with_odd_minutes(
     # up to 2,00 h; the timesheet prints cells that add up to the exact 1,67 h.
     days = [d for d in Period.year(2022).days() if calendar.is_working_day(d)][:100]
     entries = [make_entry(d, 1) for d in days]
-    data = render_one("timesheet", entries, config, calendar, period=Period.year(2022),
-                      territory="AA")  # fmt: skip
+    data = render_one(
+        "timesheet", entries, config, calendar, period=Period.year(2022), territory="AA"
+    )
     assert total_column(data, "excel-fr") == Decimal("1.67")
     at = total_index(parse(data, "excel-fr")[0])
     cells = [r[at] for r in parse(data, "excel-fr")[1:] if r[at] != "0,00"]
@@ -169,15 +186,19 @@ odd_entries = st.lists(
 @settings(max_examples=60, deadline=None)
 @given(odd_entries, st.sampled_from(["excel-fr", "rfc4180"]), st.sampled_from([None, "CCG"]))
 def test_timesheet_columns_add_up_exactly(
-    config: Config, calendar: WorkingCalendar, entries: list[Entry], dialect: str,
+    config: Config,
+    calendar: WorkingCalendar,
+    entries: list[Entry],
+    dialect: str,
     territory: str | None,
-) -> None:  # fmt: skip
+) -> None:
     """Sum of `Total (h)` = the period's hours as the report prints them
     (round(minutes / 60, 2)); each row's total = the sum of its pillar cells;
     each cell within 0,01 h of its exact value."""
     period = Period(date(2022, 1, 1), date(2022, 3, 31))
-    data = render_one("timesheet", entries, config, calendar, period=period, dialect=dialect,
-                      territory=territory)  # fmt: skip
+    data = render_one(
+        "timesheet", entries, config, calendar, period=period, dialect=dialect, territory=territory
+    )
     minutes = sum(e.minutes for e in entries if territory in (None, e.territory))
     assert total_column(data, dialect) == Decimal(str(round(minutes / 60, 2))).quantize(
         Decimal("0.01")

@@ -21,9 +21,16 @@ TODAY = date(2026, 11, 23)
 MARCH = Period.month(2022, 3)
 
 
-def run(config: Config, calendar: WorkingCalendar, tmp_path: Path, kind: str = "timesheet",
-        period: Period = MARCH, output: Path | str | None = None,
-        force: bool = False, **options: object) -> list[Path]:  # fmt: skip
+def run(
+    config: Config,
+    calendar: WorkingCalendar,
+    tmp_path: Path,
+    kind: str = "timesheet",
+    period: Period = MARCH,
+    output: Path | str | None = None,
+    force: bool = False,
+    **options: object,
+) -> list[Path]:
     request = ExportRequest(kind, period, TODAY, **options)  # type: ignore[arg-type]
     porteur = Porteur(
         uuid="1" * 32,
@@ -32,9 +39,16 @@ def run(config: Config, calendar: WorkingCalendar, tmp_path: Path, kind: str = "
         created_at="2022-01-01T00:00:00",
         updated_at="2022-01-01T00:00:00",
     )
-    done = export(request, entries=[make_entry("2022-03-01", 60, territory="CCG")],
-                  porteurs=[porteur], config=config, calendar=calendar, output=output,
-                  force=force, cwd=tmp_path)  # fmt: skip
+    done = export(
+        request,
+        entries=[make_entry("2022-03-01", 60, territory="CCG")],
+        porteurs=[porteur],
+        config=config,
+        calendar=calendar,
+        output=output,
+        force=force,
+        cwd=tmp_path,
+    )
     return [path for path, _ in done]
 
 
@@ -86,10 +100,12 @@ def test_an_existing_file_is_not_overwritten_without_force(
 def test_split_monthly_writes_one_file_per_month_or_none(
     config: Config, calendar: WorkingCalendar, tmp_path: Path
 ) -> None:
-    paths = run(config, calendar, tmp_path, period=Period.year(2022), split="monthly",
-                territory="CCG")  # fmt: skip
-    assert [p.name for p in paths] == [f"feuille-de-temps_2022-{m:02d}_CCG.csv"
-                                       for m in range(1, 13)]  # fmt: skip
+    paths = run(
+        config, calendar, tmp_path, period=Period.year(2022), split="monthly", territory="CCG"
+    )
+    assert [p.name for p in paths] == [
+        f"feuille-de-temps_2022-{m:02d}_CCG.csv" for m in range(1, 13)
+    ]
     march = paths[2].read_text(encoding="utf-8-sig").splitlines()
     assert len(march) == 1 + 23 and march[1] == (
         '2022-03-01;CCG;"0,00";"1,00";"0,00";"0,00";"0,00";"1,00";"0,00";"0,00";"0,00";"0,00"'
@@ -99,8 +115,7 @@ def test_split_monthly_writes_one_file_per_month_or_none(
         p.unlink()
     (tmp_path / "exports" / "feuille-de-temps_2022-07_CCG.csv").write_text("x")
     with pytest.raises(ExportError, match="existe déjà"):
-        run(config, calendar, tmp_path, period=Period.year(2022), split="monthly",
-            territory="CCG")  # fmt: skip
+        run(config, calendar, tmp_path, period=Period.year(2022), split="monthly", territory="CCG")
     left = [p.name for p in (tmp_path / "exports").iterdir()]
     assert left == ["feuille-de-temps_2022-07_CCG.csv"]
 
@@ -120,15 +135,33 @@ def test_output_file_or_folder(config: Config, calendar: WorkingCalendar, tmp_pa
     folder.mkdir()
     (path,) = run(config, calendar, tmp_path, output=folder)
     assert path == folder / "feuille-de-temps_2022-03.csv"
-    paths = run(config, calendar, tmp_path, output=str(tmp_path / "new") + "/",
-                period=Period(date(2022, 3, 1), date(2022, 4, 30)), split="monthly")  # fmt: skip
+    paths = run(
+        config,
+        calendar,
+        tmp_path,
+        output=str(tmp_path / "new") + "/",
+        period=Period(date(2022, 3, 1), date(2022, 4, 30)),
+        split="monthly",
+    )
     assert [p.parent for p in paths] == [tmp_path / "new"] * 2
-    paths = run(config, calendar, tmp_path, output=tmp_path / "months",
-                period=Period(date(2022, 3, 1), date(2022, 4, 30)), split="monthly")  # fmt: skip
+    paths = run(
+        config,
+        calendar,
+        tmp_path,
+        output=tmp_path / "months",
+        period=Period(date(2022, 3, 1), date(2022, 4, 30)),
+        split="monthly",
+    )
     assert [p.parent for p in paths] == [tmp_path / "months"] * 2
     with pytest.raises(ExportError, match="-o doit désigner un dossier"):
-        run(config, calendar, tmp_path, output=tmp_path / "x.csv", split="monthly",
-            period=Period(date(2022, 3, 1), date(2022, 4, 30)))  # fmt: skip
+        run(
+            config,
+            calendar,
+            tmp_path,
+            output=tmp_path / "x.csv",
+            split="monthly",
+            period=Period(date(2022, 3, 1), date(2022, 4, 30)),
+        )
 
 
 @pytest.mark.parametrize(
@@ -179,10 +212,15 @@ class FakeStore:
         ("porteurs", [("porteurs", ())]),
         # Indicators as of 2022-03-15: porteurs active from the start of the
         # period up to that day, not those of the rest of the month.
-        ("indicators", [("entries", (date(2022, 3, 1), date(2022, 3, 31))),
-                        ("porteurs", (date(2022, 3, 1), date(2022, 3, 15)))]),
+        (
+            "indicators",
+            [
+                ("entries", (date(2022, 3, 1), date(2022, 3, 31))),
+                ("porteurs", (date(2022, 3, 1), date(2022, 3, 15))),
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_sources_read_only_what_the_export_needs(kind: str, expected: list[object]) -> None:
     from citeslab_tui.export import sources
 

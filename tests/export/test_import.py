@@ -27,22 +27,52 @@ YEAR = Period.year(2022)
 def history() -> list[Entry]:
     """A small history with everything an entry can hold, awkward notes included."""
     return [
-        make_entry("2022-03-01", 150, "permanence", territory="CCG", start="09:30", end="12:00",
-                   qpv="QN07405M", persons=4, note="2 RDV pris"),
-        make_entry("2022-03-01", 1, "suivi", start="13:00", end="13:01",
-                   note='note ; avec "guillemets"\net retour'),
-        make_entry("2022-03-02", 7, "atelier", territory="CCG", persons=12, partner="ADIE",
-                   note="=HYPERLINK(\"http://x\")"),
-        make_entry("2022-03-04", 120, "atelier", territory="CCG", persons=3, occurrence=False,
-                   note="préparation support"),
+        make_entry(
+            "2022-03-01",
+            150,
+            "permanence",
+            territory="CCG",
+            start="09:30",
+            end="12:00",
+            qpv="QN07405M",
+            persons=4,
+            note="2 RDV pris",
+        ),
+        make_entry(
+            "2022-03-01",
+            1,
+            "suivi",
+            start="13:00",
+            end="13:01",
+            note='note ; avec "guillemets"\net retour',
+        ),
+        make_entry(
+            "2022-03-02",
+            7,
+            "atelier",
+            territory="CCG",
+            persons=12,
+            partner="ADIE",
+            note='=HYPERLINK("http://x")',
+        ),
+        make_entry(
+            "2022-03-04",
+            120,
+            "atelier",
+            territory="CCG",
+            persons=3,
+            occurrence=False,
+            note="préparation support",
+        ),
         make_entry("2022-03-05", 1440, "evenement", "referent", start="00:00", end="24:00"),
         make_entry("2022-04-11", 89, "orientation", partner="+33 6 00 00 00 00", note="-2"),
         make_entry("2022-12-31", 61, "reporting", territory="CCG", note="@SUM(A1)"),
-    ]  # fmt: skip
+    ]
 
 
-def export_entries(entries: list[Entry], config: Config, calendar: WorkingCalendar,
-                   dialect: str) -> bytes:  # fmt: skip
+def export_entries(
+    entries: list[Entry], config: Config, calendar: WorkingCalendar, dialect: str
+) -> bytes:
     request = ExportRequest("entries", YEAR, date(2023, 1, 2), dialect=dialect)
     (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
     return file.data
@@ -84,8 +114,12 @@ def test_export_import_into_an_empty_store_gives_the_same_report(
     source = history()
     path = tmp_path / "journal.csv"
     path.write_bytes(export_entries(source, config, calendar, dialect))
-    result = import_entries(path, config, {e.id for e in store.entries()},
-                            known_porteurs={p.id for p in store.porteurs()})  # fmt: skip
+    result = import_entries(
+        path,
+        config,
+        {e.id for e in store.entries()},
+        known_porteurs={p.id for p in store.porteurs()},
+    )
     store.add_entries(result.entries)
     assert same_entries(source, store.entries())
     before = report_to_json(report(source, [], config, YEAR, date(2022, 12, 31), calendar))
@@ -166,9 +200,22 @@ def test_a_rejected_import_writes_nothing(
     ],
 )
 def test_each_kind_of_bad_cell_is_named(config: Config, cells: dict[str, str], reason: str) -> None:
-    row = {"id": "", "date": "2022-03-01", "start": "", "end": "", "hours": "1.00",
-           "type": "entretien", "pillar": "", "territory": "AA", "qpv": "", "persons": "0",
-           "porteurs": "", "partner": "", "note": "", "occurrence": ""} | cells  # fmt: skip
+    row = {
+        "id": "",
+        "date": "2022-03-01",
+        "start": "",
+        "end": "",
+        "hours": "1.00",
+        "type": "entretien",
+        "pillar": "",
+        "territory": "AA",
+        "qpv": "",
+        "persons": "0",
+        "porteurs": "",
+        "partner": "",
+        "note": "",
+        "occurrence": "",
+    } | cells
     data = (";".join(row) + "\r\n" + ";".join(row.values()) + "\r\n").encode()
     with pytest.raises(ImportRejected) as caught:
         parse_entries(data, config, set())
@@ -196,9 +243,19 @@ def test_a_hand_made_log_is_accepted(config: Config) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "occurrence"),
-    [("oui", True), ("NON", False), ("Vrai", True), ("FAUX", False), ("true", True),
-     ("false", False), ("1", True), ("0", False), ("", True), (" non ", False)],
-)  # fmt: skip
+    [
+        ("oui", True),
+        ("NON", False),
+        ("Vrai", True),
+        ("FAUX", False),
+        ("true", True),
+        ("false", False),
+        ("1", True),
+        ("0", False),
+        ("", True),
+        (" non ", False),
+    ],
+)
 def test_the_occurrence_cell_reads_yes_no_as_a_spreadsheet_may_rewrite_it(
     config: Config, cell: str, occurrence: bool
 ) -> None:
@@ -266,9 +323,24 @@ def test_any_note_and_duration_round_trip(
     assert same_entries(entries, result.entries)
 
 
-CONVERTIBLE = ["0612345678", "74100", "1/2", "1e5", "10%", "1,5", "12345678901234567890",
-               "12 mai", "VRAI", "2022-03-09", "09:30", "0612345678\u2060", " =1", "＝1",
-               "\u202eabc", "'0612"]  # fmt: skip
+CONVERTIBLE = [
+    "0612345678",
+    "74100",
+    "1/2",
+    "1e5",
+    "10%",
+    "1,5",
+    "12345678901234567890",
+    "12 mai",
+    "VRAI",
+    "2022-03-09",
+    "09:30",
+    "0612345678\u2060",
+    " =1",
+    "＝1",
+    "\u202eabc",
+    "'0612",
+]
 
 
 @pytest.mark.parametrize("dialect", ["excel-fr", "rfc4180"])
@@ -319,10 +391,17 @@ def test_export_import_keeps_occurrences_and_livrable_counts(
     the same flags, hence the same livrables held (never preparation turned
     into ateliers)."""
     entries = [
-        make_entry(day, minutes, kind, territory=territory, persons=persons,
-                   occurrence=held, qpv="QN07405M" if territory == "CCG" else None)
+        make_entry(
+            day,
+            minutes,
+            kind,
+            territory=territory,
+            persons=persons,
+            occurrence=held,
+            qpv="QN07405M" if territory == "CCG" else None,
+        )
         for kind, day, territory, minutes, persons, held in rows
-    ]  # fmt: skip
+    ]
     result = parse_entries(export_entries(entries, config, calendar, dialect), config, set())
     assert same_entries(entries, result.entries)
     as_of = date(2022, 12, 31)

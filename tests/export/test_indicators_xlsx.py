@@ -28,8 +28,18 @@ def test_every_figure_equals_report_json(
     run("demo", "--entries", "400", "--seed", "3")
     monkeypatch.delenv("CITESLAB_TODAY")
     out = tmp_path / "ind.xlsx"
-    res = run("export", "indicators", "--year", "2022", "--as-of", AS_OF, "--format", "xlsx",
-              "-o", str(out))  # fmt: skip
+    res = run(
+        "export",
+        "indicators",
+        "--year",
+        "2022",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "xlsx",
+        "-o",
+        str(out),
+    )
     assert "livrable(s)" in res.stdout
     rep = json.loads(run("report", "--year", "2022", "--as-of", AS_OF, "--json").stdout)
     wb = openpyxl.load_workbook(out)
@@ -45,8 +55,14 @@ def test_every_figure_equals_report_json(
     assert [r[0] for r in terr] == list(rep["territories"])
     for r in terr:
         t = rep["territories"][r[0]]
-        assert r[2:8] == (t["etp"], t["hours_logged"], t["hours_expected_to_date"],
-                          t["hours_expected_year"], t["gap_hours"], t["gap_days"])  # fmt: skip
+        assert r[2:8] == (
+            t["etp"],
+            t["hours_logged"],
+            t["hours_expected_to_date"],
+            t["hours_expected_year"],
+            t["gap_hours"],
+            t["gap_days"],
+        )
 
     pil = rows(wb["Piliers"])[1:]
     for r, p in zip(pil, rep["pillars"].values(), strict=True):
@@ -73,8 +89,11 @@ def test_every_figure_equals_report_json(
 
     money = [r for r in rows(wb["Financement"]) if any(c is not None for c in r)]
     head = list(money[1])
-    for field, name in (("hourly_cost", "Coût horaire"), ("bpi_share", "Part Bpifrance"),
-                        ("value_logged", "Valeur des heures réalisées")):  # fmt: skip
+    for field, name in (
+        ("hourly_cost", "Coût horaire"),
+        ("bpi_share", "Part Bpifrance"),
+        ("value_logged", "Valeur des heures réalisées"),
+    ):
         assert money[2][head.index(name)] == rep["money"][0][field]
     gov = [r for r in rows(wb["Gouvernance"]) if any(c is not None for c in r)]
     assert [r[3] for r in gov[2:]] == [g["held"] for g in rep["governance"]]
@@ -114,13 +133,22 @@ def test_configured_funders_are_named_on_every_document(run: Any, tmp_path: Path
     run("config", "set", "funders", '["Bpifrance", "Région Test", "Ville de Test"]')
     run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
     named = "Bpifrance, Région Test, Ville de Test"
-    run("export", "timesheet", "--month", "2022-03", "--format", "xlsx",
-        "-o", str(tmp_path / "t.xlsx"))  # fmt: skip
+    run(
+        "export",
+        "timesheet",
+        "--month",
+        "2022-03",
+        "--format",
+        "xlsx",
+        "-o",
+        str(tmp_path / "t.xlsx"),
+    )
     for ws in openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets:
         cells = {r[0]: r[2] for r in ws.iter_rows(max_row=10, values_only=True) if r[0]}
         assert cells["Financeurs :"] == named, ws.title
-    run("export", "indicators", "--year", "2022", "--format", "xlsx",
-        "-o", str(tmp_path / "i.xlsx"))  # fmt: skip
+    run(
+        "export", "indicators", "--year", "2022", "--format", "xlsx", "-o", str(tmp_path / "i.xlsx")
+    )
     summary = {r[0]: r[1] for r in rows(openpyxl.load_workbook(tmp_path / "i.xlsx")["Synthèse"])}
     assert summary["Avec le soutien de"] == named
     run("bilan", "--year", "2022", "-o", str(tmp_path / "b.html"))

@@ -34,9 +34,24 @@ from citeslab_tui.export.csvfmt import (
 )
 from tests.export.conftest import make_entry
 
-PAYLOADS = ['=HYPERLINK("http://evil.example","clic")', "+1", "-2", "@SUM(A1:A9)",
-            "\tcmd", "\rcmd", "\ncmd", " =1+1", "\u3000@x", "＝1+1", "＋1", "－1", "＠x",
-            "\u202egpj.exe", "\u200b=1", "\u2212 2"]  # fmt: skip
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example","clic")',
+    "+1",
+    "-2",
+    "@SUM(A1:A9)",
+    "\tcmd",
+    "\rcmd",
+    "\ncmd",
+    " =1+1",
+    "\u3000@x",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠x",
+    "\u202egpj.exe",
+    "\u200b=1",
+    "\u2212 2",
+]
 
 
 @pytest.fixture(scope="module")
@@ -107,10 +122,14 @@ CASES = [
 def test_no_cell_of_any_csv_export_starts_like_a_formula(
     evil_config: Config, calendar: WorkingCalendar, kind: str, options: dict[str, Any], dialect: str
 ) -> None:
-    request = ExportRequest(kind, Period.year(2022), date(2022, 12, 31), dialect=dialect,
-                            **options)  # fmt: skip
-    (file,) = render(request, entries=evil_entries(), porteurs=evil_porteurs(),
-                     config=evil_config, calendar=calendar)  # fmt: skip
+    request = ExportRequest(kind, Period.year(2022), date(2022, 12, 31), dialect=dialect, **options)
+    (file,) = render(
+        request,
+        entries=evil_entries(),
+        porteurs=evil_porteurs(),
+        config=evil_config,
+        calendar=calendar,
+    )
     rows = csv_cells(file.data)
     assert len(rows) > 1
     for row in rows:
@@ -131,10 +150,16 @@ def test_no_cell_of_any_csv_export_starts_like_a_formula(
 def test_porteurs_never_carry_rqth_or_notes(evil_config: Config, calendar: WorkingCalendar) -> None:
     for with_names in (False, True):
         for dialect in ("excel-fr", "rfc4180"):
-            request = ExportRequest("porteurs", Period.year(2022), date(2022, 12, 31),
-                                    dialect=dialect, with_names=with_names)  # fmt: skip
-            (file,) = render(request, entries=[], porteurs=evil_porteurs(), config=evil_config,
-                             calendar=calendar)  # fmt: skip
+            request = ExportRequest(
+                "porteurs",
+                Period.year(2022),
+                date(2022, 12, 31),
+                dialect=dialect,
+                with_names=with_names,
+            )
+            (file,) = render(
+                request, entries=[], porteurs=evil_porteurs(), config=evil_config, calendar=calendar
+            )
             text = file.data.decode("utf-8-sig").lower()
             assert "rqth" not in text and "handicap" not in text
             header = csv_cells(file.data)[0]
@@ -146,10 +171,12 @@ def test_xlsx_timesheet_has_no_formula_but_its_own_sums(  # and no visible apost
     evil_config: Config, calendar: WorkingCalendar
 ) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    request = ExportRequest("timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)),
-                            date(2022, 12, 31), format="xlsx")  # fmt: skip
-    (file,) = render(request, entries=evil_entries(), porteurs=[], config=evil_config,
-                     calendar=calendar)  # fmt: skip
+    request = ExportRequest(
+        "timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)), date(2022, 12, 31), format="xlsx"
+    )
+    (file,) = render(
+        request, entries=evil_entries(), porteurs=[], config=evil_config, calendar=calendar
+    )
     wb = openpyxl.load_workbook(io.BytesIO(file.data))
     ours = re.compile(r"^=(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+(\+[A-Z]+\d+)*)$")
     seen_payload = False
@@ -220,9 +247,26 @@ def test_ordinary_text_is_left_alone(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["0612345678", "74100", "1/2", "1e5", "10%", "10 %", "1,5", "1.5", "12345678901234567890",
-     "12 mai", "mai 2022", "2022-03-09", "09:30", "(5)", "5 €", "VRAI", "false"],
-)  # fmt: skip
+    [
+        "0612345678",
+        "74100",
+        "1/2",
+        "1e5",
+        "10%",
+        "10 %",
+        "1,5",
+        "1.5",
+        "12345678901234567890",
+        "12 mai",
+        "mai 2022",
+        "2022-03-09",
+        "09:30",
+        "(5)",
+        "5 €",
+        "VRAI",
+        "false",
+    ],
+)
 def test_text_a_spreadsheet_would_convert_gets_the_invisible_mark(text: str) -> None:
     assert neutralise(text) == text + TEXT_MARK
     assert unneutralise(text + TEXT_MARK) == text

@@ -27,8 +27,19 @@ from tests.export.libreoffice import (
 
 pytestmark = needs_soffice
 
-TEXTS = ["0612345678", "1/2", "1e5", "10%", "74100", "=1+1 réunion", "virgule, dedans",
-         "point-virgule ; dedans", 'guillemets "doubles"', "deux\nlignes", "12 mai"]  # fmt: skip
+TEXTS = [
+    "0612345678",
+    "1/2",
+    "1e5",
+    "10%",
+    "74100",
+    "=1+1 réunion",
+    "virgule, dedans",
+    "point-virgule ; dedans",
+    'guillemets "doubles"',
+    "deux\nlignes",
+    "12 mai",
+]
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +68,19 @@ def test_entries_csv_opens_with_numbers_dates_and_text_in_place(
     office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar
 ) -> None:
     entries = [
-        make_entry("2022-03-01", 60 + 15 * i, "atelier", territory="CCG", start="09:30",
-                   end=None, persons=i, partner=text, note=text)
+        make_entry(
+            "2022-03-01",
+            60 + 15 * i,
+            "atelier",
+            territory="CCG",
+            start="09:30",
+            end=None,
+            persons=i,
+            partner=text,
+            note=text,
+        )
         for i, text in enumerate(TEXTS)
-    ]  # fmt: skip
+    ]
     request = ExportRequest("entries", Period.month(2022, 3), date(2022, 12, 31))
     (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
     rows = open_csv(office, tmp_path, file.data, "journal.csv")
@@ -90,8 +110,11 @@ def test_entries_csv_opens_with_numbers_dates_and_text_in_place(
 def test_timesheet_csv_adds_up_in_the_spreadsheet(
     office: LibreOffice, tmp_path: Path, config: Config, calendar: WorkingCalendar
 ) -> None:
-    entries = [make_entry(f"2022-03-{d:02d}", 25 + d * 7, "entretien", territory=t)
-               for d in range(1, 29) for t in ("AA", "CCG")]  # fmt: skip
+    entries = [
+        make_entry(f"2022-03-{d:02d}", 25 + d * 7, "entretien", territory=t)
+        for d in range(1, 29)
+        for t in ("AA", "CCG")
+    ]
     request = ExportRequest("timesheet", Period.month(2022, 3), date(2022, 12, 31))
     (file,) = render(request, entries=entries, porteurs=[], config=config, calendar=calendar)
     rows = open_csv(office, tmp_path, file.data, "feuille.csv")
@@ -112,13 +135,18 @@ def test_porteurs_csv_keeps_phone_numbers_and_categories_whole(
 ) -> None:
     porteurs = [
         Porteur(
-            uuid=f"{i:032x}", id=f"P-2022-{i:03d}", territory="CCG", name=f"Personne {i}",
-            contact=contact, categories=("femme", "moins_26"),
+            uuid=f"{i:032x}",
+            id=f"P-2022-{i:03d}",
+            territory="CCG",
+            name=f"Personne {i}",
+            contact=contact,
+            categories=("femme", "moins_26"),
             steps=(PathStep("accueilli", date(2022, 3, i)),),
-            created_at="2022-03-01T00:00:00", updated_at="2022-03-01T00:00:00",
+            created_at="2022-03-01T00:00:00",
+            updated_at="2022-03-01T00:00:00",
         )
         for i, contact in enumerate(["0612345678", "+33 6 12 34 56 78", "06 12 34 56 78"], 1)
-    ]  # fmt: skip
+    ]
     request = ExportRequest("porteurs", Period.year(2022), date(2022, 12, 31), with_names=True)
     (file,) = render(request, entries=[], porteurs=porteurs, config=config, calendar=calendar)
     rows = open_csv(office, tmp_path, file.data, "porteurs.csv")
@@ -126,8 +154,10 @@ def test_porteurs_csv_keeps_phone_numbers_and_categories_whole(
     no_formula(rows)
     col = {c.text: i for i, c in enumerate(header)}
     assert [shown(r[col["Contact"]]) for r in body] == [
-        "0612345678", "'+33 6 12 34 56 78", "06 12 34 56 78"
-    ]  # fmt: skip
+        "0612345678",
+        "'+33 6 12 34 56 78",
+        "06 12 34 56 78",
+    ]
     assert all(r[col["Contact"]].type == "string" for r in body)
     assert [r[col["Accueilli le"]].type for r in body] == ["date"] * 3
     assert all("," in r[col["Catégories"]].text for r in body)  # one cell, not two
@@ -139,8 +169,9 @@ def test_porteurs_csv_keeps_phone_numbers_and_categories_whole(
 def demo_history(config: Config, calendar: WorkingCalendar) -> tuple[list[Entry], list[Porteur]]:
     from citeslab_tui.core.demo import generate
 
-    return generate(config, 1500, end=date(2022, 12, 31), is_working_day=calendar.is_working_day,
-                    seed=2022)  # fmt: skip
+    return generate(
+        config, 1500, end=date(2022, 12, 31), is_working_day=calendar.is_working_day, seed=2022
+    )
 
 
 QUARTER = Period(date(2022, 1, 1), date(2022, 3, 31))
@@ -160,8 +191,7 @@ def timesheet_pdf(
     )
     entries, porteurs = demo_history(config, calendar)
     request = ExportRequest("timesheet", QUARTER, date(2022, 12, 31), format="xlsx")
-    (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
-                     calendar=calendar)  # fmt: skip
+    (file,) = render(request, entries=entries, porteurs=porteurs, config=config, calendar=calendar)
     path = tmp_path_factory.mktemp("pdf") / file.name
     path.write_bytes(file.data)
     return office.convert(path, "pdf")
@@ -178,8 +208,12 @@ def test_every_printed_page_says_what_who_when_and_which_page(timesheet_pdf: Pat
 
     pages = pdf_page_texts(timesheet_pdf)
     titles = ["récapitulatif", "Janvier 2022", "Février 2022", "Mars 2022"]
-    periods = ["du 01/01/2022 au 31/03/2022", "du 01/01/2022 au 31/01/2022",
-               "du 01/02/2022 au 28/02/2022", "du 01/03/2022 au 31/03/2022"]  # fmt: skip
+    periods = [
+        "du 01/01/2022 au 31/03/2022",
+        "du 01/01/2022 au 31/01/2022",
+        "du 01/02/2022 au 28/02/2022",
+        "du 01/03/2022 au 31/03/2022",
+    ]
     assert len(pages) == 4
     for number, (page, title, period) in enumerate(zip(pages, titles, periods, strict=True), 1):
         head = page.strip().splitlines()[0]  # the printed header, above the sheet
@@ -220,8 +254,7 @@ def test_recalculated_totals_are_the_report_s(
 
     entries, porteurs = demo_history(config, calendar)
     request = ExportRequest("timesheet", QUARTER, date(2022, 12, 31), format="xlsx")
-    (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
-                     calendar=calendar)  # fmt: skip
+    (file,) = render(request, entries=entries, porteurs=porteurs, config=config, calendar=calendar)
     path = tmp_path / "feuille.xlsx"
     path.write_bytes(_drop_cached_values(file.data))
     sheets = read_fods(office.convert(path, "fods"))
@@ -240,14 +273,16 @@ def test_recalculated_totals_are_the_report_s(
     for t in rep.territories:
         assert float(total[col[f"{t.code} (h)"]].value) == pytest.approx(t.minutes_logged / 60)
     # Each month's totals row too.
-    for name, month in zip(["Janvier 2022", "Février 2022", "Mars 2022"], QUARTER.months(),
-                           strict=True):  # fmt: skip
+    for name, month in zip(
+        ["Janvier 2022", "Février 2022", "Mars 2022"], QUARTER.months(), strict=True
+    ):
         rows = sheets[name]
         totals = next(r for r in rows if r and r[0].text == "Total (h)")
         head = next(i for i, r in enumerate(rows) if r and r[0].text == "Date")
         day_col = next(i for i, c in enumerate(rows[head]) if c.text == "Total travail jour (h)")
-        in_month = [e for e in entries if month.start <= e.date <= month.end
-                    and e.pillar != "absence"]  # fmt: skip
+        in_month = [
+            e for e in entries if month.start <= e.date <= month.end and e.pillar != "absence"
+        ]
         assert float(totals[day_col].value) == pytest.approx(sum(e.minutes for e in in_month) / 60)
 
 
@@ -259,8 +294,7 @@ def test_typed_xlsx_tables_open_typed_and_print_one_page_wide(
 
     entries, porteurs = demo_history(config, calendar)
     request = ExportRequest(kind, Period.month(2022, 3), date(2022, 12, 31), format="xlsx")
-    (file,) = render(request, entries=entries, porteurs=porteurs, config=config,
-                     calendar=calendar)  # fmt: skip
+    (file,) = render(request, entries=entries, porteurs=porteurs, config=config, calendar=calendar)
     path = tmp_path / file.name
     path.write_bytes(file.data)
     (rows,) = read_fods(office.convert(path, "fods")).values()

@@ -32,8 +32,9 @@ def best_of(runs: int, fn: Callable[[], object]) -> float:
 def test_export_50k_entries_under_a_second(config: Config) -> None:
     years = range(1990, 2023)
     calendar = WorkingCalendar(french_holidays(years), years=years)
-    entries, porteurs = generate(config, 50_000, end=date(2022, 12, 31),
-                                 is_working_day=calendar.is_working_day)  # fmt: skip
+    entries, porteurs = generate(
+        config, 50_000, end=date(2022, 12, 31), is_working_day=calendar.is_working_day
+    )
     whole = Period(entries[0].date, date(2022, 12, 31))
     files = []
     for dialect in ("excel-fr", "rfc4180"):
@@ -51,8 +52,13 @@ def test_export_50k_entries_under_a_second(config: Config) -> None:
 
     def year_exports() -> None:
         for kind in ("timesheet", "entries"):
-            render(ExportRequest(kind, year, date(2023, 1, 2)), entries=entries,
-                   porteurs=porteurs, config=config, calendar=calendar)  # fmt: skip
+            render(
+                ExportRequest(kind, year, date(2023, 1, 2)),
+                entries=entries,
+                porteurs=porteurs,
+                config=config,
+                calendar=calendar,
+            )
 
     assert best_of(3, year_exports) < 1.0
     data = files[0].data

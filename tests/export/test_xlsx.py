@@ -34,8 +34,9 @@ def book(config: Config, calendar: WorkingCalendar) -> Any:
     cfg = config._replace(
         person="Camille Martin", manager="Dominique Durand", manager_title="Directeur de la MED"
     )
-    request = ExportRequest("timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)),
-                            date(2022, 5, 2), format="xlsx")  # fmt: skip
+    request = ExportRequest(
+        "timesheet", Period(date(2022, 3, 1), date(2022, 4, 30)), date(2022, 5, 2), format="xlsx"
+    )
     (file,) = render(request, entries=entries(), porteurs=[], config=cfg, calendar=calendar)
     assert file.name == "feuille-de-temps_2022-03-01_2022-04-30.xlsx"
     return openpyxl.load_workbook(io.BytesIO(file.data), data_only=True)
@@ -134,8 +135,11 @@ def test_absences_apart_and_training_as_work(config: Config, calendar: WorkingCa
     ws = wb["Mars 2022"]
     head, _ = find(ws, "Date")
     total_row, _ = find(ws, "Total (h)")
-    training = [c for c in range(1, ws.max_column + 1)
-                if ws.cell(head + 1, c).value == "Formation / réseau CitésLab (h)"]  # fmt: skip
+    training = [
+        c
+        for c in range(1, ws.max_column + 1)
+        if ws.cell(head + 1, c).value == "Formation / réseau CitésLab (h)"
+    ]
     assert [ws.cell(total_row, c).value for c in training] == [7.0, 0]  # AA, CCG
     assert totals["Total AA (h)"] == pytest.approx((90 + 45 + 420) / 60)
     assert totals["Total travail jour (h)"] == pytest.approx((305 + 420) / 60)
@@ -179,8 +183,9 @@ def test_summary_sheet_totals(book: Any) -> None:
 
 
 def test_formulas_are_kept_for_the_reader(config: Config, calendar: WorkingCalendar) -> None:
-    request = ExportRequest("timesheet", Period.month(2022, 3), date(2022, 5, 2), format="xlsx",
-                            territory="CCG")  # fmt: skip
+    request = ExportRequest(
+        "timesheet", Period.month(2022, 3), date(2022, 5, 2), format="xlsx", territory="CCG"
+    )
     (file,) = render(request, entries=entries(), porteurs=[], config=config, calendar=calendar)
     assert file.name == "feuille-de-temps_2022-03_CCG.xlsx"
     wb = openpyxl.load_workbook(io.BytesIO(file.data))  # formulas, not values
@@ -198,11 +203,21 @@ def test_entries_xlsx_has_typed_cells(config: Config, calendar: WorkingCalendar)
     from datetime import timedelta
 
     log = [
-        make_entry("2022-03-01", 150, "atelier", territory="CCG", start="09:30", end="12:00",
-                   persons=12, note="0612345678", partner="=1+1"),
-        make_entry("2022-03-02", 60, "suivi", start="23:00", end="24:00", note="1/2",
-                   occurrence=False),
-    ]  # fmt: skip
+        make_entry(
+            "2022-03-01",
+            150,
+            "atelier",
+            territory="CCG",
+            start="09:30",
+            end="12:00",
+            persons=12,
+            note="0612345678",
+            partner="=1+1",
+        ),
+        make_entry(
+            "2022-03-02", 60, "suivi", start="23:00", end="24:00", note="1/2", occurrence=False
+        ),
+    ]
     request = ExportRequest("entries", Period.month(2022, 3), date(2022, 5, 2), format="xlsx")
     (file,) = render(request, entries=log, porteurs=[], config=config, calendar=calendar)
     assert file.name == "journal_2022-03.xlsx" and file.rows == 2
@@ -231,16 +246,23 @@ def test_porteurs_xlsx_has_dates_and_no_rqth(config: Config, calendar: WorkingCa
     from citeslab_tui.core.model import PathStep, Porteur
 
     porteur = Porteur(
-        uuid="1" * 32, id="P-2022-001", territory="CCG", name="Zoé", contact="0612345678",
-        notes="secret", rqth=True, rqth_consent_date=date(2022, 1, 1),
+        uuid="1" * 32,
+        id="P-2022-001",
+        territory="CCG",
+        name="Zoé",
+        contact="0612345678",
+        notes="secret",
+        rqth=True,
+        rqth_consent_date=date(2022, 1, 1),
         steps=(PathStep("accueilli", date(2022, 3, 1)),),
-        created_at="2022-03-01T00:00:00", updated_at="2022-03-01T00:00:00",
-    )  # fmt: skip
+        created_at="2022-03-01T00:00:00",
+        updated_at="2022-03-01T00:00:00",
+    )
     for with_names in (False, True):
-        request = ExportRequest("porteurs", Period.year(2022), date(2022, 12, 31),
-                                format="xlsx", with_names=with_names)  # fmt: skip
-        (file,) = render(request, entries=[], porteurs=[porteur], config=config,
-                         calendar=calendar)  # fmt: skip
+        request = ExportRequest(
+            "porteurs", Period.year(2022), date(2022, 12, 31), format="xlsx", with_names=with_names
+        )
+        (file,) = render(request, entries=[], porteurs=[porteur], config=config, calendar=calendar)
         assert file.name.endswith(".xlsx")
         ws = openpyxl.load_workbook(io.BytesIO(file.data))["Porteurs"]
         head_row, _ = find(ws, "Identifiant")

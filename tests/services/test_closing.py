@@ -117,8 +117,18 @@ def test_the_timesheet_carries_its_fingerprint(run, march, tmp_path: Path) -> No
     import openpyxl
 
     out = tmp_path / "fdt.xlsx"
-    run("export", "timesheet", "--month", "2022-03", "--territory", "CCG", "--format", "xlsx",
-        "-o", str(out))  # fmt: skip
+    run(
+        "export",
+        "timesheet",
+        "--month",
+        "2022-03",
+        "--territory",
+        "CCG",
+        "--format",
+        "xlsx",
+        "-o",
+        str(out),
+    )
     wb = openpyxl.load_workbook(out)
     props = {p.name: p.value for p in wb.custom_doc_props.props}
     assert props["citeslab-periode"] == "2022-03-01/2022-03-31"

@@ -29,12 +29,21 @@ def week(store: Store) -> Store:
     store.seed(
         [
             entry(1, date(2026, 11, 19)),
-            entry(2, FRIDAY, "permanence", pillar="prospection", territory="CCG", minutes=180,
-                  start=time(9), end=time(12), qpv="QN07405M"),
+            entry(
+                2,
+                FRIDAY,
+                "permanence",
+                pillar="prospection",
+                territory="CCG",
+                minutes=180,
+                start=time(9),
+                end=time(12),
+                qpv="QN07405M",
+            ),
             entry(3, FRIDAY, start=time(14), end=time(15), note="RDV"),
         ],
         [],
-    )  # fmt: skip
+    )
     return store
 
 

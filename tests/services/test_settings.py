@@ -74,9 +74,16 @@ def test_dotted_keys(key: str, path: tuple[str | int, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("0.3", 0.3), ("0,3", 0.3), ("12", 12), ("true", True), ("Camille", "Camille"),
-     ('"0.3"', "0.3"), ('["a"]', ["a"])],
-)  # fmt: skip
+    [
+        ("0.3", 0.3),
+        ("0,3", 0.3),
+        ("12", 12),
+        ("true", True),
+        ("Camille", "Camille"),
+        ('"0.3"', "0.3"),
+        ('["a"]', ["a"]),
+    ],
+)
 def test_values_read_as_json_or_text(text: str, value: object) -> None:
     assert parse_value(text) == value
 
@@ -124,8 +131,17 @@ def test_cli_convention_new(run) -> None:
     assert "ccg-med-2024-2025" in out and "du 01/01/2024 au 31/12/2025" in out
     keys = [c.key for c in load_config(user_config_path()).conventions]
     assert keys == ["ccg-med", "ccg-med-2024-2025"]
-    err = run("convention", "new", "--from", "nope", "--start", "2024-01-01",
-              "--end", "2024-12-31", code=1).stderr  # fmt: skip
+    err = run(
+        "convention",
+        "new",
+        "--from",
+        "nope",
+        "--start",
+        "2024-01-01",
+        "--end",
+        "2024-12-31",
+        code=1,
+    ).stderr
     assert "convention « nope » inconnue" in err
 
 
@@ -141,8 +157,9 @@ def test_timesheet_export_warns_before_writing(run, tmp_path: Path) -> None:
     assert "aucune convention ne couvre la période du 01/01/2024 au 31/12/2024" in err
     run("config", "set", "person", "Camille Martin")
     run("config", "set", "manager", "Dominique Roux")
-    err = run("export", "timesheet", "--year", "2023", "--territory", "CCG",
-              "-o", str(tmp_path / "b.csv")).stderr  # fmt: skip
+    err = run(
+        "export", "timesheet", "--year", "2023", "--territory", "CCG", "-o", str(tmp_path / "b.csv")
+    ).stderr
     assert err.strip() == (
         "Attention : les conventions ne couvrent que du 01/01/2023 au 09/05/2023 de cette "
         "période (citeslab config set, ou F6 dans l'application)."

@@ -30,9 +30,21 @@ def test_a_day_above_24_hours_is_refused_and_the_timer_keeps_running(
 ) -> None:
     store = Store.open(db_path, config, now=lambda: datetime(2026, 11, 30, 23, 0))
     stamp = "2026-11-30T08:00:00"
-    store.seed([Entry(id=f"{1:032x}", date=DAY, minutes=23 * 60, type="suivi",
-                      pillar="referent", territory="AA", created_at=stamp,
-                      updated_at=stamp)], [])  # fmt: skip
+    store.seed(
+        [
+            Entry(
+                id=f"{1:032x}",
+                date=DAY,
+                minutes=23 * 60,
+                type="suivi",
+                pillar="referent",
+                territory="AA",
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        ],
+        [],
+    )
     timers.start(store, "suivi @AA", datetime(2026, 11, 30, 21, 0))
     with pytest.raises(ValidationFailed, match="24 h"):
         timers.stop(store, datetime(2026, 11, 30, 23, 0))

@@ -27,8 +27,13 @@ def test_log_duplicate_edit_delete_undo(store) -> None:
     copy = entries.duplicate(store, first.id[:8], date(2022, 4, 13))
     assert copy.id != first.id and copy.date == date(2022, 4, 13) and copy.minutes == 120
     changes = entries.changes_from_options(store, first, type_key="permanence", minutes=45)
-    assert changes == {"type": "permanence", "pillar": "prospection", "minutes": 45,
-                       "start": None, "end": None}  # fmt: skip
+    assert changes == {
+        "type": "permanence",
+        "pillar": "prospection",
+        "minutes": 45,
+        "start": None,
+        "end": None,
+    }
     edited = entries.edit(store, first.id, changes)
     assert (edited.type, edited.minutes) == ("permanence", 45)
     entries.delete(store, copy.id)

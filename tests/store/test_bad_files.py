@@ -26,13 +26,19 @@ def _edit(db_path: Path, old: bytes, new: bytes) -> None:
     ("old", "new", "field"),
     [
         (b'"date":"2022-02-28"', b'"date":"2022-02-30"', "champ date"),
-        (b'"rqth_consent_date":"2022-03-01"', b'"rqth_consent_date":"2022-99-99"',
-         "rqth_consent_date"),
-        (b'"step":"accueilli","date":"2022-02-01"', b'"step":"accueilli","date":"2022-13-01"',
-         "steps[0].date"),
+        (
+            b'"rqth_consent_date":"2022-03-01"',
+            b'"rqth_consent_date":"2022-99-99"',
+            "rqth_consent_date",
+        ),
+        (
+            b'"step":"accueilli","date":"2022-02-01"',
+            b'"step":"accueilli","date":"2022-13-01"',
+            "steps[0].date",
+        ),
     ],
     ids=["entry-february-30", "consent-month-99", "step-month-13"],
-)  # fmt: skip
+)
 def test_impossible_date_is_named_by_check_refused_by_commands_and_restore_works(
     run, db_path: Path, config, old: bytes, new: bytes, field: str, monkeypatch
 ) -> None:

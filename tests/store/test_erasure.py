@@ -47,8 +47,17 @@ def test_forget_leaves_no_byte_of_the_person_in_the_data_folder(
 ) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2022-03-01")
     run("porteur", "add", "--territory", "CCG", "--name", NAME, "--contact", CONTACT)
-    run("porteur", "edit", "P-2022-001", "--rqth", "oui", "--consent", "2022-03-01",
-        "--notes", NOTES)  # fmt: skip
+    run(
+        "porteur",
+        "edit",
+        "P-2022-001",
+        "--rqth",
+        "oui",
+        "--consent",
+        "2022-03-01",
+        "--notes",
+        NOTES,
+    )
     _days_of_use(run, monkeypatch, ["2022-03-02", "2022-03-03", "2022-03-04"])
     # a restore keeps the replaced file aside (a full copy); a killed write left a temporary
     run("restore", "--yes")

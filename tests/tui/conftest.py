@@ -63,18 +63,56 @@ def history() -> list[Entry]:
         day += timedelta(days=1)
     monday, tuesday = date(2022, 4, 11), TODAY
     out += [
-        entry(899, date(2022, 3, 15), "comite_technique", "animation", "CCG", 120,
-              start=time(17, 0)),
-        entry(900, monday, "permanence", "prospection", "CCG", 150, start=time(9, 30),
-              end=time(12, 0), qpv="QN07405M", persons=4, note="2 RDV pris"),
-        entry(901, monday, "entretien", "preparation_orientation", "AA", 60,
-              start=time(14, 0), porteurs=("P-2022-001",), persons=1),
-        entry(902, tuesday, "atelier", "animation", "CCG", 120, start=time(9, 0), persons=12,
-              note="Lycée Mont-Blanc"),
-        entry(903, tuesday, "prescripteur", "prospection", "AA", 90, start=time(14, 0),
-              partner="France Travail"),
+        entry(
+            899, date(2022, 3, 15), "comite_technique", "animation", "CCG", 120, start=time(17, 0)
+        ),
+        entry(
+            900,
+            monday,
+            "permanence",
+            "prospection",
+            "CCG",
+            150,
+            start=time(9, 30),
+            end=time(12, 0),
+            qpv="QN07405M",
+            persons=4,
+            note="2 RDV pris",
+        ),
+        entry(
+            901,
+            monday,
+            "entretien",
+            "preparation_orientation",
+            "AA",
+            60,
+            start=time(14, 0),
+            porteurs=("P-2022-001",),
+            persons=1,
+        ),
+        entry(
+            902,
+            tuesday,
+            "atelier",
+            "animation",
+            "CCG",
+            120,
+            start=time(9, 0),
+            persons=12,
+            note="Lycée Mont-Blanc",
+        ),
+        entry(
+            903,
+            tuesday,
+            "prescripteur",
+            "prospection",
+            "AA",
+            90,
+            start=time(14, 0),
+            partner="France Travail",
+        ),
         entry(904, tuesday, "reporting", "referent", "AA", 45, start=time(16, 0)),
-    ]  # fmt: skip
+    ]
     return out
 
 
@@ -91,16 +129,33 @@ def porteurs() -> list[Porteur]:
         )
 
     return [
-        p(1, "AA", (PathStep("accueilli", date(2022, 1, 20)),
-                    PathStep("amorcage", date(2022, 2, 15))),
-          qpv_resident=True, qpv="QN07401M", profile="intentionniste"),
-        p(2, "CCG", (PathStep("accueilli", date(2022, 2, 1)),), qpv_resident=True,
-          qpv="QN07405M", categories=("femme",)),
-        p(3, "CCG", (PathStep("accueilli", date(2022, 3, 3)),
-                     PathStep("oriente", date(2022, 3, 20), partner="ADIE")),
-          profile="en_devenir"),
+        p(
+            1,
+            "AA",
+            (PathStep("accueilli", date(2022, 1, 20)), PathStep("amorcage", date(2022, 2, 15))),
+            qpv_resident=True,
+            qpv="QN07401M",
+            profile="intentionniste",
+        ),
+        p(
+            2,
+            "CCG",
+            (PathStep("accueilli", date(2022, 2, 1)),),
+            qpv_resident=True,
+            qpv="QN07405M",
+            categories=("femme",),
+        ),
+        p(
+            3,
+            "CCG",
+            (
+                PathStep("accueilli", date(2022, 3, 3)),
+                PathStep("oriente", date(2022, 3, 20), partner="ADIE"),
+            ),
+            profile="en_devenir",
+        ),
         p(4, "AA", (), name="Mme [bold]Test[/]"),
-    ]  # fmt: skip
+    ]
 
 
 @pytest.fixture

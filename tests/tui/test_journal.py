@@ -52,8 +52,12 @@ async def test_typing_a_line_and_enter_logs_it(
         assert len(saved) == 1
         e = saved[0]
         assert (e.type, e.pillar, e.territory, e.minutes, e.persons) == (
-            "atelier", "animation", "CCG", 120, 12,
-        )  # fmt: skip
+            "atelier",
+            "animation",
+            "CCG",
+            120,
+            12,
+        )
         assert app.screen.query_one("#quick-entry", Input).value == ""
         table = app.screen.query_one(EntryTable)
         assert table.row_count == 4
@@ -259,8 +263,19 @@ async def test_a_note_with_markup_and_escapes_is_shown_literally(
     app: CitesLabApp, seeded: Store
 ) -> None:
     note = "[/] [bold]gras[/bold] \x1b[2J fin"
-    seeded.add_entry(entry(960, TODAY, "suivi", "referent", "AA", 30, start=time(17, 0),
-                           note=note, partner="[red]x"))  # fmt: skip
+    seeded.add_entry(
+        entry(
+            960,
+            TODAY,
+            "suivi",
+            "referent",
+            "AA",
+            30,
+            start=time(17, 0),
+            note=note,
+            partner="[red]x",
+        )
+    )
     async with app.run_test(size=(160, 32)) as pilot:
         table = journal(app).query_one(EntryTable)
         row = table.get_row(f"{960:032x}")
@@ -306,10 +321,19 @@ async def test_the_tui_and_the_cli_writing_the_same_file_lose_nothing(
         await pilot.pause()
         env = {**os.environ, "CITESLAB_DB": str(seeded.path)}
         done = subprocess.run(
-            [sys.executable, "-m", "citeslab_tui", "log", "45m salon @AA -- depuis la CLI",
-             "--date", TODAY.isoformat()],
-            env=env, capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "citeslab_tui",
+                "log",
+                "45m salon @AA -- depuis la CLI",
+                "--date",
+                TODAY.isoformat(),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
         await pilot.press(*"30m suivi @AA -- depuis l'appli 2", "enter")
         await pilot.pause()

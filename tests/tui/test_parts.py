@@ -67,8 +67,7 @@ def test_read_day_refuses_in_french(typed: str) -> None:
 
 
 def test_timing_round_trip(config: Config) -> None:
-    ranged = entry(1, TODAY, "atelier", "animation", "CCG", 150, start=time(9, 30),
-                   end=time(12, 0))  # fmt: skip
+    ranged = entry(1, TODAY, "atelier", "animation", "CCG", 150, start=time(9, 30), end=time(12, 0))
     assert timing_text(ranged) == "09:30-12:00"
     assert read_timing("09:30-12:00", "atelier", config) == (150, time(9, 30), time(12, 0))
     plain = entry(2, TODAY, "atelier", "animation", "CCG", 90)
@@ -95,5 +94,15 @@ def test_totals_per_pillar_and_territory(config: Config) -> None:
     lines = totals_table(day, week, date(2022, 4, 11), config).plain.splitlines()
     assert lines[0].split()[:2] == ["Total", "Prosp."]
     assert lines[1].split() == ["Jour", "2h45", "—", "—", "2h", "45min", "│", "45min", "2h"]
-    assert lines[2].split() == ["Semaine", "15", "3h45", "1h", "—", "2h", "45min", "│", "1h45",
-                                "2h"]  # fmt: skip
+    assert lines[2].split() == [
+        "Semaine",
+        "15",
+        "3h45",
+        "1h",
+        "—",
+        "2h",
+        "45min",
+        "│",
+        "1h45",
+        "2h",
+    ]

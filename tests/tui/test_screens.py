@@ -133,8 +133,11 @@ async def test_adding_a_porteur_and_a_step(app: CitesLabApp, seeded: Store, conf
         assert isinstance(screen, PorteursScreen)  # again: `is` narrowed it to Screen
         p = reopen(seeded, config).find_porteur("P-2022-005")
         assert (p.territory, p.qpv_resident, p.qpv, p.categories) == (
-            "CCG", True, "QN07405M", ("femme",),
-        )  # fmt: skip
+            "CCG",
+            True,
+            "QN07405M",
+            ("femme",),
+        )
         assert [(s.step, s.date) for s in p.steps] == [("accueilli", date(2022, 4, 12))]
         chosen = screen.selected()
         assert chosen is not None and chosen.id == "P-2022-005"
@@ -257,8 +260,17 @@ async def test_help_lists_every_binding(app: CitesLabApp) -> None:
 async def test_command_palette_offers_the_same_actions(app: CitesLabApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for name in ("Aide", "Journal", "Tableau de bord", "Porteurs", "Export", "Annuler",
-                     "Jour précédent", "Aller à une date…", "Quitter"):  # fmt: skip
+        for name in (
+            "Aide",
+            "Journal",
+            "Tableau de bord",
+            "Porteurs",
+            "Export",
+            "Annuler",
+            "Jour précédent",
+            "Aller à une date…",
+            "Quitter",
+        ):
             assert name in titles
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Porteurs")
         result = command.callback()

@@ -152,8 +152,11 @@ async def test_a_timer_left_over_midnight_asks_for_its_end_at_start(
         await pilot.pause()
         assert not isinstance(app.screen, TimerEndPrompt)
         monday = yesterday.date()
-        made = [e for e in reopen(seeded, config).entries(monday, monday)
-                if e.type == "permanence" and e.start == time(18, 40)]  # fmt: skip
+        made = [
+            e
+            for e in reopen(seeded, config).entries(monday, monday)
+            if e.type == "permanence" and e.start == time(18, 40)
+        ]
         assert [(e.end, e.minutes) for e in made] == [(time(19, 30), 50)]
         assert timers.running(seeded) is None and not header(app).display
 

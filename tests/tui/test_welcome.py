@@ -67,8 +67,10 @@ async def test_welcome_three_fields_then_the_journal(first: CitesLabApp) -> None
         assert isinstance(first.screen, JournalScreen)
         saved = json.loads(user_config_path().read_text())
         assert (saved["person"], saved["structure"], saved["manager"]) == (
-            "Camille Martin", "MED", "Dominique Roux",
-        )  # fmt: skip
+            "Camille Martin",
+            "MED",
+            "Dominique Roux",
+        )
         assert saved["territories"][1]["allocations"][0]["etp"] == 0.2
         assert first.store.config.person == "Camille Martin"
 
@@ -90,8 +92,11 @@ async def test_territories_renamed_keep_the_example_convention_valid(
         cfg = first.store.config
         assert cfg.territory_codes == ("AA", "GEX")
         (conv,) = cfg.conventions
-        assert (conv.start, conv.end, conv.territory) == (date(2024, 1, 1), date(2026, 12, 31),
-                                                          None)  # fmt: skip
+        assert (conv.start, conv.end, conv.territory) == (
+            date(2024, 1, 1),
+            date(2026, 12, 31),
+            None,
+        )
 
 
 async def test_demo_data_go_to_their_own_file(first: CitesLabApp, empty: Store) -> None:

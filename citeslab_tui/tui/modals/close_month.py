@@ -67,8 +67,11 @@ class CloseMonth(ModalScreen[MonthChoice | None]):
                 )
             with Horizontal(classes="close-row", id="close-reason-row"):
                 yield Label("Raison ", classes="close-label")
-                yield SteadyInput(placeholder="pourquoi le rouvrir (gardé et daté)",
-                                  id="close-reason", compact=True)  # fmt: skip
+                yield SteadyInput(
+                    placeholder="pourquoi le rouvrir (gardé et daté)",
+                    id="close-reason",
+                    compact=True,
+                )
             yield Static("", id="close-error", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Clôturer", id="close-confirm", variant="primary", compact=True)

@@ -34,8 +34,9 @@ class ExportWarning(ModalScreen[str | None]):
             yield Label("Cette feuille de temps n'est pas prête à signer", classes="dialog-title")
             yield Static(Text("\n".join(f"• {w}" for w in self.warnings)), id="warning-list")
             with Horizontal(classes="buttons"):
-                yield Button("Paramètres (F6)", id="warning-settings", variant="primary",
-                             compact=True)  # fmt: skip
+                yield Button(
+                    "Paramètres (F6)", id="warning-settings", variant="primary", compact=True
+                )
                 yield Button("Exporter quand même", id="warning-export", compact=True)
                 yield Button("Annuler", id="warning-cancel", compact=True)
 

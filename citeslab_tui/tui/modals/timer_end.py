@@ -33,11 +33,11 @@ HINT = "Entrée : enregistrer · ctrl+d : abandonner (rien n'est enregistré) ·
 class TimerEndPrompt(ModalScreen[time | Literal["discard"] | None]):
     CSS_PATH = HERE / "modals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "later", "Décider plus tard (le chronomètre continue)",
-                id="timer-later"),
-        Binding("ctrl+d", "discard", "Abandonner le chronomètre", id="timer-discard",
-                priority=True),  # over the field's own ctrl+d
-    ]  # fmt: skip
+        Binding("escape", "later", "Décider plus tard (le chronomètre continue)", id="timer-later"),
+        Binding(
+            "ctrl+d", "discard", "Abandonner le chronomètre", id="timer-discard", priority=True
+        ),  # over the field's own ctrl+d
+    ]
 
     def __init__(self, timer: RunningTimer, now: datetime) -> None:
         super().__init__()

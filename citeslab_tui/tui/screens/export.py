@@ -235,8 +235,9 @@ class ExportScreen(StoreScreen):
         from citeslab_tui.export import ExportRequest
         from citeslab_tui.services.export import export_warnings
 
-        request = ExportRequest(kind=job.kind, period=job.period, today=self.today(),
-                                territory=job.territory)  # fmt: skip
+        request = ExportRequest(
+            kind=job.kind, period=job.period, today=self.today(), territory=job.territory
+        )
         return export_warnings(self.store.config, request)
 
     def start(self, job: ExportJob) -> None:
@@ -276,8 +277,9 @@ class ExportScreen(StoreScreen):
             if choice is not None:
                 self.apply_closing(choice)
 
-        self.app.push_screen(CloseMonth(months, closed, default_month(months, closed, today)),
-                             chosen)  # fmt: skip
+        self.app.push_screen(
+            CloseMonth(months, closed, default_month(months, closed, today)), chosen
+        )
 
     def apply_closing(self, choice: MonthChoice) -> None:
         from citeslab_tui.core.closing import of_month
@@ -301,9 +303,13 @@ class ExportScreen(StoreScreen):
             from citeslab_tui.services.bilan import write_bilan
 
             path, result = write_bilan(
-                [self.store.path], job.period, self.today(), generated=self.today(),
-                output=job.folder / f"bilan_{job.period.label}.html", force=job.force,
-            )  # fmt: skip
+                [self.store.path],
+                job.period,
+                self.today(),
+                generated=self.today(),
+                output=job.folder / f"bilan_{job.period.label}.html",
+                force=job.force,
+            )
             return [(path.resolve(), len(result.people))]
         request = ExportRequest(
             kind=job.kind,

@@ -98,9 +98,12 @@ def help_lines(
         for binding in bindings:
             keys = key_display(app, binding)
             lines.append(
-                (f"key-{binding.id}", f"{keys} {binding.description}",
-                 _row(keys, binding.description, widths=[16]))
-            )  # fmt: skip
+                (
+                    f"key-{binding.id}",
+                    f"{keys} {binding.description}",
+                    _row(keys, binding.description, widths=[16]),
+                )
+            )
         for i, (keys, what) in enumerate(OTHER_KEYS.get(title, [])):
             lines.append((f"other-{n}-{i}", f"{keys} {what}", _row(keys, what, widths=[16])))
     head("syntax", "Saisie rapide : une ligne = une entrée")
@@ -121,9 +124,12 @@ def help_lines(
     for t in config.action_types:
         pillar = pillars.get(t.pillar, t.pillar)
         lines.append(
-            (f"type-{t.key}", f"{t.key} {t.label} {pillar}", _row(t.key, t.label, pillar,
-             widths=[17, 28]))
-        )  # fmt: skip
+            (
+                f"type-{t.key}",
+                f"{t.key} {t.label} {pillar}",
+                _row(t.key, t.label, pillar, widths=[17, 28]),
+            )
+        )
     return lines
 
 
@@ -134,10 +140,15 @@ class HelpScreen(Screen[None]):
     CSS_PATH = HERE / "help.tcss"
     AUTO_FOCUS = "#help-body"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back_or_close_search", "Revenir à l'écran précédent", id="help-back",
-                show=False),
+        Binding(
+            "escape",
+            "back_or_close_search",
+            "Revenir à l'écran précédent",
+            id="help-back",
+            show=False,
+        ),
         Binding("slash", "search", "Chercher dans l'aide", id="help-search"),
-    ]  # fmt: skip
+    ]
 
     def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], config: Config) -> None:
         super().__init__()
@@ -147,16 +158,16 @@ class HelpScreen(Screen[None]):
         self._last: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Aide · touches et saisie rapide  (/ chercher)", style="bold"),
-                     id="help-title")  # fmt: skip
+        yield Static(
+            Text("Aide · touches et saisie rapide  (/ chercher)", style="bold"), id="help-title"
+        )
         with VerticalScroll(id="help-body"):
             for key, text, renderable in help_lines(self.app, self.sections, self.config):
                 self._texts[key] = text
                 head = isinstance(renderable, Text) and renderable.style == "bold underline"
                 classes = "help-line help-head" if head else "help-line"
                 yield Static(renderable, id=f"help-{key}", classes=classes)
-        search = Input(placeholder="chercher… (Entrée : suivant, Échap : fermer)",
-                       id="help-find")  # fmt: skip
+        search = Input(placeholder="chercher… (Entrée : suivant, Échap : fermer)", id="help-find")
         search.display = False
         yield search
         yield AppFooter()

@@ -46,8 +46,10 @@ def totals_table(day: Sequence[Entry], week: Sequence[Entry], monday: date, conf
     """Hours of the day and of its week, per pillar and per territory, as
     aligned columns (a plain Text: cheaper to draw than a rich Table)."""
     pillar_keys = [*config.pillar_keys, *sorted({e.pillar for e in week} - set(config.pillar_keys))]
-    codes = [*config.territory_codes,
-             *sorted({e.territory for e in week} - set(config.territory_codes))]  # fmt: skip
+    codes = [
+        *config.territory_codes,
+        *sorted({e.territory for e in week} - set(config.territory_codes)),
+    ]
     shorts = {p.key: p.short or p.label for p in config.pillars}
     header = ["", "Total", *(label_of(shorts, k) for k in pillar_keys), *codes]
 
@@ -438,8 +440,9 @@ class JournalScreen(StoreScreen):
             if answer == DISCARD:
                 gone = self.attempt(timers.cancel, self.store)
                 if gone is not None:
-                    self.notify(f"Chronomètre abandonné, rien n'est enregistré : {gone.line}",
-                                markup=False)  # fmt: skip
+                    self.notify(
+                        f"Chronomètre abandonné, rien n'est enregistré : {gone.line}", markup=False
+                    )
                 self.show_timer()
             elif isinstance(answer, time):
                 self.stop_timer(end=answer)

@@ -111,23 +111,44 @@ class SettingsScreen(StoreScreen):
     def you_fields(self) -> Iterator[Widget]:
         d = self.data
         yield ConfigField("Nom du CitésLab", ("name",), d.get("name"))
-        yield ConfigField("Vous (nom)", ("person",), d.get("person", ""),
-                          placeholder="sur les feuilles de temps")  # fmt: skip
-        yield ConfigField("Votre fonction", ("person_title",), d.get("person_title", ""),
-                          placeholder="cheffe de projet CitésLab")  # fmt: skip
+        yield ConfigField(
+            "Vous (nom)", ("person",), d.get("person", ""), placeholder="sur les feuilles de temps"
+        )
+        yield ConfigField(
+            "Votre fonction",
+            ("person_title",),
+            d.get("person_title", ""),
+            placeholder="cheffe de projet CitésLab",
+        )
         yield ConfigField("Structure", ("structure",), d.get("structure", ""))
         yield ConfigField("Responsable (nom)", ("manager",), d.get("manager", ""))
         yield ConfigField("Sa fonction", ("manager_title",), d.get("manager_title", ""))
-        yield ConfigField("Heures par an (1 ETP)", ("annual_hours",), d.get("annual_hours"),
-                          kind="number")  # fmt: skip
-        yield ConfigField("Durée d'une journée (h)", ("day_hours",), d.get("day_hours"),
-                          kind="number", placeholder="7 : ce que vaut « 1j »")  # fmt: skip
-        yield ConfigField("Journée chargée (h)", ("max_day_hours",), d.get("max_day_hours"),
-                          kind="number", placeholder="10 : au-delà, un avertissement")  # fmt: skip
+        yield ConfigField(
+            "Heures par an (1 ETP)", ("annual_hours",), d.get("annual_hours"), kind="number"
+        )
+        yield ConfigField(
+            "Durée d'une journée (h)",
+            ("day_hours",),
+            d.get("day_hours"),
+            kind="number",
+            placeholder="7 : ce que vaut « 1j »",
+        )
+        yield ConfigField(
+            "Journée chargée (h)",
+            ("max_day_hours",),
+            d.get("max_day_hours"),
+            kind="number",
+            placeholder="10 : au-delà, un avertissement",
+        )
         codes = [(f"{t['code']} — {t['name']}", t["code"]) for t in d.get("territories", [])]
-        yield ConfigField("Territoire par défaut", ("default_territory",),
-                          d.get("default_territory"), kind="select", options=codes,
-                          blank="aucun")  # fmt: skip
+        yield ConfigField(
+            "Territoire par défaut",
+            ("default_territory",),
+            d.get("default_territory"),
+            kind="select",
+            options=codes,
+            blank="aucun",
+        )
 
     def territory_fields(self) -> Iterator[Widget]:
         for i, t in enumerate(self.data.get("territories", [])):
@@ -137,19 +158,41 @@ class SettingsScreen(StoreScreen):
             conventions = [(c["key"], c["key"]) for c in self.data.get("conventions", [])]
             for a, alloc in enumerate(t.get("allocations", [])):
                 where = ("territories", i, "allocations", a)
-                yield ConfigField(f"ETP alloué ({a + 1})", (*where, "etp"), alloc.get("etp"),
-                                  kind="number")  # fmt: skip
-                yield ConfigField("   du", (*where, "from"), alloc.get("from"), kind="optional",
-                                  placeholder="AAAA-MM-JJ (vide : depuis toujours)")  # fmt: skip
-                yield ConfigField("   au", (*where, "to"), alloc.get("to"), kind="optional",
-                                  placeholder="AAAA-MM-JJ (vide : sans fin)")  # fmt: skip
-                yield ConfigField("   convention", (*where, "convention"), alloc.get("convention"),
-                                  kind="select", options=conventions, blank="aucune")  # fmt: skip
+                yield ConfigField(
+                    f"ETP alloué ({a + 1})", (*where, "etp"), alloc.get("etp"), kind="number"
+                )
+                yield ConfigField(
+                    "   du",
+                    (*where, "from"),
+                    alloc.get("from"),
+                    kind="optional",
+                    placeholder="AAAA-MM-JJ (vide : depuis toujours)",
+                )
+                yield ConfigField(
+                    "   au",
+                    (*where, "to"),
+                    alloc.get("to"),
+                    kind="optional",
+                    placeholder="AAAA-MM-JJ (vide : sans fin)",
+                )
+                yield ConfigField(
+                    "   convention",
+                    (*where, "convention"),
+                    alloc.get("convention"),
+                    kind="select",
+                    options=conventions,
+                    blank="aucune",
+                )
             for j, q in enumerate(t.get("qpvs", [])):
-                yield ConfigField(f"Quartier {j + 1} : code", ("territories", i, "qpvs", j, "code"),
-                                  q.get("code"), placeholder="QN07405M ou QP074001")  # fmt: skip
-                yield ConfigField("           nom", ("territories", i, "qpvs", j, "name"),
-                                  q.get("name"))  # fmt: skip
+                yield ConfigField(
+                    f"Quartier {j + 1} : code",
+                    ("territories", i, "qpvs", j, "code"),
+                    q.get("code"),
+                    placeholder="QN07405M ou QP074001",
+                )
+                yield ConfigField(
+                    "           nom", ("territories", i, "qpvs", j, "name"), q.get("name")
+                )
             yield Horizontal(
                 Button("+ ETP daté", id=f"add-allocation-{i}", compact=True),
                 Button("+ quartier", id=f"add-qpv-{i}", compact=True),
@@ -164,45 +207,76 @@ class SettingsScreen(StoreScreen):
         for i, c in enumerate(self.data.get("conventions", [])):
             yield Static(Text(f"Convention {c.get('key', '')}", style="bold"), classes="section")
             yield ConfigField("Intitulé", ("conventions", i, "label"), c.get("label"))
-            yield ConfigField("Financeur(s)", ("conventions", i, "parties"),
-                              ", ".join(c.get("parties", [])), kind="list")  # fmt: skip
-            yield ConfigField("Territoire", ("conventions", i, "territory"), c.get("territory"),
-                              kind="select", options=codes, blank="tous")  # fmt: skip
-            yield ConfigField("Début", ("conventions", i, "start"), c.get("start"),
-                              placeholder="AAAA-MM-JJ")  # fmt: skip
-            yield ConfigField("Fin", ("conventions", i, "end"), c.get("end"),
-                              placeholder="AAAA-MM-JJ")  # fmt: skip
+            yield ConfigField(
+                "Financeur(s)",
+                ("conventions", i, "parties"),
+                ", ".join(c.get("parties", [])),
+                kind="list",
+            )
+            yield ConfigField(
+                "Territoire",
+                ("conventions", i, "territory"),
+                c.get("territory"),
+                kind="select",
+                options=codes,
+                blank="tous",
+            )
+            yield ConfigField(
+                "Début", ("conventions", i, "start"), c.get("start"), placeholder="AAAA-MM-JJ"
+            )
+            yield ConfigField(
+                "Fin", ("conventions", i, "end"), c.get("end"), placeholder="AAAA-MM-JJ"
+            )
             for year in _years(c):
                 money = ("conventions", i, "money", year)
-                yield ConfigField(f"{year} : coût (€)", (*money, "cost"),
-                                  get(c, ("money", year, "cost")), kind="number")  # fmt: skip
-                yield ConfigField(f"{year} : subvention (€)", (*money, "subsidy"),
-                                  get(c, ("money", year, "subsidy")), kind="number")  # fmt: skip
+                yield ConfigField(
+                    f"{year} : coût (€)",
+                    (*money, "cost"),
+                    get(c, ("money", year, "cost")),
+                    kind="number",
+                )
+                yield ConfigField(
+                    f"{year} : subvention (€)",
+                    (*money, "subsidy"),
+                    get(c, ("money", year, "subsidy")),
+                    kind="number",
+                )
             for li, lv in enumerate(c.get("livrables", [])):
                 if "targets" not in lv:
                     continue
                 yield Static(Text(f"  {lv.get('label', '')}"), classes="subsection")
                 for year in _years(c):
                     yield ConfigField(
-                        f"   objectif {year}", ("conventions", i, "livrables", li, "targets", year),
-                        get(lv, ("targets", year)), kind="number",
-                    )  # fmt: skip
+                        f"   objectif {year}",
+                        ("conventions", i, "livrables", li, "targets", year),
+                        get(lv, ("targets", year)),
+                        kind="number",
+                    )
             yield Horizontal(
-                Button("Nouvelle convention à partir de celle-ci…", id=f"copy-convention-{i}",
-                       compact=True),
+                Button(
+                    "Nouvelle convention à partir de celle-ci…",
+                    id=f"copy-convention-{i}",
+                    compact=True,
+                ),
                 classes="row-buttons",
-            )  # fmt: skip
+            )
 
     def type_fields(self) -> Iterator[Widget]:
         pillars = [(p["label"], p["key"]) for p in self.data.get("pillars", [])]
         for i, t in enumerate(self.data.get("action_types", [])):
             yield ConfigField(f"{t.get('key', '')}", ("action_types", i, "label"), t.get("label"))
             kind = t.get("kind", "pillar")
-            yield ConfigField("   nature", ("action_types", i, "kind"), kind, kind="select",
-                              options=KINDS)  # fmt: skip
+            yield ConfigField(
+                "   nature", ("action_types", i, "kind"), kind, kind="select", options=KINDS
+            )
             if kind == "pillar":
-                yield ConfigField("   pilier", ("action_types", i, "pillar"), t.get("pillar"),
-                                  kind="select", options=pillars)  # fmt: skip
+                yield ConfigField(
+                    "   pilier",
+                    ("action_types", i, "pillar"),
+                    t.get("pillar"),
+                    kind="select",
+                    options=pillars,
+                )
 
     # ------------------------------------------------------------------ drawing
 
@@ -287,8 +361,13 @@ class SettingsScreen(StoreScreen):
         name = event.button.id or ""
         territories = self.data.setdefault("territories", [])
         if name == "add-territory":
-            territories.append({"code": f"T{len(territories) + 1}", "name": "Nouveau territoire",
-                                "allocations": [{"etp": 0}]})  # fmt: skip
+            territories.append(
+                {
+                    "code": f"T{len(territories) + 1}",
+                    "name": "Nouveau territoire",
+                    "allocations": [{"etp": 0}],
+                }
+            )
             await self.rebuild("territories", "you", "conventions")
         elif name.startswith("add-allocation-"):
             territories[int(name.rsplit("-", 1)[1])].setdefault("allocations", []).append(
@@ -322,15 +401,20 @@ class SettingsScreen(StoreScreen):
         except (CitesLabError, ValueError) as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(f"Convention « {key} » ajoutée : ajustez ses dates, montants et objectifs.",
-                    markup=False)  # fmt: skip
+        self.notify(
+            f"Convention « {key} » ajoutée : ajustez ses dates, montants et objectifs.",
+            markup=False,
+        )
 
     def action_save(self) -> None:
         self.check()
         if self.problems:
             path, message = self.problems[0]
-            self.notify(f"Rien n'a été enregistré : {path}: {message}".replace(": : ", ": "),
-                        severity="error", markup=False)  # fmt: skip
+            self.notify(
+                f"Rien n'a été enregistré : {path}: {message}".replace(": : ", ": "),
+                severity="error",
+                markup=False,
+            )
             return
         try:
             config = apply(self.data)

@@ -32,17 +32,25 @@ from citeslab_tui.tui.widgets.config_field import ConfigField
 HERE = Path(__file__).parent
 
 STEPS = (
-    ("Bienvenue ! Qui êtes-vous ?",
-     "Votre nom et votre fonction figurent sur les feuilles de temps à signer."),
-    ("Votre structure",
-     "Le CitésLab, la structure qui le porte et la personne qui signe avec vous."),
-    ("Vos territoires et leur ETP",
-     "Chaque entrée va à un territoire ; l'ETP alloué donne les heures attendues "
-     "(1 ETP = 1607 h par an). Les dates et les quartiers se règlent ensuite dans F6."),
-    ("Votre convention en cours",
-     "Le financeur et la période : les livrables et les montants de l'exemple sont "
-     "repris, à ajuster dans F6."),
-)  # fmt: skip
+    (
+        "Bienvenue ! Qui êtes-vous ?",
+        "Votre nom et votre fonction figurent sur les feuilles de temps à signer.",
+    ),
+    (
+        "Votre structure",
+        "Le CitésLab, la structure qui le porte et la personne qui signe avec vous.",
+    ),
+    (
+        "Vos territoires et leur ETP",
+        "Chaque entrée va à un territoire ; l'ETP alloué donne les heures attendues "
+        "(1 ETP = 1607 h par an). Les dates et les quartiers se règlent ensuite dans F6.",
+    ),
+    (
+        "Votre convention en cours",
+        "Le financeur et la période : les livrables et les montants de l'exemple sont "
+        "repris, à ajuster dans F6.",
+    ),
+)
 
 
 def tidy(data: dict[str, Any]) -> dict[str, Any]:
@@ -100,8 +108,7 @@ class WelcomeScreen(Screen[None]):
             yield Button("Suivant", id="w-next", variant="primary", compact=True)
         with Horizontal(id="welcome-shortcuts"):
             yield Button("Partir de l'exemple CitésLab Genevois", id="w-example", compact=True)
-            yield Button("Explorer avec des données de démonstration", id="w-demo",
-                         compact=True)  # fmt: skip
+            yield Button("Explorer avec des données de démonstration", id="w-demo", compact=True)
 
     async def on_mount(self) -> None:
         await self.show_step(0)
@@ -109,22 +116,36 @@ class WelcomeScreen(Screen[None]):
     def fields(self, step: int) -> Iterator[Widget]:
         d = self.data
         if step == 0:
-            yield ConfigField("Votre nom", ("person",), d.get("person", ""),
-                              placeholder="Prénom Nom")  # fmt: skip
-            yield ConfigField("Votre fonction", ("person_title",), d.get("person_title", ""),
-                              placeholder="cheffe de projet CitésLab")  # fmt: skip
+            yield ConfigField(
+                "Votre nom", ("person",), d.get("person", ""), placeholder="Prénom Nom"
+            )
+            yield ConfigField(
+                "Votre fonction",
+                ("person_title",),
+                d.get("person_title", ""),
+                placeholder="cheffe de projet CitésLab",
+            )
         elif step == 1:
             yield ConfigField("Nom du CitésLab", ("name",), d.get("name", ""))
             yield ConfigField("Structure", ("structure",), d.get("structure", ""))
-            yield ConfigField("Responsable (nom)", ("manager",), d.get("manager", ""),
-                              placeholder="qui signe les feuilles de temps avec vous")  # fmt: skip
+            yield ConfigField(
+                "Responsable (nom)",
+                ("manager",),
+                d.get("manager", ""),
+                placeholder="qui signe les feuilles de temps avec vous",
+            )
         elif step == 2:
             for i, t in enumerate(d.get("territories", [])):
-                yield ConfigField(f"Territoire {i + 1} : code", ("territories", i, "code"),
-                                  t.get("code"))  # fmt: skip
+                yield ConfigField(
+                    f"Territoire {i + 1} : code", ("territories", i, "code"), t.get("code")
+                )
                 yield ConfigField("   nom", ("territories", i, "name"), t.get("name"))
-                yield ConfigField("   ETP", ("territories", i, "allocations", 0, "etp"),
-                                  get(t, ("allocations", 0, "etp")), kind="number")  # fmt: skip
+                yield ConfigField(
+                    "   ETP",
+                    ("territories", i, "allocations", 0, "etp"),
+                    get(t, ("allocations", 0, "etp")),
+                    kind="number",
+                )
             yield Horizontal(
                 Button("+ territoire", id="w-add-territory", compact=True),
                 Button("− dernier territoire", id="w-drop-territory", compact=True),
@@ -134,8 +155,9 @@ class WelcomeScreen(Screen[None]):
             conv = ("conventions", 0)
             c = get(d, conv) or {}
             yield ConfigField("Intitulé", (*conv, "label"), c.get("label"))
-            yield ConfigField("Financeur(s)", (*conv, "parties"),
-                              ", ".join(c.get("parties", [])), kind="list")  # fmt: skip
+            yield ConfigField(
+                "Financeur(s)", (*conv, "parties"), ", ".join(c.get("parties", [])), kind="list"
+            )
             yield ConfigField("Début", (*conv, "start"), c.get("start"), placeholder="AAAA-MM-JJ")
             yield ConfigField("Fin", (*conv, "end"), c.get("end"), placeholder="AAAA-MM-JJ")
 
@@ -162,16 +184,22 @@ class WelcomeScreen(Screen[None]):
         """Problems at the fields of this step (others are the example's own)."""
         paths = {f.json_path for f in self.query(ConfigField)}
         problems = config_problems(tidy(self.data))
-        return [(p, m) for p, m in problems if p in paths or (self.step == 2 and
-                p.startswith("territories"))]  # fmt: skip
+        return [
+            (p, m)
+            for p, m in problems
+            if p in paths or (self.step == 2 and p.startswith("territories"))
+        ]
 
     def check(self) -> bool:
         problems = self.step_problems()
         by_path = dict(reversed(problems))
         for field in self.query(ConfigField):
             field.show_error(by_path.get(field.json_path))
-        loose = [f"{p}: {m}" for p, m in problems if p not in {f.json_path for f in
-                 self.query(ConfigField)}]  # fmt: skip
+        loose = [
+            f"{p}: {m}"
+            for p, m in problems
+            if p not in {f.json_path for f in self.query(ConfigField)}
+        ]
         self.query_one("#welcome-error", Static).update(Text(" · ".join(loose[:2])))
         return not problems
 
@@ -211,8 +239,13 @@ class WelcomeScreen(Screen[None]):
             self.run_guarded(self.demo, copy.deepcopy(self.example))
         elif name == "w-add-territory":
             territories = self.data.setdefault("territories", [])
-            territories.append({"code": f"T{len(territories) + 1}", "name": "Nouveau territoire",
-                                "allocations": [{"etp": 0}]})  # fmt: skip
+            territories.append(
+                {
+                    "code": f"T{len(territories) + 1}",
+                    "name": "Nouveau territoire",
+                    "allocations": [{"etp": 0}],
+                }
+            )
             await self.show_step(2)
         elif name == "w-drop-territory" and len(self.data.get("territories", [])) > 1:
             self.data["territories"].pop()

@@ -138,15 +138,27 @@ class QuickInput(SteadyInput):
     quits, Échap leaves the bar for the list (where single-letter keys work)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "history_older", "Ligne tapée avant (historique)", id="history-older",
-                show=False),
-        Binding("down", "history_newer", "Ligne suivante de l'historique", id="history-newer",
-                show=False),
-        Binding("ctrl+r", "history_search", "Chercher dans l'historique (ce qui est tapé)",
-                id="history-search", show=False),
-        Binding("escape", "leave_bar", "Quitter la barre (vers la liste)", id="leave-bar",
-                show=False),
-    ]  # fmt: skip
+        Binding(
+            "up", "history_older", "Ligne tapée avant (historique)", id="history-older", show=False
+        ),
+        Binding(
+            "down",
+            "history_newer",
+            "Ligne suivante de l'historique",
+            id="history-newer",
+            show=False,
+        ),
+        Binding(
+            "ctrl+r",
+            "history_search",
+            "Chercher dans l'historique (ce qui est tapé)",
+            id="history-search",
+            show=False,
+        ),
+        Binding(
+            "escape", "leave_bar", "Quitter la barre (vers la liste)", id="leave-bar", show=False
+        ),
+    ]
 
     def __init__(self, history: Callable[[], History], **kwargs: Any) -> None:
         super().__init__(**kwargs)
