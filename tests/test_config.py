@@ -92,13 +92,13 @@ def test_user_v1_file_is_upgraded_once_with_a_backup(tmp_path: Path) -> None:
 
 
 def test_unwritable_v1_file_is_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from citeslab_tui import fsutil
+    from citeslab_tui import config
     from citeslab_tui.core.errors import StorageError
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise StorageError("lecture seule")
 
-    monkeypatch.setattr(fsutil, "atomic_write", refuse)
+    monkeypatch.setattr(config, "atomic_write", refuse)
     path = tmp_path / "config.json"
     path.write_text(json.dumps(_v1()), encoding="utf-8")
     assert load_config(path).territory("AA").etp == 0.8
