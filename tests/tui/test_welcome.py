@@ -153,3 +153,26 @@ async def test_a_burst_of_tab_and_text_lands_in_the_next_field(first: CitesLabAp
         _burst(first, "shift+tab", *"Camille Martin")
         await pilot.pause()
         assert (name.value, title.value) == ("Camille Martin", "Dupont")
+
+
+async def test_welcome_buttons_each_do_their_own_thing(first: CitesLabApp) -> None:
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = first.screen
+        assert isinstance(screen, WelcomeScreen)
+        await _press(pilot, first, "w-back")  # nothing before the first step
+        assert screen.step == 0
+        await _press(pilot, first, "w-skip")
+        await _press(pilot, first, "w-skip")
+        assert screen.step == 2
+        count = len(screen.data["territories"])
+        await _press(pilot, first, "w-add-territory")
+        assert len(screen.data["territories"]) == count + 1
+        assert screen.data["territories"][-1]["name"] == "Nouveau territoire"
+        await _press(pilot, first, "w-drop-territory")
+        assert len(screen.data["territories"]) == count
+        await _press(pilot, first, "w-back")
+        assert screen.step == 1
+        await _press(pilot, first, "w-example")  # the example for the rest: finished
+        assert isinstance(first.screen, JournalScreen)
+        assert user_config_path().exists()

@@ -220,34 +220,46 @@ class WelcomeScreen(Screen[None]):
         for field in self.query(ConfigField):
             put(self.data, field.path, copy.deepcopy(get(self.example, field.path)))
 
-    @on(Button.Pressed)
-    async def pressed(self, event: Button.Pressed) -> None:
-        name = event.button.id
-        if name == "w-next":
-            if not self.check():
-                self.notify("Corrigez le champ signalé, ou passez l'étape.", severity="warning")
-                return
-            await self.advance()
-        elif name == "w-skip":
-            self.revert_step()
-            await self.advance()
-        elif name == "w-back" and self.step > 0:
+    @on(Button.Pressed, "#w-next")
+    async def next_step(self) -> None:
+        if not self.check():
+            self.notify("Corrigez le champ signalé, ou passez l'étape.", severity="warning")
+            return
+        await self.advance()
+
+    @on(Button.Pressed, "#w-skip")
+    async def skip_step(self) -> None:
+        self.revert_step()
+        await self.advance()
+
+    @on(Button.Pressed, "#w-back")
+    async def previous_step(self) -> None:
+        if self.step > 0:
             await self.show_step(self.step - 1)
-        elif name == "w-example":  # what was typed so far, the example for the rest
-            self.action_finish()
-        elif name == "w-demo":
-            self.run_guarded(self.demo, copy.deepcopy(self.example))
-        elif name == "w-add-territory":
-            territories = self.data.setdefault("territories", [])
-            territories.append(
-                {
-                    "code": f"T{len(territories) + 1}",
-                    "name": "Nouveau territoire",
-                    "allocations": [{"etp": 0}],
-                }
-            )
-            await self.show_step(2)
-        elif name == "w-drop-territory" and len(self.data.get("territories", [])) > 1:
+
+    @on(Button.Pressed, "#w-example")
+    def finish_with_example(self) -> None:
+        self.action_finish()  # what was typed so far, the example for the rest
+
+    @on(Button.Pressed, "#w-demo")
+    def open_demo(self) -> None:
+        self.run_guarded(self.demo, copy.deepcopy(self.example))
+
+    @on(Button.Pressed, "#w-add-territory")
+    async def add_territory(self) -> None:
+        territories = self.data.setdefault("territories", [])
+        territories.append(
+            {
+                "code": f"T{len(territories) + 1}",
+                "name": "Nouveau territoire",
+                "allocations": [{"etp": 0}],
+            }
+        )
+        await self.show_step(2)
+
+    @on(Button.Pressed, "#w-drop-territory")
+    async def drop_territory(self) -> None:
+        if len(self.data.get("territories", [])) > 1:
             self.data["territories"].pop()
             await self.show_step(2)
 
