@@ -12,7 +12,7 @@ import os
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -28,6 +28,9 @@ from citeslab_tui.core.errors import ConfigError
 from citeslab_tui.core.model import Config
 from citeslab_tui.services.demo import write_demo
 from citeslab_tui.store import Store
+
+if TYPE_CHECKING:
+    from citeslab_tui.store import Store
 
 # Which field names a list item by (so `territories.CCG.etp` works).
 _ITEM_KEYS = ("key", "code")
@@ -214,3 +217,100 @@ def open_demo(db: Path, config: Config, today: date, now: Any) -> Any:
     if store.is_empty():
         write_demo(store, today, seed=1, to_today=True)
     return store
+
+
+# ---------------------------------------------------------------- action types
+# "Counted or not" is not a field of its own: a type counts toward a livrable
+# when the livrable's metric names it (`metric.types`), which is what the
+# indicators read. F6 shows and edits that same list, per type.
+
+TYPE_METRICS = ("count_entries", "sum_persons", "distinct_weeks")
+
+
+def _type_livrables(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every livrable (of every convention) whose metric counts action types."""
+    return [
+        lv
+        for conv in data.get("conventions", [])
+        for lv in conv.get("livrables", [])
+        if isinstance(lv.get("metric"), dict) and lv["metric"].get("kind") in TYPE_METRICS
+    ]
+
+
+def counting_livrables(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The livrables a type may count toward, as (key, label), each key once
+    (the same livrable in several conventions is one choice)."""
+    seen: dict[str, str] = {}
+    for lv in _type_livrables(data):
+        seen.setdefault(lv["key"], lv.get("label", lv["key"]))
+    return list(seen.items())
+
+
+def counted_by(data: dict[str, Any], type_key: str) -> list[str]:
+    """The keys of the livrables that count `type_key` (empty: its hours only)."""
+    return [
+        k
+        for k, _ in counting_livrables(data)
+        if any(
+            lv["key"] == k and type_key in lv["metric"].get("types", [])
+            for lv in _type_livrables(data)
+        )
+    ]
+
+
+def set_counted(data: dict[str, Any], type_key: str, livrables: list[str]) -> dict[str, Any]:
+    """A copy of `data` where `type_key` counts toward exactly `livrables`
+    (every convention's livrable of that key). A livrable left with no type is
+    refused: it would count nothing."""
+    out = copy.deepcopy(data)
+    for lv in _type_livrables(out):
+        types = list(lv["metric"].get("types", []))
+        if lv["key"] in livrables and type_key not in types:
+            types.append(type_key)
+        elif lv["key"] not in livrables and type_key in types:
+            types.remove(type_key)
+            if not types:
+                raise ConfigError(
+                    f"« {lv.get('label', lv['key'])} » ne compterait plus aucun type "
+                    f"d'action : donnez-lui d'abord un autre type que « {type_key} »"
+                )
+        lv["metric"]["types"] = types
+    return out
+
+
+def add_action_type(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """A copy of `data` with a new action type (a free key, first pillar)."""
+    out = copy.deepcopy(data)
+    types = out.setdefault("action_types", [])
+    keys = {t.get("key") for t in types}
+    n = len(types) + 1
+    while f"type_{n}" in keys:
+        n += 1
+    key = f"type_{n}"
+    pillar = next(iter(p["key"] for p in out.get("pillars", [])), None)
+    item: dict[str, Any] = {"key": key, "label": "Nouveau type", "kind": "pillar"}
+    if pillar:
+        item["pillar"] = pillar
+    types.append(item)
+    return out, key
+
+
+def remove_action_type(data: dict[str, Any], key: str, entries_using: int) -> dict[str, Any]:
+    """A copy of `data` without the type `key`, and without it in the
+    livrables that counted it. Refused while entries use it (they would point
+    at nothing) or when a livrable counts only it."""
+    if entries_using:
+        raise ConfigError(
+            f"« {key} » sert à {entries_using} entrée(s) : il ne peut pas être retiré "
+            "(changez son libellé, ou le type de ces entrées d'abord)"
+        )
+    out = set_counted(data, key, [])
+    out["action_types"] = [t for t in out.get("action_types", []) if t.get("key") != key]
+    if not out["action_types"]:
+        raise ConfigError("il faut au moins un type d'action")
+    return out
+
+
+def entries_of_type(store: Store, key: str) -> int:
+    """How many entries of the data file have the type `key`."""
+    return sum(1 for e in store.entries() if e.type == key)

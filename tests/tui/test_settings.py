@@ -133,3 +133,79 @@ async def test_a_timesheet_without_names_offers_f6_before_writing(
         await pilot.pause()
         assert not isinstance(app.screen, ExportWarning)
         assert (tmp_path / "exports" / "feuille-de-temps_2022.csv").exists()
+
+
+async def _types_tab(pilot, app: CitesLabApp) -> SettingsScreen:
+    await pilot.press("f6")
+    await pilot.pause()
+    app.screen.query_one(TabbedContent).active = "tab-types"
+    await pilot.pause()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SettingsScreen)
+    return screen
+
+
+async def test_a_type_counted_toward_a_livrable_is_saved_in_the_livrable(
+    app: CitesLabApp,
+) -> None:
+    from textual.widgets import Button, SelectionList, Static
+
+    from citeslab_tui.tui.modals.counts_for import CountsFor
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _types_tab(pilot, app)
+        index = [t["key"] for t in screen.data["action_types"]].index("terrain")
+        shown = screen.query_one(f"#counts-{index}", Static)
+        assert "aucun livrable" in str(shown.render())
+        screen.query_one(f"#edit-counts-{index}", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CountsFor)
+        choices = dialog.query_one(SelectionList)
+        assert choices.selected == []
+        choices.select("ateliers")
+        dialog.query_one("#counts-ok", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        shown = app.screen.query_one(f"#counts-{index}", Static)
+        assert str(shown.render()) == "Ateliers de sensibilisation"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = json.loads(user_config_path().read_text())
+        ateliers = [
+            lv for c in saved["conventions"] for lv in c["livrables"] if lv["key"] == "ateliers"
+        ]
+        assert ateliers and all("terrain" in lv["metric"]["types"] for lv in ateliers)
+        # the app took it: the running configuration counts terrain for ateliers
+        lv = next(
+            lv for c in app.store.config.conventions for lv in c.livrables if lv.key == "ateliers"
+        )
+        assert "terrain" in lv.metric.types
+
+
+async def test_a_type_in_use_cannot_be_removed_a_new_one_can(app: CitesLabApp, said: Said) -> None:
+    from textual.widgets import Button
+
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        screen = await _types_tab(pilot, app)
+        count = len(screen.data["action_types"])
+        index = [t["key"] for t in screen.data["action_types"]].index("permanence")
+        screen.query_one(f"#drop-type-{index}", Button).press()
+        await pilot.pause()
+        assert said.any("« permanence » sert à")
+        assert len(screen.data["action_types"]) == count
+        screen.query_one("#add-type", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(screen.data["action_types"]) == count + 1
+        field = await _type(pilot, app, f"f-action_types-{count}-key", "Visite")
+        assert "n'a pas le format attendu" in str(field.query_one(".field-error").render())
+        field = await _type(pilot, app, f"f-action_types-{count}-key", "visite")
+        assert not field.has_class("-invalid")
+        screen.query_one(f"#drop-type-{count}", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(screen.data["action_types"]) == count
+        assert not screen.dirty

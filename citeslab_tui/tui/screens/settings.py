@@ -262,9 +262,21 @@ class SettingsScreen(StoreScreen):
             )
 
     def type_fields(self) -> Iterator[Widget]:
+        from citeslab_tui.services.settings import counted_by, counting_livrables
+
         pillars = [(p["label"], p["key"]) for p in self.data.get("pillars", [])]
+        labels = dict(counting_livrables(self.data))
+        saved = {t.get("key") for t in self.saved.get("action_types", [])}
         for i, t in enumerate(self.data.get("action_types", [])):
-            yield ConfigField(f"{t.get('key', '')}", ("action_types", i, "label"), t.get("label"))
+            key = t.get("key", "")
+            yield ConfigField(f"{key}", ("action_types", i, "label"), t.get("label"))
+            if key not in saved:  # a new type: its key is still free to choose
+                yield ConfigField(
+                    "   clé",
+                    ("action_types", i, "key"),
+                    key,
+                    placeholder="minuscules, chiffres, _ (ex. visite)",
+                )
             kind = t.get("kind", "pillar")
             yield ConfigField(
                 "   nature", ("action_types", i, "kind"), kind, kind="select", options=KINDS
@@ -277,6 +289,21 @@ class SettingsScreen(StoreScreen):
                     kind="select",
                     options=pillars,
                 )
+            counted = [labels[k] for k in counted_by(self.data, key)]
+            yield Horizontal(
+                Static(Text("   compte pour", style="dim"), classes="counts-label"),
+                Button("Modifier…", id=f"edit-counts-{i}", compact=True),
+                Button("Retirer ce type", id=f"drop-type-{i}", compact=True),
+                Static(
+                    Text(
+                        ", ".join(counted) if counted else "aucun livrable (ses heures seulement)"
+                    ),
+                    id=f"counts-{i}",
+                    classes="counts-value",
+                ),
+                classes="type-row",
+            )
+        yield Button("+ type d'action", id="add-type", compact=True)
 
     # ------------------------------------------------------------------ drawing
 
@@ -390,6 +417,46 @@ class SettingsScreen(StoreScreen):
         elif name.startswith("copy-convention-"):
             self.copy_convention(int(name.rsplit("-", 1)[1]))
             await self.rebuild("conventions")
+        elif name == "add-type" or name.startswith(("edit-counts-", "drop-type-")):
+            await self.type_button(name)
+
+    async def type_button(self, name: str) -> None:
+        """Add or remove an action type; choose which livrables it counts toward."""
+        from citeslab_tui.services import settings as service
+
+        if name == "add-type":
+            self.data, _ = service.add_action_type(self.data)
+            await self.rebuild("types")
+            return
+        index = int(name.rsplit("-", 1)[1])
+        item = self.data["action_types"][index]
+        key = item.get("key", "")
+        if name.startswith("drop-type-"):
+            try:
+                self.data = service.remove_action_type(
+                    self.data, key, service.entries_of_type(self.store, key)
+                )
+            except CitesLabError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+                return
+            await self.rebuild("types", "conventions")
+            return
+        from citeslab_tui.tui.modals.counts_for import CountsFor
+
+        async def chosen(livrables: list[str] | None) -> None:
+            if livrables is None:
+                return
+            try:
+                self.data = service.set_counted(self.data, key, livrables)
+            except CitesLabError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=10)
+                return
+            await self.rebuild("types", "conventions")
+
+        choices = service.counting_livrables(self.data)
+        self.app.push_screen(
+            CountsFor(item.get("label", key), choices, service.counted_by(self.data, key)), chosen
+        )
 
     def copy_convention(self, index: int) -> None:
         """A new convention from this one, right after it and as long."""
