@@ -35,6 +35,12 @@ def test_dashboard(snap_compare, app: CitesLabApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_go("f3"))
 
 
+def test_dashboard_80x24(snap_compare, app: CitesLabApp) -> None:
+    """At 80 columns a manager still reads each territory's share against its
+    allocation, the last month's and the gap whole (issue 11)."""
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_go("f3"))
+
+
 def test_porteurs(snap_compare, app: CitesLabApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_go("f4"))
 

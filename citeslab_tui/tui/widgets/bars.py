@@ -31,8 +31,23 @@ class Gauge(Widget):
         return Text("\n").join([line, body])
 
 
+def _share_short(share: float | None, target: float | None) -> str:
+    """`76 %/80 % −4 pts`: the share against the allocation, in fewer columns."""
+    head = f"{pct(share, 0)}/{pct(target, 0)}"
+    if share is None or target is None:
+        return head
+    return f"{head} {signed(num((share - target) * 100, 0))} pts"
+
+
 class TerritoryGauge(Gauge):
-    """Hours logged on a territory against its ETP allocation."""
+    """Hours logged on a territory against its ETP allocation.
+
+    What a manager reads first ("is AA getting its 80 %?") is kept whole at any
+    width from 80 columns: the code, the share of the working time against the
+    allocated share, the last month's, the gap in days. When the line is too
+    narrow the ETP gives way, then the name is cut (while 12 characters of it
+    are left), then the wording gets shorter, then the name goes: never the
+    figures."""
 
     def __init__(self, figures: TerritoryFigures, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -42,24 +57,55 @@ class TerritoryGauge(Gauge):
         self.figures = figures
         self.refresh()
 
-    def render(self) -> Text:
+    def head_line(self, width: int) -> Text:
         f = self.figures
-        year = f.minutes_expected or 1
-        head = Text(f"{f.code} · ", style="bold")
-        head.append_text(literal(f.name))
-        head.append(f" ({num(f.etp, 2)} ETP)")
-        gap = (
+        rights = (
             f"part {share_vs_target(f.share, f.target_share)}"
             f" · mois {share_vs_target(f.month_share, f.month_target_share)}"
-            f" · écart {signed(num(f.gap_days, 1))} j"
+            f" · écart {signed(num(f.gap_days, 1))} j",
+            f"part {_share_short(f.share, f.target_share)}"
+            f" · mois {_share_short(f.month_share, f.month_target_share)}"
+            f" · écart {signed(num(f.gap_days, 1))} j",
         )
-        right = Text(gap, style="bold" if f.gap_minutes < 0 else "")
-        body = bar(self.bar_width(), f.minutes_logged / year, f.minutes_expected_to_date / year)
-        body.append(
+        etp = f" ({num(f.etp, 2)} ETP)"
+        style = "bold" if f.gap_minutes < 0 else ""
+        code = Text(f.code, style="bold")
+        for right in rights:
+            room = width - len(right) - 1  # the head's room on the line
+            named = Text.assemble(code, " · ", literal(f.name))
+            heads = [Text.assemble(named, etp), named]
+            if room - code.cell_len - 3 >= 12:  # a cut name still says something
+                heads.append(Text.assemble(code, " · ", literal(f.name, room - code.cell_len - 3)))
+            heads += [Text.assemble(code, etp), code]
+            for head in heads:
+                if head.cell_len <= room:
+                    gap = " " * (width - head.cell_len - len(right))
+                    return Text.assemble(head, gap, Text(right, style=style))
+        line = Text.assemble(code, " ", Text(rights[-1], style=style))
+        line.truncate(width, overflow="ellipsis")
+        return line
+
+    def body_line(self, width: int) -> Text:
+        f = self.figures
+        year = f.minutes_expected or 1
+        texts = (
             f" {hours(f.minutes_logged)} · attendu à ce jour"
-            f" {hours(f.minutes_expected_to_date)} · année {hours(f.minutes_expected)}"
+            f" {hours(f.minutes_expected_to_date)} · année {hours(f.minutes_expected)}",
+            f" {hours(f.minutes_logged)} · à date {hours(f.minutes_expected_to_date)}"
+            f" · année {hours(f.minutes_expected)}",
         )
-        return self.two_lines(head, right, body)
+        for text in texts:
+            bar_width = min(self.bar_width(), width - len(text))
+            if bar_width >= 10:
+                break
+        body = bar(max(10, bar_width), f.minutes_logged / year, f.minutes_expected_to_date / year)
+        body.append(text)
+        body.truncate(width, overflow="ellipsis")
+        return body
+
+    def render(self) -> Text:
+        width = self.size.width or 80
+        return Text("\n").join([self.head_line(width), self.body_line(width)])
 
 
 class PillarGauge(Gauge):
@@ -89,9 +135,10 @@ class PillarGauge(Gauge):
         bar_width = max(10, min(24, width // 5))
         line.append_text(bar(bar_width, (f.share or 0.0) / scale, f.target_share / scale))
         drift = "" if f.drift_points is None else f" · {signed(num(f.drift_points, 1))} pts"
-        line.append(
-            f" {pct(f.share)} · indicatif {pct(f.target_share, 0)}{drift} · {hours(f.minutes)}"
-        )
+        full = f" {pct(f.share)} · indicatif {pct(f.target_share, 0)}{drift} · {hours(f.minutes)}"
+        short = f" {pct(f.share)} / {pct(f.target_share, 0)}{drift} · {hours(f.minutes)}"
+        # One wording for every pillar of the list: the longest fits at 90 columns.
+        line.append(full if width >= 90 else short)
         line.truncate(width, overflow="ellipsis")
         return line
 
