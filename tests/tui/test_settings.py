@@ -209,3 +209,45 @@ async def test_a_type_in_use_cannot_be_removed_a_new_one_can(app: CitesLabApp, s
         await pilot.pause()
         assert len(screen.data["action_types"]) == count
         assert not screen.dirty
+
+
+async def test_livrable_definitions_are_edited_and_checked_in_f6(
+    app: CitesLabApp, said: Said
+) -> None:
+    from textual.widgets import Button
+
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-conventions"
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        livrables = screen.data["conventions"][0]["livrables"]
+        presence = [lv["key"] for lv in livrables].index("presence_qpv")
+        where = f"f-conventions-0-livrables-{presence}-metric"
+        field = await _type(pilot, app, f"{where}-min_hours", "3,5")
+        assert not field.has_class("-invalid")
+        field = await _type(pilot, app, f"{where}-types", "")
+        assert field.has_class("-invalid")  # a week of presence counts some type
+        await _type(pilot, app, f"{where}-types", "permanence")
+        copil = [lv["key"] for lv in livrables].index("comites_pilotage")
+        field = await _type(pilot, app, f"f-conventions-0-livrables-{copil}-cadence_months", "30")
+        assert field.has_class("-invalid")  # the schema's maximum is 24 months
+        await _type(pilot, app, f"f-conventions-0-livrables-{copil}-cadence_months", "6")
+        count = len(livrables)
+        screen.query_one("#add-livrable-0", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(screen.data["conventions"][0]["livrables"]) == count + 1
+        assert screen.query(f"#f-conventions-0-livrables-{count}-key")
+        screen.query_one(f"#drop-livrable-0-{count}", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = json.loads(user_config_path().read_text())["conventions"][0]["livrables"]
+        assert len(saved) == count
+        assert saved[presence]["metric"]["min_hours"] == 3.5
+        assert saved[copil]["cadence_months"] == 6

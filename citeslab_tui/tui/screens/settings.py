@@ -30,6 +30,7 @@ from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.services.settings import apply, new_convention
 from citeslab_tui.store import Store
 from citeslab_tui.tui.screens.base import StoreScreen
+from citeslab_tui.tui.screens.settings_livrables import SHAPING, livrable_fields, new_livrable
 from citeslab_tui.tui.widgets.config_field import ConfigField
 from citeslab_tui.tui.widgets.footer import AppFooter
 
@@ -195,6 +196,7 @@ class SettingsScreen(StoreScreen):
                 )
             yield Horizontal(
                 Button("+ ETP daté", id=f"add-allocation-{i}", compact=True),
+                Button("− ETP daté", id=f"drop-allocation-{i}", compact=True),
                 Button("+ quartier", id=f"add-qpv-{i}", compact=True),
                 Button("− quartier", id=f"drop-qpv-{i}", compact=True),
                 Button("− territoire", id=f"drop-territory-{i}", compact=True),
@@ -241,18 +243,16 @@ class SettingsScreen(StoreScreen):
                     get(c, ("money", year, "subsidy")),
                     kind="number",
                 )
+            saved = {
+                lv.get("key")
+                for sc in self.saved.get("conventions", [])
+                if sc.get("key") == c.get("key")
+                for lv in sc.get("livrables", [])
+            }
             for li, lv in enumerate(c.get("livrables", [])):
-                if "targets" not in lv:
-                    continue
-                yield Static(Text(f"  {lv.get('label', '')}"), classes="subsection")
-                for year in _years(c):
-                    yield ConfigField(
-                        f"   objectif {year}",
-                        ("conventions", i, "livrables", li, "targets", year),
-                        get(lv, ("targets", year)),
-                        kind="number",
-                    )
+                yield from livrable_fields(i, lv, li, _years(c), lv.get("key") not in saved)
             yield Horizontal(
+                Button("+ livrable", id=f"add-livrable-{i}", compact=True),
                 Button(
                     "Nouvelle convention à partir de celle-ci…",
                     id=f"copy-convention-{i}",
@@ -372,6 +372,8 @@ class SettingsScreen(StoreScreen):
         put(self.data, event.field.path, value)
         if event.field.path[0] == "action_types" and event.field.path[-1] == "kind":
             await self.kind_changed(event.field.path[1], value)
+        elif event.field.path[0] == "conventions" and event.field.path[-1] in SHAPING:
+            await self.rebuild("conventions")  # other fields for this kind
         self.check()
 
     async def kind_changed(self, index: Any, kind: Any) -> None:
@@ -414,11 +416,30 @@ class SettingsScreen(StoreScreen):
         elif name.startswith("drop-territory-"):
             territories.pop(int(name.rsplit("-", 1)[1]))
             await self.rebuild("territories", "you", "conventions")
+        elif name.startswith(("add-livrable-", "drop-livrable-", "drop-allocation-")):
+            self.list_button(name)
+            await self.rebuild("conventions" if "livrable" in name else "territories")
         elif name.startswith("copy-convention-"):
             self.copy_convention(int(name.rsplit("-", 1)[1]))
             await self.rebuild("conventions")
         elif name == "add-type" or name.startswith(("edit-counts-", "drop-type-")):
             await self.type_button(name)
+
+    def list_button(self, name: str) -> None:
+        """Add or remove a livrable, remove a territory's last dated ETP."""
+        parts = name.rsplit("-", 2) if name.startswith("drop-livrable-") else name.rsplit("-", 1)
+        if name.startswith("add-livrable-"):
+            conv = self.data["conventions"][int(parts[1])]
+            first = next(iter(t.get("key") for t in self.data.get("action_types", [])), None)
+            conv.setdefault("livrables", []).append(new_livrable(conv, first))
+        elif name.startswith("drop-livrable-"):
+            self.data["conventions"][int(parts[1])]["livrables"].pop(int(parts[2]))
+        else:
+            allocations = self.data["territories"][int(parts[1])]["allocations"]
+            if len(allocations) > 1:
+                allocations.pop()
+            else:
+                self.notify("Un territoire garde au moins un ETP.", severity="warning")
 
     async def type_button(self, name: str) -> None:
         """Add or remove an action type; choose which livrables it counts toward."""
