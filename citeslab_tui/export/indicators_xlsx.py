@@ -164,7 +164,13 @@ def _territories(b: _Book, report: Mapping[str, Any]) -> None:
         "Écart (jours)",
     ]
     if shares:
-        names += ["Part du temps", "Part allouée"]
+        names += [
+            "Part du temps",
+            "Part allouée",
+            "Écart (points)",
+            "Dernier mois : part",
+            "Dernier mois : allouée",
+        ]
     ws = b.sheet("Territoires", {0: 8, 1: 36, **{c: 14 for c in range(2, len(names))}})
     ws.set_landscape()
     b.headers(ws, 0, names)
@@ -180,6 +186,10 @@ def _territories(b: _Book, report: Mapping[str, Any]) -> None:
         if shares:
             b.number(ws, i, 8, t.get("share"), b.share)
             b.number(ws, i, 9, t.get("target_share"), b.share)
+            b.number(ws, i, 10, t.get("drift_points"), b.points)
+            month = t.get("last_month") or {}
+            b.number(ws, i, 11, month.get("share"), b.share)
+            b.number(ws, i, 12, month.get("target_share"), b.share)
     last = len(terr)
     if not last:
         return

@@ -63,6 +63,16 @@ def test_every_figure_equals_report_json(
             t["gap_hours"],
             t["gap_days"],
         )
+        # The share of the working time against the allocation (issue 11), to
+        # date and over the last month.
+        month = t["last_month"]
+        assert r[8:13] == (
+            t["share"],
+            t["target_share"],
+            t["drift_points"],
+            month["share"],
+            month["target_share"],
+        )
 
     pil = rows(wb["Piliers"])[1:]
     for r, p in zip(pil, rep["pillars"].values(), strict=True):
