@@ -13,8 +13,8 @@ and not counted: the history is kept without notes (`citeslab history
 Model of the keys (what the app does, counted by the real core.history code):
 - retyping: every character of the line before `--`, then Enter;
 - ↑: as many ↑ as the line is deep in the history, then Enter;
-- ctrl+r: the shortest piece of the line whose newest match is this line,
-  typed, then ctrl+r and Enter;
+- ctrl+r: the search prompt, the shortest piece of the line whose newest
+  match is this line, Enter to take it, Enter to record it;
 - ctrl+y: 1 key copies the previous day's entries; the lines the day has that
   the previous one had not are then entered (retyped or recalled, the cheaper);
   each copied line the day does not want costs Escape, the ↓ to reach it
@@ -102,7 +102,7 @@ def search_keys(history: History, line: str) -> int | None:
                 continue
             found = history.search(piece)
             if found and found[0] == text:
-                return size + 2  # the piece, ctrl+r, Enter
+                return size + 3  # ctrl+r, the piece, Enter (take), Enter (record)
     return None
 
 

@@ -24,6 +24,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from citeslab_tui.tui.modals.date_prompt import DatePrompt
     from citeslab_tui.tui.modals.entry_form import EntryForm
     from citeslab_tui.tui.modals.export_warning import ExportWarning
+    from citeslab_tui.tui.modals.history_search import HistorySearch
     from citeslab_tui.tui.modals.linked_entries import LinkedEntries
     from citeslab_tui.tui.modals.porteur_form import PorteurForm
     from citeslab_tui.tui.modals.step_form import StepForm
@@ -62,6 +63,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
                 LinkedEntries,
                 ExportWarning,
                 TimerEndPrompt,
+                HistorySearch,
             ),
         ),
     ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,7 @@ async def test_up_recalls_the_lines_typed_before_across_sessions(
         assert bar.value == "2h atelier @CCG 12p -- forum"
         await pilot.press("down", "down")
         assert bar.value == "brouillon"  # what was being typed comes back
-        await pilot.press("ctrl+u", *"forum", "ctrl+r")
+        await pilot.press("ctrl+u", *"forum", "ctrl+r", "enter")  # search, take it
         assert bar.value == "2h atelier @CCG 12p -- forum"
         await pilot.press("enter")
         await pilot.pause()
@@ -236,3 +237,55 @@ async def test_notifications_leave_the_days_totals_in_view(
         for toast in toasts:
             assert toast.region.height == 1  # one line, no padding rows
             assert not toast.region.overlaps(totals)
+
+
+async def test_ctrl_r_is_an_incremental_reverse_search(
+    build_app: Callable[[], CitesLabApp],
+) -> None:
+    from citeslab_tui.tui.modals.history_search import HistorySearch
+
+    first = build_app()
+    async with first.run_test(size=SMALL) as pilot:
+        for line in (
+            "9h-12h permanence @CCG 4p",
+            "1h entretien @AA",
+            "2h atelier @CCG 12p",
+            "1h entretien @CCG",
+            "30min reporting",
+        ):
+            await pilot.press(*line, "enter")
+        await pilot.pause()
+    app = build_app()
+    async with app.run_test(size=SMALL) as pilot:
+        bar = app.screen.query_one("#quick-entry", Input)
+        await pilot.press(*"brouillon", "ctrl+u", "ctrl+r")
+        search = app.screen
+        assert isinstance(search, HistorySearch)
+        match = search.query_one("#search-match", Static)
+        assert str(match.render()).startswith("30min reporting")  # the newest line
+        await pilot.press(*"ent")  # each key narrows, the newest match shown live
+        assert str(match.render()).startswith("1h entretien @CCG   1/2")
+        await pilot.press("ctrl+r")  # older
+        assert str(match.render()).startswith("1h entretien @AA   2/2")
+        await pilot.press("ctrl+r")  # no older one: stays
+        assert str(match.render()).startswith("1h entretien @AA")
+        await pilot.press(*"zz")
+        assert str(match.render()) == "aucune ligne ne correspond"
+        await pilot.press("escape")  # cancel: the bar as it was
+        await pilot.pause()
+        assert not isinstance(app.screen, HistorySearch) and bar.value == ""
+        await pilot.press(*"perm", "ctrl+r", "enter")  # starts from what is typed
+        await pilot.pause()
+        assert bar.value == "9h-12h permanence @CCG 4p" and app.focused is bar
+
+
+async def test_f5_notifications_sit_at_the_top_away_from_the_files_written(
+    app: CitesLabApp,
+) -> None:
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.press("f5", "ctrl+z")  # « Rien à annuler. »
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        result = app.screen.query_one("#export-result", Static).region
+        assert toasts and all(t.region.y < 4 for t in toasts)
+        assert not any(t.region.overlaps(result) for t in toasts)

@@ -133,9 +133,10 @@ def suggest(
 
 
 class QuickInput(SteadyInput):
-    """The bar's input: ↑/↓ walk the lines typed before, ctrl+r finds an older
-    line containing what is typed (again: the next one), `q` on an empty bar
-    quits, Échap leaves the bar for the list (where single-letter keys work)."""
+    """The bar's input: ↑/↓ walk the lines typed before, ctrl+r searches them
+    (tui/modals/history_search.py, starting from what is typed), `q` on an
+    empty bar quits, Échap leaves the bar for the list (where single-letter
+    keys work)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -151,7 +152,7 @@ class QuickInput(SteadyInput):
         Binding(
             "ctrl+r",
             "history_search",
-            "Chercher dans l'historique (ce qui est tapé)",
+            "Chercher dans l'historique (recherche inversée)",
             id="history-search",
             show=False,
         ),
@@ -164,7 +165,6 @@ class QuickInput(SteadyInput):
         super().__init__(**kwargs)
         self.history = history
         self._cursor: Cursor | None = None
-        self._search: tuple[str, list[str], int] | None = None
         self._recalled: str | None = None  # the value we put in, to tell user edits apart
 
     def _recall(self, text: str) -> None:
@@ -175,7 +175,6 @@ class QuickInput(SteadyInput):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.value != self._recalled:  # typed by the user: a new walk next time
             self._cursor = None
-            self._search = None
             self._recalled = None
 
     async def on_key(self, event: events.Key) -> None:
@@ -202,16 +201,16 @@ class QuickInput(SteadyInput):
             self._recall(line)
 
     def action_history_search(self) -> None:
-        if self._search is None:
-            query = self.value
-            self._search = (query, self.history().search(query), -1)
-        query, found, at = self._search
-        at += 1
-        if at >= len(found):
-            self.app.bell()
-            return
-        self._search = (query, found, at)
-        self._recall(found[at])
+        """A reverse search, as in a shell: each key typed shows the newest
+        matching line, ctrl+r an older one, Entrée takes it, Échap cancels."""
+        from citeslab_tui.tui.modals.history_search import HistorySearch
+
+        def chosen(line: str | None) -> None:
+            if line is not None:
+                self._recall(line)
+            self.focus()
+
+        self.app.push_screen(HistorySearch(self.history(), self.value), chosen)
 
     def action_leave_bar(self) -> None:
         self.screen.focus_next()
