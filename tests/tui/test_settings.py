@@ -251,3 +251,22 @@ async def test_livrable_definitions_are_edited_and_checked_in_f6(
         assert len(saved) == count
         assert saved[presence]["metric"]["min_hours"] == 3.5
         assert saved[copil]["cadence_months"] == 6
+
+
+async def test_the_funders_named_on_documents_are_set_in_f6(app: CitesLabApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await _type(pilot, app, "f-funders", "Bpifrance, CCG, Région")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert json.loads(user_config_path().read_text())["funders"] == [
+            "Bpifrance",
+            "CCG",
+            "Région",
+        ]
+        assert app.store.config.funder_names()[:3] == ("Bpifrance", "CCG", "Région")
+        await _type(pilot, app, "f-funders", "")  # back to the default list
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "funders" not in json.loads(user_config_path().read_text())

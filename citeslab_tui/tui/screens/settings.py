@@ -121,6 +121,13 @@ class SettingsScreen(StoreScreen):
             d.get("person_title", ""),
             placeholder="cheffe de projet CitésLab",
         )
+        yield ConfigField(
+            "Financeurs (documents)",
+            ("funders",),
+            ", ".join(d.get("funders", [])),
+            kind="list",
+            placeholder="vide : Bpifrance et les collectivités des territoires",
+        )
         yield ConfigField("Structure", ("structure",), d.get("structure", ""))
         yield ConfigField("Responsable (nom)", ("manager",), d.get("manager", ""))
         yield ConfigField("Sa fonction", ("manager_title",), d.get("manager_title", ""))
@@ -367,6 +374,8 @@ class SettingsScreen(StoreScreen):
         value = event.value
         if event.field.kind == "list":
             value = [part.strip() for part in str(value).split(",") if part.strip()]
+            if not value and event.field.path == ("funders",):
+                value = None  # no list: the default funders (Config.funder_names)
         elif value == "" and event.field.kind in ("number", "optional"):
             value = None
         put(self.data, event.field.path, value)
