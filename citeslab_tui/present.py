@@ -4,7 +4,8 @@ the TUI: one place decides how an hour, a share, a status or a label looks.
 - durations: `20 h 30` (`core.text.hours`) wherever a person reads a time;
   `20,50` decimal hours only in numeric tables whose column says « heures » (the
   CLI report, like the exports), and `7,00 h` when such a figure stands alone;
-- numbers: decimal comma, true minus sign `−`;
+- numbers (`num`, `signed`, `count`, `euros`): `core.numbers`, which the bilan
+  and the XLSX captions use too — `1 222,75`, true minus sign `−`;
 - shares: `PCT_DIGITS` decimals for a measured share, whole percents for a
   target (targets are whole numbers in the conventions);
 - livrable statuses: keyed by the codes of `core.livrables` (a mark that reads
@@ -18,8 +19,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from citeslab_tui.core import numbers
 from citeslab_tui.core.livrables import AHEAD, LATE, ON_TRACK, REACHED, next_due
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STEP_LABELS, label_of
+from citeslab_tui.core.numbers import count, euros, signed
+from citeslab_tui.core.numbers import number as num
 from citeslab_tui.core.publics import accompanied_rule
 from citeslab_tui.core.text import hours
 
@@ -82,25 +86,14 @@ STATUS_STYLES = {REACHED: "bold green", AHEAD: "green", ON_TRACK: "", LATE: "bol
 FULL, EMPTY, MARK = "█", "░", "┃"
 
 
-def num(value: float, digits: int = 2) -> str:
-    """`12,50` with a decimal comma and a true minus sign."""
-    return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
-
-
-def signed(text: str) -> str:
-    """`+1,50` for a gap above zero (`−` and zero stay as they are)."""
-    return text if text.startswith("−") or text.strip("0,") == "" else f"+{text}"
-
-
 def decimal_hours(minutes: float, *, unit: bool = False) -> str:
     """`1230` → `20,50` (a table column in hours), or `20,50 h` with `unit`."""
-    text = num(minutes / 60, 2)
-    return f"{text} h" if unit else text
+    return numbers.decimal_hours(minutes / 60) if unit else num(minutes / 60, 2)
 
 
 def pct(share: float | None, digits: int = PCT_DIGITS) -> str:
     """`42,3 %`; `—` when there is nothing to divide."""
-    return "—" if share is None else f"{num(share * 100, digits)} %"
+    return numbers.percent(share, digits)
 
 
 def share_vs_target(share: float | None, target: float | None) -> str:
@@ -109,7 +102,7 @@ def share_vs_target(share: float | None, target: float | None) -> str:
     head = f"{pct(share, 0)} / {pct(target, 0)}"
     if share is None or target is None:
         return head
-    return f"{head} ({signed(num((share - target) * 100, 0))} pts)"
+    return f"{head} ({signed((share - target) * 100, 0)} pts)"
 
 
 def territory_share_line(f: TerritoryFigures, month: tuple[date, date] | None) -> str:
@@ -127,13 +120,6 @@ def absences_line(by_type: dict[str, int], config: Config) -> str | None:
         return None
     parts = ", ".join(f"{config.type_label(k)} {hours(m)}" for k, m in sorted(by_type.items()))
     return f"Absences : {hours(total)} ({parts}), déduites des heures attendues"
-
-
-def count(value: float | None) -> str:
-    """A livrable's count: `12`, `7,5` (a prorated target), `—`."""
-    if value is None:
-        return "—"
-    return str(int(value)) if float(value).is_integer() else num(value, 1)
 
 
 def duration(minutes: int) -> str:
@@ -186,15 +172,6 @@ def bar(width: int, ratio: float, mark: float | None = None) -> Text:
 # Publics, path, governance and money as one-line French summaries, the same in
 # `citeslab report` and on F3. Anonymous counts only; RQTH only when the report
 # gives it (a total of at least 5, see core.publics).
-
-
-def euros(value: float | None, digits: int = 0) -> str:
-    """`15 280 €`, `47,54 €` (narrow no-break space between thousands)."""
-    if value is None:
-        return "—"
-    whole, _, decimals = f"{abs(value):,.{digits}f}".partition(".")
-    text = whole.replace(",", "\u202f") + ("," + decimals if decimals else "")
-    return ("−" if value < 0 else "") + text + " €"
 
 
 def qpv_share_line(

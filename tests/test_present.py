@@ -29,8 +29,8 @@ def test_decimal_hours_and_numbers() -> None:
     assert decimal_hours(1230) == "20,50"
     assert decimal_hours(420, unit=True) == "7,00 h"
     assert num(-1.5, 1) == "−1,5"
-    assert signed(num(2.4, 1)) == "+2,4"
-    assert signed(num(0, 1)) == "0,0"
+    assert signed(2.4, 1) == "+2,4"
+    assert signed(0, 1) == "0,0"
     assert count(7.5) == "7,5" and count(12.0) == "12" and count(None) == "—"
 
 

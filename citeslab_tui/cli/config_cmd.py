@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from citeslab_tui.cli.common import UserError
+from citeslab_tui.core.numbers import euros, number
 
 
 @click.group()
@@ -45,7 +46,8 @@ def show() -> None:
     echo("Territoires :")
     for t in cfg.territories:
         hours = t.etp * cfg.annual_hours
-        echo(f"  {t.code:<5} {t.name} — {t.etp:g} ETP ({hours:.1f} h/an)".replace(".", ","))
+        etp = f"{t.etp:g}".replace(".", ",")
+        echo(f"  {t.code:<5} {t.name} — {etp} ETP ({number(hours, 1)} h/an)")
         for q in t.qpvs:
             echo(f"        QPV {q.code} {q.name}")
     echo("Piliers (part indicative) :")
@@ -137,4 +139,8 @@ def convention_new(source: str, start: str, end: str, key: str | None) -> None:
         f"du {made.start:%d/%m/%Y} au {made.end:%d/%m/%Y}  ({user_config_path()})"
     )
     for year, money in sorted(made.money.items()):
-        click.echo(f"  {year} : coût {money.cost or 0:g} €, subvention {money.subsidy or 0:g} €")
+        cost, subsidy = (
+            euros(v, 0 if float(v).is_integer() else 2)
+            for v in (money.cost or 0, money.subsidy or 0)
+        )
+        click.echo(f"  {year} : coût {cost}, subvention {subsidy}")

@@ -141,10 +141,10 @@ def render(r: Report, config: Config, out: Console) -> None:
             decimal_hours(tf.minutes_logged),
             decimal_hours(tf.minutes_expected_to_date),
             Text(
-                signed(decimal_hours(tf.gap_minutes)),
+                signed(tf.gap_minutes / 60, 2),
                 style="red" if tf.gap_minutes < 0 else "green",
             ),
-            signed(num(tf.gap_days, 1)),
+            signed(tf.gap_days, 1),
             decimal_hours(tf.minutes_expected),
         )
     if len(r.territories) > 1:
@@ -154,8 +154,8 @@ def render(r: Report, config: Config, out: Console) -> None:
             "",
             decimal_hours(r.minutes_logged),
             decimal_hours(r.minutes_expected_to_date),
-            signed(decimal_hours(gap)),
-            signed(num(gap / r.day_minutes, 1)),
+            signed(gap / 60, 2),
+            signed(gap / r.day_minutes, 1),
             decimal_hours(r.minutes_expected),
         )
     out.print()
@@ -197,7 +197,7 @@ def render(r: Report, config: Config, out: Console) -> None:
     p.add_column("Indicatif", justify="right")
     p.add_column("Écart (pts)", justify="right")
     for pf in r.pillars:
-        drift = "—" if pf.drift_points is None else signed(num(pf.drift_points, 1))
+        drift = "—" if pf.drift_points is None else signed(pf.drift_points, 1)
         p.add_row(
             Text(printable(pf.label, one_line=True)),
             decimal_hours(pf.minutes),

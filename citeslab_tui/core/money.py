@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from citeslab_tui.core.allocation import expected_minutes
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.model import KIND_ABSENCE, Config, Convention, Entry, entry_kind
+from citeslab_tui.core.numbers import percent
 from citeslab_tui.core.period import Period
 
 BPI_MAX_SHARE = 0.30
@@ -79,10 +80,6 @@ def money_counters(config: Config, period: Period, as_of: date) -> list[MoneyCou
     return out
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:.1f}".replace(".", ",") + " %"
-
-
 def money_year(counter: MoneyCounter, config: Config, cal: WorkingCalendar) -> MoneyYear:
     conv, year = counter.convention, counter.year
     part = Period.year(year).clamp(Period(conv.start, conv.end))
@@ -100,7 +97,7 @@ def money_year(counter: MoneyCounter, config: Config, cal: WorkingCalendar) -> M
     bpi = subsidy / cost if cost and subsidy is not None else None
     warnings = []
     if bpi is not None and bpi > BPI_MAX_SHARE + 1e-9:
-        warnings.append(f"part Bpifrance {_pct(bpi)} : plus de 30 % du budget")
+        warnings.append(f"part Bpifrance {percent(bpi)} : plus de 30 % du budget")
     if subsidy is not None and m.net is not None and subsidy > m.net:
         warnings.append("subvention Bpifrance supérieure à la part des collectivités")
     return MoneyYear(

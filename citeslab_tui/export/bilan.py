@@ -26,6 +26,7 @@ from xml.etree import ElementTree
 
 from citeslab_tui.core.indicators import OUTSIDE_QPV, PARTNER_UNSPECIFIED, QPV_UNSPECIFIED
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS
+from citeslab_tui.core.numbers import count, decimal_hours, euros, number, percent, signed
 from citeslab_tui.core.period import Period as P
 from citeslab_tui.core.plausibility import REASON_LABELS, day_label
 
@@ -190,35 +191,6 @@ def labels(config: Config) -> dict[str, dict[str, str]]:
 # --------------------------------------------------------------------------- numbers
 
 
-def fr_number(value: float | None, digits: int = 2) -> str:
-    """`1 222,75` (narrow no-break space between thousands, decimal comma)."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
-    return text.replace("-", "−")
-
-
-def fr_hours(value: float | None) -> str:
-    return "—" if value is None else f"{fr_number(value)} h"
-
-
-def fr_percent(share: float | None, digits: int = 1) -> str:
-    return "—" if share is None else f"{fr_number(share * 100, digits)} %"
-
-
-def fr_count(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return fr_number(value, 0) if float(value).is_integer() else fr_number(value, 2)
-
-
-def fr_signed(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "—"
-    text = fr_number(value, 2 if unit == " h" else 1)
-    return (text if value < 0 else f"+{text}") + unit
-
-
 def fr_date(text: str | None) -> str:
     if not text:
         return "—"
@@ -233,24 +205,24 @@ def fr_value(key: str, value: Any) -> str:
         return "oui" if value else "non"
     if isinstance(value, int | float):
         if key in SHARE_FIELDS:
-            return fr_percent(value)
+            return percent(value)
         if key.startswith("hours"):
-            return fr_hours(value)
-        return fr_count(value)
+            return decimal_hours(value)
+        return count(value)
     return str(value)
 
 
 # How a figure is shown, by the name the template gives (`data-format`): a test
 # reads every `data-figure` of the bilan back through these.
 FORMATS: dict[str, Callable[..., str]] = {
-    "hours": fr_hours,
-    "pct": fr_percent,
-    "pct0": lambda v: fr_percent(v, 0),
-    "count": fr_count,
-    "num": fr_number,
-    "signed": fr_signed,
-    "signed_h": lambda v: fr_signed(v, " h"),
-    "eur": lambda v: "—" if v is None else f"{fr_number(v)} €",
+    "hours": decimal_hours,
+    "pct": percent,
+    "pct0": lambda v: percent(v, 0),
+    "count": count,
+    "num": number,
+    "signed": signed,
+    "signed_h": lambda v: signed(v, 2) + ("" if v is None else " h"),
+    "eur": lambda v: euros(v, 2),
     "value": fr_value,
 }
 
@@ -290,44 +262,44 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
         if isinstance(share, int | float) and isinstance(target, int | float):
             if (target - share) * 100 > limit:
                 points.append(
-                    f"{code} : {fr_percent(share, 0)} du temps réalisé pour une part allouée "
-                    f"de {fr_percent(target, 0)} ({fr_number((share - target) * 100, 1)} points)."
+                    f"{code} : {percent(share, 0)} du temps réalisé pour une part allouée "
+                    f"de {percent(target, 0)} ({number((share - target) * 100, 1)} points)."
                 )
             continue
         logged, expected = t.get("hours_logged", 0.0), t.get("hours_expected_to_date", 0.0)
         if expected and (expected - logged) > expected * limit / 100:
             points.append(
-                f"{code} : {fr_hours(logged)} réalisées pour {fr_hours(expected)} attendues "
-                f"à date ({fr_signed(t.get('gap_hours'), ' h')})."
+                f"{code} : {decimal_hours(logged)} réalisées pour "
+                f"{decimal_hours(expected)} attendues à date ({signed(t.get('gap_hours'), 2)} h)."
             )
     for lv in report.get("livrables", []):
         if lv.get("status") == LATE:
             points.append(
-                f"Livrable en retard : {lv.get('label')} — {fr_count(lv.get('actual'))} "
-                f"réalisé(s) pour {fr_count(lv.get('expected_to_date'))} attendu(s) à date "
-                f"(objectif {fr_count(lv.get('target'))})."
+                f"Livrable en retard : {lv.get('label')} — {count(lv.get('actual'))} "
+                f"réalisé(s) pour {count(lv.get('expected_to_date'))} attendu(s) à date "
+                f"(objectif {count(lv.get('target'))})."
             )
     for key, p in report.get("pillars", {}).items():
         drift = p.get("drift_points")
         if isinstance(drift, int | float) and abs(drift) > limit:
             points.append(
-                f"Pilier {p.get('label', key)} : {fr_percent(p.get('share'), 0)} du temps pour "
-                f"{fr_percent(p.get('target_share'), 0)} indicatifs "
-                f"({fr_signed(drift)} points)."
+                f"Pilier {p.get('label', key)} : {percent(p.get('share'), 0)} du temps pour "
+                f"{percent(p.get('target_share'), 0)} indicatifs "
+                f"({signed(drift)} points)."
             )
     q = report.get("qpv_share") or {}
     share = q.get("share", q.get("actual"))
     target = q.get("target")
     if isinstance(share, int | float) and isinstance(target, int | float) and share < target:
         points.append(
-            f"Part des porteurs issus d'un QPV : {fr_percent(share, 0)} pour un objectif "
-            f"de {fr_percent(target, 0)}."
+            f"Part des porteurs issus d'un QPV : {percent(share, 0)} pour un objectif "
+            f"de {percent(target, 0)}."
         )
     for row in _rows(report.get("money")):
         bpi = row.get("bpi_share")
         if isinstance(bpi, int | float) and bpi > BPI_SHARE_MAX:
             points.append(
-                f"Part Bpifrance de {fr_percent(bpi)} au-delà des 30 % du budget "
+                f"Part Bpifrance de {percent(bpi)} au-delà des 30 % du budget "
                 f"({row.get('convention', '')} {row.get('year', '')})."
             )
     for row in _rows(report.get("money")):
@@ -336,7 +308,7 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
     for g in report.get("governance") or []:
         if isinstance(g, Mapping) and g.get("overdue"):
             points.append(
-                f"{g.get('label')} : {fr_count(g.get('held'))} tenu(s), le prochain était "
+                f"{g.get('label')} : {count(g.get('held'))} tenu(s), le prochain était "
                 f"attendu le {fr_date(g.get('next_due'))}."
             )
     days = report.get("days_to_check") or {}
@@ -345,9 +317,9 @@ def attention_points(report: Mapping[str, Any]) -> list[str]:
         for d in days.get("days", []):
             for code in d.get("reasons", []):
                 counts[code] = counts.get(code, 0) + 1
-        detail = " ; ".join(f"{reason_label(c)} : {fr_count(n)}" for c, n in counts.items())
+        detail = " ; ".join(f"{reason_label(c)} : {count(n)}" for c, n in counts.items())
         points.append(
-            f"{fr_count(days['count'])} jour(s) à vérifier ({detail}) : "
+            f"{count(days['count'])} jour(s) à vérifier ({detail}) : "
             "les premiers sous la synthèse, tous dans « citeslab check »."
         )
     return points
@@ -453,11 +425,11 @@ def _chart(kind: str, title: str, formatter: Callable[[Any], str], **options: An
 
 def _hours_fmt(v: Any) -> str:
     """Axis graduations in whole hours (the tables give the hundredths)."""
-    return "—" if v is None else f"{fr_number(v, 0)} h"
+    return "—" if v is None else f"{number(v, 0)} h"
 
 
 def _pct_fmt(v: Any) -> str:
-    return "—" if v is None else f"{fr_number(v, 0)} %"
+    return "—" if v is None else f"{number(v, 0)} %"
 
 
 def territory_chart(report: Mapping[str, Any]) -> Markup | None:
@@ -603,11 +575,11 @@ def _environment(*, compiled: bool = True) -> Any:
         lstrip_blocks=True,
     )
     env.filters.update(
-        hours=fr_hours,
-        pct=fr_percent,
-        count=fr_count,
-        signed=fr_signed,
-        num=fr_number,
+        hours=decimal_hours,
+        pct=percent,
+        count=count,
+        signed=signed,
+        num=number,
         day=fr_date,
         weekday=weekday_date,
         reason=reason_label,

@@ -322,7 +322,7 @@ def test_attention_points_cite_the_report_figures() -> None:
     assert points == [
         "AA : 500,00 h réalisées pour 700,00 h attendues à date (−200,00 h).",
         "CCG : 5 % du temps réalisé pour une part allouée de 20 % (−15,0 points).",
-        "Livrable en retard : Ateliers — 1 réalisé(s) pour 3,50 attendu(s) à date (objectif 6).",
+        "Livrable en retard : Ateliers — 1 réalisé(s) pour 3,5 attendu(s) à date (objectif 6).",
         "Pilier Animation : 41 % du temps pour 30 % indicatifs (+11,0 points).",
         "Part des porteurs issus d'un QPV : 20 % pour un objectif de 30 %.",
         "Part Bpifrance de 35,0 % au-delà des 30 % du budget (ccg-med 2022).",

@@ -36,7 +36,7 @@ def _share_short(share: float | None, target: float | None) -> str:
     head = f"{pct(share, 0)}/{pct(target, 0)}"
     if share is None or target is None:
         return head
-    return f"{head} {signed(num((share - target) * 100, 0))} pts"
+    return f"{head} {signed((share - target) * 100, 0)} pts"
 
 
 class TerritoryGauge(Gauge):
@@ -62,10 +62,10 @@ class TerritoryGauge(Gauge):
         rights = (
             f"part {share_vs_target(f.share, f.target_share)}"
             f" · mois {share_vs_target(f.month_share, f.month_target_share)}"
-            f" · écart {signed(num(f.gap_days, 1))} j",
+            f" · écart {signed(f.gap_days, 1)} j",
             f"part {_share_short(f.share, f.target_share)}"
             f" · mois {_share_short(f.month_share, f.month_target_share)}"
-            f" · écart {signed(num(f.gap_days, 1))} j",
+            f" · écart {signed(f.gap_days, 1)} j",
         )
         etp = f" ({num(f.etp, 2)} ETP)"
         style = "bold" if f.gap_minutes < 0 else ""
@@ -134,7 +134,7 @@ class PillarGauge(Gauge):
         line.pad_right(label_width - line.cell_len + 1)
         bar_width = max(10, min(24, width // 5))
         line.append_text(bar(bar_width, (f.share or 0.0) / scale, f.target_share / scale))
-        drift = "" if f.drift_points is None else f" · {signed(num(f.drift_points, 1))} pts"
+        drift = "" if f.drift_points is None else f" · {signed(f.drift_points, 1)} pts"
         full = f" {pct(f.share)} · indicatif {pct(f.target_share, 0)}{drift} · {hours(f.minutes)}"
         short = f" {pct(f.share)} / {pct(f.target_share, 0)}{drift} · {hours(f.minutes)}"
         # One wording for every pillar of the list: the longest fits at 90 columns.
