@@ -1,4 +1,5 @@
-"""`citeslab privacy [--purge]`: the retention rule of DOMAIN.md (RGPD)."""
+"""`citeslab privacy [--purge]`: the retention rule of DOMAIN.md (RGPD), through
+services.privacy (the workflow F4 → r runs too)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,17 @@ from citeslab_tui.cli.common import db_option, open_store, today
 def privacy(purge: bool, yes: bool) -> None:
     """Porteurs à anonymiser : 2 ans après le dernier contact, ou 3 ans après la
     création pour le suivi post-création."""
-    from citeslab_tui.store.privacy import forget_porteurs, retention_due
+    from citeslab_tui.services import privacy as service
 
     store = open_store(readonly=not purge)
-    due = retention_due(store.porteurs(), today())
+    day = today()
+    due = service.due(store, day)
     if not due:
         click.echo("Aucun porteur n'a dépassé la durée de conservation.")
         return
     click.echo(f"{len(due)} porteur(s) au-delà de la durée de conservation :")
-    for p, reason in due:
-        click.echo(f"  {p.id}  {p.territory}  {reason}")
+    for d in due:
+        click.echo(f"  {d.id}  {d.territory}  {d.reason}")
     if not purge:
         click.echo("`citeslab privacy --purge` efface leurs noms, contacts et notes.")
         return
@@ -32,8 +34,5 @@ def privacy(purge: bool, yes: bool) -> None:
             f"Effacer définitivement les données personnelles de ces {len(due)} porteur(s) ?",
             abort=True,
         )
-    done = forget_porteurs(store, [p.id for p, _reason in due])  # one write, all or nothing
-    click.echo(
-        f"{len(done.ids)} porteur(s) anonymisé(s) : {', '.join(done.ids)} ; identifiants et "
-        f"comptes conservés, {done.copies} copie(s) de sauvegarde réécrite(s)."
-    )
+    done = service.purge(store, day, [d.id for d in due])  # one write, all or nothing
+    click.echo(service.describe(done))

@@ -19,10 +19,12 @@ from textual.widgets import DataTable, Select, Static
 from citeslab_tui.core.model import CATEGORIES, SORTIE_REASONS, STAGE_LABELS, PathStep, Porteur
 from citeslab_tui.present import label_of, short_date
 from citeslab_tui.services import porteurs as service
+from citeslab_tui.services import privacy
 from citeslab_tui.store import Store
 from citeslab_tui.tui.format import literal
 from citeslab_tui.tui.modals.linked_entries import LinkedEntries
 from citeslab_tui.tui.modals.porteur_form import PorteurForm
+from citeslab_tui.tui.modals.retention import RetentionPurge
 from citeslab_tui.tui.modals.step_form import StepForm
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.footer import AppFooter
@@ -59,6 +61,13 @@ class PorteursScreen(StoreScreen):
         Binding("e", "edit_porteur", "Modifier le porteur", id="edit-porteur", show=False),
         Binding("s", "add_step", "Marquer une étape du parcours", id="add-step", show=False),
         Binding("l", "linked_entries", "Entrées liées au porteur", id="linked-entries", show=False),
+        Binding(
+            "r",
+            "retention",
+            "Conservation RGPD : porteurs à anonymiser",
+            id="retention-purge",
+            show=False,
+        ),
         Binding(
             "pageup", "page(-1)", "Page précédente", id="previous-page", priority=True, show=False
         ),
@@ -279,6 +288,21 @@ class PorteursScreen(StoreScreen):
                 self.notify(f"{porteur.id} : {label} le {short_date(step.date)}", markup=False)
 
         self.app.push_screen(StepForm(porteur, self.store.config, self.today()), done)
+
+    def action_retention(self) -> None:
+        """The porteurs past the retention period, anonymised once confirmed
+        (the list shown is the list erased: services.privacy.purge)."""
+        today = self.today()
+        shown = privacy.due(self.store, today)
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            erased = self.attempt(privacy.purge, self.store, today, [d.id for d in shown])
+            if erased is not None:
+                self.notify(privacy.describe(erased), markup=False)
+
+        self.app.push_screen(RetentionPurge(shown), done)
 
     def action_linked_entries(self) -> None:
         porteur = self.selected()
