@@ -29,6 +29,7 @@ MEANING = (
 
 class RetentionPurge(ModalScreen[bool]):
     CSS_PATH = HERE / "modals.tcss"
+    AUTO_FOCUS = "#retention-cancel"  # erasing cannot be undone: never the default
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuler", id="form-cancel")
     ]
