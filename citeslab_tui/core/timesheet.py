@@ -106,10 +106,6 @@ class TimesheetRow:
     def absence_total(self) -> int:
         return sum(self.absences)
 
-    @property
-    def working_day(self) -> bool:
-        return self.kind == WORKING
-
 
 @dataclass(frozen=True, slots=True)
 class Totals:

@@ -39,7 +39,6 @@ from citeslab_tui.store import journal
 from citeslab_tui.store.journal import JOURNAL_KEEP
 from citeslab_tui.store.layout import (
     CLOSURES,
-    ENTRIES_PREFIX,
     PORTEURS_PREFIX,
     entries_table,
     porteurs_table,
@@ -531,8 +530,3 @@ class Store:
             for name, docs in by_month.items():
                 self.db.table(name).insert_multiple(docs)
         return count
-
-    # ------------------------------------------------------------------ helpers for tools
-
-    def entry_table_count(self) -> int:
-        return len([n for n in self.storage.table_names() if n.startswith(ENTRIES_PREFIX)])
