@@ -30,6 +30,8 @@ from citeslab_tui.core.text import hours
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    # lazy (here and in bar): rich only for rich output; `citeslab log` uses
+    # this module without it
     from rich.text import Text
 
     from citeslab_tui.core.indicators import LivrableFigures, Report, TerritoryFigures

@@ -370,6 +370,8 @@ def _rows(value: Any, path: str = "") -> list[dict[str, Any]]:
 def _style() -> Any:
     # lazy (pygal, markupsafe, jinja2, here and below): the CSV/XLSX exports use
     # this module (header, labels) and never load them
+    # lazy (pygal, markupsafe, jinja2, here and below): the CSV/XLSX exports use
+    # this module (header, labels) and never load them
     from pygal.style import Style
 
     return Style(
