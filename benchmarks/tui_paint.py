@@ -50,9 +50,13 @@ def main(argv: list[str]) -> int:
     mode, out = argv[0], argv[1]
     App.run = _headless_run  # type: ignore[method-assign]
     if mode == "empty":
+        from textual.app import ComposeResult
+        from textual.widgets import Footer, Header
 
-        class Empty(App[None]):
-            pass
+        class Empty(App[None]):  # the reference of issue 10's budget
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Footer()
 
         Empty().run()
     else:
