@@ -10,9 +10,12 @@ today, so that the journal and the dashboard of the current year are not empty.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
+from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.demo import default_span, generate
 from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.holiday_cache import calendar_for
@@ -43,15 +46,25 @@ def write_demo(
     start, end = default_span(store.config, today)
     if to_today:
         end = today
-    first_year = start.year if entries is None else end.year - entries // 1000 - 2
-    calendar = calendar_for(range(first_year, end.year + 1))
     made, porteurs = generate(
         store.config,
         entries,
         start=start if entries is None else None,
         end=end,
-        is_working_day=calendar.is_working_day,
+        is_working_day=working_day_any_year(),
         seed=seed,
     )
     store.seed(made, porteurs)
     return DemoWritten(len(made), len(porteurs), made[0].date if made else end, end)
+
+
+def working_day_any_year() -> Callable[[date], bool]:
+    """Whether a day is worked, in whatever year the generator reaches: with
+    `--entries N` it goes back as far as N entries need, which no estimate made
+    beforehand bounds (`--entries 100000` went past one and failed)."""
+
+    @cache
+    def calendar(year: int) -> WorkingCalendar:
+        return calendar_for([year])
+
+    return lambda day: calendar(day.year).is_working_day(day)
