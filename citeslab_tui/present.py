@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from citeslab_tui.core import numbers
+from citeslab_tui.core.dates import MONTHS, WEEKDAYS
 from citeslab_tui.core.livrables import AHEAD, LATE, ON_TRACK, REACHED, next_due
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STEP_LABELS, label_of
 from citeslab_tui.core.numbers import count, euros, signed
@@ -66,21 +67,6 @@ __all__ = [
 PCT_DIGITS = 1
 """Decimals of a measured share (`42,3 %`), in the CLI and the TUI alike."""
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 STATUS_MARKS = {REACHED: "✓", AHEAD: "↑", ON_TRACK: "=", LATE: "!"}
 STATUS_STYLES = {REACHED: "bold green", AHEAD: "green", ON_TRACK: "", LATE: "bold red"}

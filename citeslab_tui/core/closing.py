@@ -17,22 +17,9 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from citeslab_tui.core.dates import MONTHS
 from citeslab_tui.core.errors import CitesLabError, MonthClosed
 
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
@@ -55,7 +42,7 @@ def read_month(text: str) -> str:
 def month_label(month: str) -> str:
     """`mars 2022`."""
     year, number = month.split("-")
-    return f"{MONTHS_FR[int(number) - 1]} {year}"
+    return f"{MONTHS[int(number) - 1]} {year}"
 
 
 def of_month(month: str) -> str:

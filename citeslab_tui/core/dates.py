@@ -23,6 +23,22 @@ HINT = "AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM, hier, aujourd'hui, demain, lundi…dimanc
 
 RELATIVE = {"aujourd'hui": 0, "aujourdhui": 0, "auj": 0, "hier": -1, "demain": 1}
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+"""French day names, Monday first (`WEEKDAYS[day.weekday()]`), read and written."""
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+"""French month names, January first (`MONTHS[day.month - 1]`)."""
 
 TIME_HINT = "17h30, 17:30 ou 17h"
 """What `read_time` accepts, as the prompts say it."""

@@ -18,10 +18,9 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date, time
 from typing import NamedTuple, Protocol
 
+from citeslab_tui.core.dates import WEEKDAYS
 from citeslab_tui.core.model import MAX_MINUTES, Config, Entry, format_hhmm
 from citeslab_tui.core.text import hours as format_minutes
-
-WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 # Warning codes (stable, for scripts and tests); messages are French.
 OVER_MAX = "plus_de_max"
@@ -81,7 +80,7 @@ class DayCheck(NamedTuple):
 
 def day_label(day: date) -> str:
     """`samedi 16/04/2022`."""
-    return f"{WEEKDAYS_FR[day.weekday()]} {day:%d/%m/%Y}"
+    return f"{WEEKDAYS[day.weekday()]} {day:%d/%m/%Y}"
 
 
 def day_refusal(day: date, total: int) -> str:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from citeslab_tui.core.dates import MONTHS, WEEKDAYS
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.export.csvfmt import starts_dangerously
@@ -50,21 +51,6 @@ if TYPE_CHECKING:
     from citeslab_tui.core.fingerprint import Fingerprint
     from citeslab_tui.core.timesheet import MonthSheet, Timesheet, Totals
 
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-WEEKDAYS_FR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 SUMMARY_SHEET = "Récapitulatif"
 # Number formats are stored in the file's (English) syntax; a French
 # spreadsheet shows them with its own separators: 1 234,50 · 12,5 % · 09/03/2022.
@@ -93,7 +79,7 @@ _MAX_WIDTH = 60.0  # characters: longer texts wrap
 
 def month_sheet_name(span: Period) -> str:
     """`Mars 2022` (a sheet name: ≤ 31 characters, no forbidden character)."""
-    return f"{MONTHS_FR[span.start.month - 1].capitalize()} {span.start.year}"
+    return f"{MONTHS[span.start.month - 1].capitalize()} {span.start.year}"
 
 
 def conventions_label(config: Config, period: Period, territory: str | None) -> str:
@@ -719,7 +705,7 @@ def _month_sheet(styles: Styles, wb: Any, ts: Timesheet, month: MonthSheet, conf
         kind = kinds[day]
         plain = OFF if kind else BORDER
         sheet.day(row, 0, day, {**plain, "align": "center"})
-        sheet.text(row, 1, WEEKDAYS_FR[day.weekday()], {**plain, "align": "center"})
+        sheet.text(row, 1, WEEKDAYS[day.weekday()][:3] + ".", {**plain, "align": "center"})
         day_minutes = 0
         for t_index, code in enumerate(territories):
             col = first_col + t_index * block
