@@ -15,10 +15,9 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from citeslab_tui.core.calendar import WorkingCalendar
+from citeslab_tui.core.calendar import WorkingCalendar, french_holidays
 from citeslab_tui.core.demo import default_span, generate
 from citeslab_tui.core.errors import ValidationFailed
-from citeslab_tui.holiday_cache import calendar_for
 from citeslab_tui.store import Store
 
 
@@ -61,10 +60,12 @@ def write_demo(
 def working_day_any_year() -> Callable[[date], bool]:
     """Whether a day is worked, in whatever year the generator reaches: with
     `--entries N` it goes back as far as N entries need, which no estimate made
-    beforehand bounds (`--entries 100000` went past one and failed)."""
+    beforehand bounds (`--entries 100000` went past one and failed). Each year's
+    holidays come from the rule itself, not the per-user cache file, which the
+    demo would otherwise rewrite once per year it reaches."""
 
     @cache
     def calendar(year: int) -> WorkingCalendar:
-        return calendar_for([year])
+        return WorkingCalendar(french_holidays([year]), years=[year])
 
     return lambda day: calendar(day.year).is_working_day(day)
