@@ -151,6 +151,15 @@ _TYPE_NAMES = {
 }
 
 
+def _missing(error: Any) -> list[str]:
+    """The field a `required` error is about, so that its path names the field
+    to fill (`territories[0].allocations[0].etp`), not the object holding it."""
+    if error.validator != "required" or not isinstance(error.instance, dict):
+        return []
+    missing = [k for k in error.validator_value if k not in error.instance]
+    return missing[:1]
+
+
 def _french(error: Any) -> str:
     """One French sentence for one jsonschema ValidationError."""
     v = error.validator
@@ -224,11 +233,12 @@ def explain(
     validator = validator_cls(load_schema(name))
     problems = []
     for error in validator.iter_errors(document):
-        path = json_path([*prefix, *error.absolute_path])
+        where = [*error.absolute_path, *_missing(error)]
+        path = json_path([*prefix, *where])
         text = _french(error)
         if redact and error.validator not in ("required", "additionalProperties"):
             text = _french_redacted(error)
-        problems.append((list(error.absolute_path), f"{path}: {text}"))
+        problems.append((where, f"{path}: {text}"))
     problems.sort(key=lambda p: [str(x) for x in p[0]])
     return [text for _, text in problems]
 
