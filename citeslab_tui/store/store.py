@@ -10,7 +10,7 @@ before/after images, so `undo()` can revert them one by one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -177,6 +177,16 @@ class Store:
         out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
         return out
 
+    def _entry_keys(self) -> Iterator[tuple[str, str]]:
+        """(monthly table, entry id) of every entry, without building entries."""
+        for name in self.storage.entry_table_names():
+            for key in self.storage.table(name):
+                yield name, key
+
+    def entry_ids(self) -> list[str]:
+        """Every entry id, without building the entries (for short ids)."""
+        return [key for _, key in self._entry_keys()]
+
     def entries_in(self, ranges: Iterable[tuple[date, date]]) -> list[Entry]:
         """Entries of several date ranges (overlaps counted once), by date."""
         seen: set[str] = set()
@@ -226,13 +236,14 @@ class Store:
                 f"« {id_or_prefix} » : donnez au moins 4 caractères hexadécimaux"
                 " de l'identifiant (citeslab list)"
             )
-        matches = [e for e in self.entries() if e.id.startswith(key)]
+        matches = [(name, k) for name, k in self._entry_keys() if k.startswith(key)]
         if not matches:
             raise NotFound(f"Aucune entrée ne correspond à « {id_or_prefix} »")
         if len(matches) > 1:
-            ids = ", ".join(e.id[:10] for e in matches[:5])
+            ids = ", ".join(k[:10] for _, k in sorted(matches)[:5])
             raise NotFound(f"« {id_or_prefix} » est ambigu : {ids}…")
-        return matches[0]
+        name, found = matches[0]
+        return next(e for e in self._entries_in(name) if e.id == found)
 
     def find_porteur(self, pid: str) -> Porteur:
         key = pid.strip().upper()

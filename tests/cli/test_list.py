@@ -22,6 +22,24 @@ def test_short_ids_are_the_shortest_unique_prefixes() -> None:
     assert short_ids(["0123456789"]) == {"0123456789": "0123"}
 
 
+def test_short_ids_of_a_few_among_many_follow_the_same_rule() -> None:
+    import random
+
+    rng = random.Random(7)
+    everything = [f"{rng.getrandbits(128):032x}" for _ in range(3000)]
+    everything += ["abcd0000", "abcd0001", "abce0000", "0123456789"]
+    full = short_ids(everything)
+    shown = [*rng.sample(everything, 40), "abcd0000", "abce0000", "0123456789"]
+    assert short_ids(shown, everything) == {i: full[i] for i in shown}
+    assert short_ids(["abcd0000", "abce0000"], everything) == {
+        "abcd0000": "abcd0000",
+        "abce0000": "abce",
+    }
+    # An id shown but absent from `among` is still told apart from it.
+    assert short_ids(["abcd0002"], ["abcd0000"]) == {"abcd0002": "abcd0002"}
+    assert short_ids([], everything) == {}
+
+
 def test_list_at_80_columns_shows_full_short_ids_that_edit_accepts(
     run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -60,3 +78,11 @@ def test_piped_list_is_plain_tab_separated_and_not_cut(run) -> None:
     cells = line.split("\t")
     assert cells[1] == "2026-11-24" and cells[5] == "atelier" and cells[-1] == note.strip()
     run("delete", cells[0])
+
+
+def test_empty_list_in_a_terminal_says_so(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from citeslab_tui.cli import entries as module
+
+    monkeypatch.setattr(module, "_is_terminal", lambda: True)
+    run("log", "1h atelier @CCG", "--date", "2026-11-24")
+    assert run("list", "--date", "2026-11-25").output == "Aucune entrée sur cette période.\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from citeslab_tui.core.errors import DataFileError, StorageError, ValidationFailed
+from citeslab_tui.core.errors import DataFileError, NotFound, StorageError, ValidationFailed
 from citeslab_tui.core.model import PathStep
 from citeslab_tui.store import Store, backups
 from citeslab_tui.store.layout import split_tables
@@ -48,6 +48,23 @@ def test_entries_by_period(store: Store) -> None:
         store.add_entry(make_entry(day))
     got = [e.date for e in store.entries(date(2022, 1, 1), date(2022, 12, 31))]
     assert got == [date(2022, 1, 1), date(2022, 6, 30)]
+
+
+def test_entry_ids_and_lookup_by_prefix_across_months(store: Store) -> None:
+    days = (date(2021, 12, 31), date(2022, 3, 1), date(2023, 1, 1))
+    ids = ["abcd0001" + "0" * 24, "abcd0002" + "0" * 24, "ffff0000" + "0" * 24]
+    for day, key in zip(days, ids, strict=True):
+        store.add_entry(make_entry(day, id=key))
+    assert sorted(store.entry_ids()) == ids
+    found = store.find_entry("ABCD0002")  # the March 2022 one, built from its month
+    assert (found.id, found.date) == (ids[1], date(2022, 3, 1))
+    assert store.find_entry("ffff").date == date(2023, 1, 1)
+    with pytest.raises(NotFound, match="ambigu : abcd000100, abcd000200"):
+        store.find_entry("abcd")
+    with pytest.raises(NotFound, match="Aucune entrée"):
+        store.find_entry("abce")
+    with pytest.raises(NotFound, match="au moins 4"):
+        store.find_entry("abc")
 
 
 def test_two_writers_never_lose_each_other(db_path: Path, config) -> None:
