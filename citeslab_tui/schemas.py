@@ -59,9 +59,37 @@ def _compile(name: str, key: str, schema: dict[str, Any]) -> Callable[[Any], Any
     return compiled
 
 
+WRITABLE_YEARS = "^20[0-9]{2}-"
+"""How the date patterns of the entry and porteur schemas begin: the years
+core.dates.FIRST_YEAR–LAST_YEAR, the only ones written (tests/test_rules.py)."""
+ANY_YEAR = "^[0-9]{4}-"
+"""The same dates as a stored file may hold them: any four-digit year, so that
+a file written before the rule (`demo --entries 50000` went back to 1974) still
+opens, and `citeslab check` names what to correct."""
+
+
+def _any_year(node: Any) -> Any:
+    """`node` with every date pattern widened from WRITABLE_YEARS to ANY_YEAR."""
+    if isinstance(node, dict):
+        return {
+            k: ANY_YEAR + v.removeprefix(WRITABLE_YEARS)
+            if k == "pattern" and isinstance(v, str) and v.startswith(WRITABLE_YEARS)
+            else _any_year(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_any_year(v) for v in node]
+    return node
+
+
+def stored_schema(name: str) -> dict[str, Any]:
+    """What a stored record of schema `name` must be: the schema, any year."""
+    return dict(_any_year(load_schema(name)))
+
+
 def _table_schema(name: str) -> dict[str, Any]:
-    """A whole table (id → record) of a schema without $refs."""
-    item = {k: v for k, v in load_schema(name).items() if not k.startswith("$")}
+    """A whole stored table (id → record) of a schema without $refs."""
+    item = {k: v for k, v in stored_schema(name).items() if not k.startswith("$")}
     return {"type": "object", "additionalProperties": item}
 
 
@@ -106,6 +134,11 @@ def table_is_valid(name: str, table: Any) -> bool:
     except fastjsonschema.JsonSchemaException:
         return False
     return True
+
+
+def stored_is_valid(name: str, record: Any) -> bool:
+    """Fast check of one stored record (what reading a file accepts)."""
+    return table_is_valid(name, {"": record})
 
 
 def is_valid(name: str, document: Any) -> bool:
@@ -221,16 +254,23 @@ def _french_redacted(error: Any) -> str:
 
 
 def explain(
-    name: str, document: Any, *, prefix: Iterable[Any] = (), redact: bool = False
+    name: str,
+    document: Any,
+    *,
+    prefix: Iterable[Any] = (),
+    redact: bool = False,
+    stored: bool = False,
 ) -> list[str]:
-    """Every problem of `document` against schema `name`, as French lines
-    `path: problème`, sorted by path. Empty when the document is valid.
+    """Every problem of `document` against schema `name` (as a stored record,
+    any year, with `stored`), as French lines `path: problème`, sorted by path.
+    Empty when the document is valid.
     With `redact`, offending values are not quoted (they may be personal data)."""
     # lazy: jsonschema only to explain an invalid file (fastjsonschema validates)
     import jsonschema
 
-    validator_cls = jsonschema.validators.validator_for(load_schema(name))
-    validator = validator_cls(load_schema(name))
+    schema = stored_schema(name) if stored else load_schema(name)
+    validator_cls = jsonschema.validators.validator_for(schema)
+    validator = validator_cls(schema)
     problems = []
     for error in validator.iter_errors(document):
         where = [*error.absolute_path, *_missing(error)]

@@ -1,13 +1,14 @@
 """What the configuration refuses in an entry, said once for the store (which
 refuses the first problem before a write) and the import (which lists every
-problem of every row): an unknown type, pillar, territory, QPV or porteur, an
-end that does not follow the start."""
+problem of every row): a date outside the years a report shows, an unknown
+type, pillar, territory, QPV or porteur, an end that does not follow the start."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from citeslab_tui.core.model import KIND_PILLAR, Config, Entry
+from citeslab_tui.core.dates import out_of_range
+from citeslab_tui.core.model import KIND_PILLAR, STEP_LABELS, Config, Entry, PathStep, Porteur
 from citeslab_tui.core.text import shorten
 
 QUOTED = 40  # characters of a refused value quoted back (a cell may be long)
@@ -23,6 +24,8 @@ def entry_problems(
         return f"« {shorten(value, QUOTED)} »"
 
     problems = []
+    if (too_far := out_of_range(entry.date)) is not None:
+        problems.append(too_far)
     if entry.type not in config.type_keys:
         problems.append(f"type d'action {shown(entry.type)} inconnu")
     if entry.type in config.type_keys:
@@ -42,3 +45,13 @@ def entry_problems(
     if known_porteurs is not None:
         problems += [f"porteur « {p} » inconnu" for p in entry.porteurs if p not in known_porteurs]
     return problems
+
+
+def step_problems(porteur: Porteur, kept: Collection[PathStep] = ()) -> list[str]:
+    """The steps of `porteur` dated in a year no report shows, in French;
+    those in `kept` (already stored) are not counted."""
+    return [
+        f"étape « {STEP_LABELS.get(s.step, s.step)} » : {too_far}"
+        for s in porteur.steps
+        if s not in kept and (too_far := out_of_range(s.date)) is not None
+    ]

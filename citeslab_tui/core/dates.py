@@ -57,11 +57,23 @@ class DateError(CitesLabError):
         self.reason = reason
 
 
+def _year_reason(year: int) -> str:
+    return f"année {year} hors limites ({FIRST_YEAR}–{LAST_YEAR})"
+
+
 def check_year(year: int, what: str) -> None:
     """Refuse a year a report cannot show (`what` names the typed text)."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        reason = f"année {year} hors limites ({FIRST_YEAR}–{LAST_YEAR})"
+        reason = _year_reason(year)
         raise DateError(f"{what} : {reason}", reason)
+
+
+def out_of_range(day: date) -> str | None:
+    """Why `day` cannot be stored (its year is one no report shows), in
+    French, or None: the store's last gate, whatever path the date came by."""
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return f"date du {day.day:02d}/{day.month:02d}/{day.year:04d} : {_year_reason(day.year)}"
 
 
 def read_date(text: str, today: date, around: date | None = None) -> date:

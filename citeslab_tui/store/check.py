@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from citeslab_tui.core.checks import step_problems
+from citeslab_tui.core.dates import out_of_range
 from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import NON_PILLAR_KINDS, Config
 from citeslab_tui.store import leftovers
@@ -70,6 +72,12 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     seen_ids: set[str] = set()
     for e in entries:
         where = f"entrée {e.id[:8]} du {e.date:%d/%m/%Y}"
+        if out_of_range(e.date) is not None:
+            problems.append(
+                f"entrée {e.id[:8]} : {out_of_range(e.date)}, qu'aucun rapport ne montre : "
+                f"corrigez sa date (citeslab edit {e.id[:8]} --date AAAA-MM-JJ) "
+                f"ou supprimez-la (citeslab delete {e.id[:8]})"
+            )
         if e.id in seen_ids:
             problems.append(f"{where} : identifiant en double")
         seen_ids.add(e.id)
@@ -86,6 +94,10 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     for pid in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(f"porteur {pid} : identifiant en double")
     for p in porteurs:
+        problems += [
+            f"porteur {p.id} : {problem} : aucun rapport ne compte cette étape"
+            for problem in step_problems(p)
+        ]
         if p.territory not in config.territory_codes:
             problems.append(
                 f"porteur {p.id} : territoire « {p.territory} » absent de la configuration"

@@ -260,7 +260,7 @@ def _change_problem(change: Any) -> str | None:
         return "modification de nature inconnue"
     before, after = change.get("before"), change.get("after")
     if before is not None and not (
-        isinstance(before, dict) and schemas.is_valid(change["kind"], before)
+        isinstance(before, dict) and schemas.stored_is_valid(change["kind"], before)
     ):
         return "image « avant » invalide"
     if after is not None and not (

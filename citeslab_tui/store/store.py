@@ -19,8 +19,9 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from citeslab_tui import schemas
-from citeslab_tui.core.checks import entry_problems
+from citeslab_tui.core.checks import entry_problems, step_problems
 from citeslab_tui.core.closing import check_open, closed_months
+from citeslab_tui.core.dates import out_of_range
 from citeslab_tui.core.errors import NotFound, StorageError, ValidationFailed
 from citeslab_tui.core.model import (
     CATEGORIES,
@@ -307,7 +308,10 @@ class Store:
             if total > MAX_MINUTES:
                 raise ValidationFailed(day_refusal(day, total))
 
-    def check_porteur(self, porteur: Porteur) -> None:
+    def check_porteur(self, porteur: Porteur, before: Porteur | None = None) -> None:
+        """Refuse a porteur its schema or the configuration would not accept.
+        Steps `before` held already pass (a file written before the year
+        range stays editable; `citeslab check` names them)."""
         cfg = self.config
         if porteur.territory not in cfg.territory_codes:
             raise ValidationFailed(f"territoire « {porteur.territory} » inconnu")
@@ -318,8 +322,10 @@ class Store:
                 raise ValidationFailed(f"catégorie « {cat} » inconnue")
         if porteur.rqth and porteur.rqth_consent_date is None:
             raise ValidationFailed("RQTH : la date du consentement est obligatoire")
+        for problem in step_problems(porteur, kept=before.steps if before else ()):
+            raise ValidationFailed(f"porteur {porteur.id} : {problem}")
         rec = porteur.to_record()
-        if not schemas.is_valid("porteur", rec):
+        if not schemas.stored_is_valid("porteur", rec):
             problems = schemas.explain("porteur", rec, redact=True)
             raise ValidationFailed("porteur refusé : " + "; ".join(problems))
 
@@ -486,7 +492,7 @@ class Store:
         with self.storage.transaction():
             before = self.find_porteur(pid)
             after = before.with_changes(**changes, updated_at=timestamp(self.now()))
-            self.check_porteur(after)
+            self.check_porteur(after, before)
             change = self._put_porteur(before, after)
             self._record_change(label or f"modification du porteur {before.id}", [change])
         return after
@@ -520,10 +526,17 @@ class Store:
         return not self.storage.entry_table_names() and not self.porteurs()
 
     def seed(self, entries: Iterable[Entry], porteurs: Iterable[Porteur]) -> int:
-        """Fill an empty file in one write (demo data); not journaled."""
+        """Fill an empty file in one write (demo data); not journaled. Only the
+        dates are checked (a generator gone too far back), not the configuration."""
         by_month: dict[str, list[Document]] = {}
         count = 0
+        porteurs = list(porteurs)
+        for p in porteurs:
+            for problem in step_problems(p):
+                raise ValidationFailed(f"porteur {p.id} : {problem}")
         for e in entries:
+            if (too_far := out_of_range(e.date)) is not None:
+                raise ValidationFailed(f"entrée de démonstration ({e.type}) : {too_far}")
             by_month.setdefault(entries_table(e.date), []).append(_doc(e.to_record(), e.id))
             count += 1
         with self.storage.transaction():

@@ -55,9 +55,9 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
     id_field = "uuid" if kind == "porteur" else "id"
     if not schemas.table_is_valid(kind, table):
         for key, rec in table.items():
-            if not schemas.is_valid(kind, rec):
+            if not schemas.stored_is_valid(kind, rec):
                 shown = rec.get("id", key) if isinstance(rec, dict) else key
-                problems = schemas.explain(kind, rec, redact=True)
+                problems = schemas.explain(kind, rec, redact=True, stored=True)
                 what = "porteur" if kind == "porteur" else "entrée"
                 return f"{name} : {what} {shown} : {problems[0] if problems else 'invalide'}"
     for key, rec in table.items():

@@ -235,5 +235,5 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".{data_key}.rqth_consent_date".format(**locals()) + " must be string", value=data_value__rqthconsentdate, name="" + (name_prefix or "data") + ".{data_key}.rqth_consent_date".format(**locals()) + "", definition={'type': 'string'}, rule='type')
     return data
 
-FINGERPRINT = '0c0212cb'
+FINGERPRINT = '147da921'
 validate = validate

@@ -11,12 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeslab_tui import schemas
+from citeslab_tui.core.dates import FIRST_YEAR, LAST_YEAR
 from citeslab_tui.core.model import Entry, PathStep, Porteur
 
 LIMITS = settings(max_examples=200, deadline=None)
 
 hex_ids = st.text("0123456789abcdef", min_size=32, max_size=32)
-days = st.dates(date(1970, 1, 1), date(2099, 12, 31))
+days = st.dates(date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))  # the years written
+any_days = st.dates(date(1970, 1, 1), date(2099, 12, 31))
 words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20)
 stamps = st.datetimes().map(lambda d: d.replace(microsecond=0).isoformat())
 codes = st.sampled_from(["AA", "CCG", "MED"])
@@ -64,7 +66,7 @@ porteurs = st.builds(
     profile=st.none() | st.sampled_from(["intentionniste", "en_activite"]),
     categories=st.lists(st.sampled_from(["femme", "dld"]), unique=True).map(tuple),
     rqth=st.booleans(),
-    rqth_consent_date=st.none() | days,
+    rqth_consent_date=st.none() | any_days,
     steps=st.lists(steps, max_size=4).map(tuple),
     notes=words,
     forgotten_at=st.none() | stamps,
