@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from citeslab_tui.cli.common import UserError, db_option, db_path, get_config, now, today
+from citeslab_tui.core.demo import MAX_ENTRIES
 
 
 @click.command()
@@ -76,15 +77,19 @@ def restore(backup: str | None, list_only: bool, yes: bool) -> None:
 @click.option(
     "--entries",
     "n_entries",
-    type=click.IntRange(1, 1_000_000),
+    type=click.IntRange(1, MAX_ENTRIES),
     default=None,
-    help="Nombre d'entrées (par défaut : chaque jour des années des conventions configurées).",
+    help="Nombre d'entrées (par défaut : chaque jour des années des conventions configurées). "
+    "Jamais avant 2000 : au-delà d'environ 25 000, les journées sont découpées en plus "
+    "d'entrées, plus courtes.",
 )
 @click.option("--seed", type=int, default=2022, show_default=True)
 @db_option
 def demo(n_entries: int | None, seed: int) -> None:
     """Écrit l'historique fictif d'une personne à 1 ETP dans un fichier neuf."""
     from citeslab_tui.cli.common import open_store
+    from citeslab_tui.core import numbers
+    from citeslab_tui.core.demo import EARLIEST
     from citeslab_tui.services.demo import write_demo
 
     store = open_store()
@@ -93,3 +98,9 @@ def demo(n_entries: int | None, seed: int) -> None:
         f"{made.entries} entrées ({made.first:%d/%m/%Y} → {made.last:%d/%m/%Y}) et "
         f"{made.porteurs} porteurs écrits dans {store.path}"
     )
+    if made.density > 1:
+        click.echo(
+            "Journées plus denses qu'un historique réel "
+            f"({numbers.number(made.entries / made.days, 1)} entrées par jour en moyenne) "
+            f"pour ne pas remonter avant le {EARLIEST:%d/%m/%Y}."
+        )

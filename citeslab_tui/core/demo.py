@@ -34,7 +34,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple
 
+from citeslab_tui.core.dates import FIRST_YEAR
+from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.core.model import (
     CATEGORIES,
     KIND_ABSENCE,
@@ -135,9 +138,14 @@ def _rota(config: Config, day: date) -> list[str]:
     return rota
 
 
-def _durations(total: int, count: int, rng: random.Random) -> list[int]:
+def _durations(total: int, count: int, rng: random.Random, dense: bool = False) -> list[int]:
     """`count` durations in quarter hours (30 min at least) adding up to about
-    `total` minutes."""
+    `total` minutes; `dense`: up to a quarter hour each, as equal as can be."""
+    if dense and count > 0 and total >= 15:
+        count = min(count, total // 15)
+        parts = [total // count // 15 * 15] * count
+        parts[-1] += total - sum(parts)
+        return parts
     if count <= 0 or total < 30:
         return []
     count = min(count, total // 30)
@@ -286,9 +294,10 @@ class _Plan:
 class _Writer:
     """Makes the entries and porteurs, keeping the pillar split near its target."""
 
-    def __init__(self, config: Config, rng: random.Random) -> None:
+    def __init__(self, config: Config, rng: random.Random, density: float = 1.0) -> None:
         self.config = config
         self.rng = rng
+        self.density = density
         self.entries: list[Entry] = []
         self.porteurs: dict[str, Porteur] = {}
         self.by_territory: dict[str, list[str]] = {}
@@ -425,9 +434,10 @@ class _Writer:
         self, day: date, clock: int, lunch: bool, total: int, count: int, territory: str
     ) -> None:
         """Ordinary work on `territory` from `clock` until the day holds `total`
-        minutes: `count` entries drawn by pillar."""
+        minutes: `count` entries drawn by pillar (times the density)."""
         rng = self.rng
-        for minutes in _durations(total, count, rng):
+        dense = self.density != 1.0
+        for minutes in _durations(total, round(count * self.density), rng, dense):
             if not lunch and clock >= 12 * 60 + 30:
                 clock, lunch = clock + 60, True
             if not self.types_by_pillar:
@@ -459,10 +469,11 @@ def _history(
     end: date,
     is_working_day: Callable[[date], bool],
     seed: int,
+    density: float = 1.0,
 ) -> tuple[list[Entry], list[Porteur]]:
     rng = random.Random(seed)
     plan = _Plan(config, start, end, is_working_day, rng)
-    w = _Writer(config, rng)
+    w = _Writer(config, rng, density)
     types = set(config.type_keys)
     day_minutes = round(config.day_hours * 60)
     saturdays = set(plan.saturdays)
@@ -559,7 +570,33 @@ def _history(
     return w.entries, sorted(w.porteurs.values(), key=lambda p: p.id)
 
 
+EARLIEST = date(FIRST_YEAR, 1, 1)
+"""No demo goes back before this day: the store refuses earlier years."""
+MAX_ENTRIES = 120_000
+"""What `demo --entries` accepts: 2000–2023 hold about 130 000 at MAX_DENSITY."""
+MAX_DENSITY = 8.0
+"""At most this many times the ordinary entries of a day (a quarter hour each
+at the densest): `demo --entries N` beyond that is refused."""
+
+
+class Demo(NamedTuple):
+    entries: list[Entry]
+    porteurs: list[Porteur]
+    density: float
+    """1.0 for a realistic history; more when N entries did not fit since
+    EARLIEST: each day's ordinary work is cut into that many times more,
+    shorter entries."""
+
+
 def generate(
+    config: Config, n_entries: int | None, **options: Any
+) -> tuple[list[Entry], list[Porteur]]:
+    """`make(config, n_entries, **options)`'s entries and porteurs."""
+    made = make(config, n_entries, **options)
+    return made.entries, made.porteurs
+
+
+def make(
     config: Config,
     n_entries: int | None,
     *,
@@ -567,21 +604,34 @@ def generate(
     is_working_day: Callable[[date], bool],
     seed: int = 2022,
     start: date | None = None,
-) -> tuple[list[Entry], list[Porteur]]:
+) -> Demo:
     """A person's history ending on `end`, with porteurs: every day from `start`
     when it is given, else exactly `n_entries` entries (the oldest day may be
-    cut). `is_working_day` must know every year from the start."""
+    cut), never before EARLIEST: when they do not fit since then at the
+    realistic density, the days are made denser (`Demo.density`). Raises
+    ValidationFailed in French when even MAX_DENSITY is not enough.
+    `is_working_day` must know every year from the start."""
     if start is not None:
-        return _history(config, start, end, is_working_day, seed)
+        return Demo(*_history(config, start, end, is_working_day, seed), 1.0)
     wanted = n_entries or 0
     # About 5.4 entries a working day, 225 working days a year.
     days = int(wanted / 5.0 * 365 / 225) + 14
+    density = 1.0
     while True:
-        first = end - timedelta(days=days)
-        entries, porteurs = _history(config, first, end, is_working_day, seed)
+        first = max(end - timedelta(days=days), EARLIEST)
+        entries, porteurs = _history(config, first, end, is_working_day, seed, density)
         if len(entries) >= wanted:
             break
-        days = int(days * wanted / max(len(entries), 1) * 1.05) + 14
+        if first > EARLIEST:
+            days = int(days * wanted / max(len(entries), 1) * 1.05) + 14
+        elif density < MAX_DENSITY and entries:
+            density = min(MAX_DENSITY, density * wanted / len(entries) * 1.05)
+        else:
+            raise ValidationFailed(
+                f"{wanted} entrées ne tiennent pas entre le {EARLIEST:%d/%m/%Y} et le "
+                f"{end:%d/%m/%Y}, même à {MAX_DENSITY:.0f} fois la densité d'une journée "
+                f"réelle (au plus {len(entries)})"
+            )
     entries = entries[len(entries) - wanted :]
     # The history starts with its first kept entry: porteurs received before
     # it (in the cut-off days) are not part of it, nor are links to them.
@@ -593,4 +643,4 @@ def generate(
         else e._replace(porteurs=tuple(p for p in e.porteurs if p in kept))
         for e in entries
     ]
-    return entries, [p for p in porteurs if p.id in kept]
+    return Demo(entries, [p for p in porteurs if p.id in kept], density)

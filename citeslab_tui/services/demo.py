@@ -16,7 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from citeslab_tui.core.calendar import WorkingCalendar, french_holidays
-from citeslab_tui.core.demo import default_span, generate
+from citeslab_tui.core.demo import default_span, make
 from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.store import Store
 
@@ -26,6 +26,11 @@ class DemoWritten(NamedTuple):
     porteurs: int
     first: date
     last: date
+    density: float = 1.0
+    """1.0: a realistic history; more: days made denser to start no earlier
+    than 2000 (core.demo.make)."""
+    days: int = 0
+    """Days holding an entry."""
 
 
 def write_demo(
@@ -45,7 +50,7 @@ def write_demo(
     start, end = default_span(store.config, today)
     if to_today:
         end = today
-    made, porteurs = generate(
+    made = make(
         store.config,
         entries,
         start=start if entries is None else None,
@@ -53,8 +58,10 @@ def write_demo(
         is_working_day=working_day_any_year(),
         seed=seed,
     )
-    store.seed(made, porteurs)
-    return DemoWritten(len(made), len(porteurs), made[0].date if made else end, end)
+    store.seed(made.entries, made.porteurs)
+    first = made.entries[0].date if made.entries else end
+    days = len({e.date for e in made.entries})
+    return DemoWritten(len(made.entries), len(made.porteurs), first, end, made.density, days)
 
 
 def working_day_any_year() -> Callable[[date], bool]:

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from citeslab_tui.core.calendar import WorkingCalendar, french_holidays
-from citeslab_tui.core.demo import default_span, generate
+from citeslab_tui.core.demo import EARLIEST, default_span, generate, make
+from citeslab_tui.core.errors import ValidationFailed
 from citeslab_tui.core.indicators import report, report_to_json
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.period import Period
@@ -22,7 +23,7 @@ from citeslab_tui.core.plausibility import FUTURE, OVER_MAX, WEEKEND, days_to_ch
 
 TODAY = date(2026, 12, 1)
 YEARS = range(2021, 2024)
-CALENDAR = WorkingCalendar(french_holidays(range(2010, 2027)), years=range(2010, 2027))
+CALENDAR = WorkingCalendar(french_holidays(range(2000, 2027)), years=range(2000, 2027))
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +152,24 @@ def test_deterministic_and_exactly_n_entries(config: Config) -> None:
     assert {p for e in a[0] for p in e.porteurs} <= {p.id for p in a[1]}
 
 
+def test_n_entries_never_go_back_before_2000_the_days_get_denser(config: Config) -> None:
+    # Half a year of 2000 holds about 500 entries at the realistic density.
+    end = date(2000, 6, 30)
+    real = make(config, 400, end=end, is_working_day=CALENDAR.is_working_day)
+    assert real.density == 1.0 and real.entries[0].date > EARLIEST
+    dense = make(config, 2000, end=end, is_working_day=CALENDAR.is_working_day)
+    assert len(dense.entries) == 2000 and dense.density > 3
+    assert EARLIEST <= dense.entries[0].date < date(2000, 1, 15)
+    per_day = Counter(e.date for e in dense.entries)
+    assert sum(per_day.values()) / len(per_day) > 12
+    # only the ordinary work is cut finer (quarter hours at the least): the
+    # days hold what real days hold: none that `check` would flag
+    assert all(e.minutes >= 15 and e.minutes % 15 == 0 for e in dense.entries)
+    assert days_to_check(dense.entries, config, CALENDAR.holidays, end) == []
+    with pytest.raises(ValidationFailed, match="20000 entrées ne tiennent pas entre le 01/01/2000"):
+        make(config, 20_000, end=end, is_working_day=CALENDAR.is_working_day)
+
+
 def test_cli_demo_covers_the_conventions_by_default(run: Any, monkeypatch) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2026-12-01")
     out = run("demo").output
@@ -160,3 +179,11 @@ def test_cli_demo_covers_the_conventions_by_default(run: Any, monkeypatch) -> No
     assert doc["absences"]["hours"] > 150
     check = run("check").output
     assert "Aucun problème" in check and "Jours à vérifier (6)" in check
+
+
+def test_cli_demo_says_when_its_days_are_denser(run: Any, monkeypatch) -> None:
+    monkeypatch.setenv("CITESLAB_TODAY", "2000-03-31")
+    out = run("demo", "--entries", "1000").output
+    assert "1000 entrées (0" in out and "/01/2000 → 31/03/2000)" in out
+    assert "Journées plus denses qu'un historique réel (" in out
+    assert "pour ne pas remonter avant le 01/01/2000." in out
