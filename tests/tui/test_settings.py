@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
 from citeslab_tui.config import user_config_path
@@ -135,10 +136,11 @@ async def test_a_timesheet_without_names_offers_f6_before_writing(
         assert (tmp_path / "exports" / "feuille-de-temps_2022.csv").exists()
 
 
-async def _types_tab(pilot, app: CitesLabApp) -> SettingsScreen:
+async def _tab(pilot: Pilot[int], app: CitesLabApp, tab: str) -> SettingsScreen:
+    """F6 open on `tab` (its forms drawn)."""
     await pilot.press("f6")
     await pilot.pause()
-    app.screen.query_one(TabbedContent).active = "tab-types"
+    app.screen.query_one(TabbedContent).active = f"tab-{tab}"
     await pilot.pause()
     await pilot.pause()
     screen = app.screen
@@ -154,7 +156,7 @@ async def test_a_type_counted_toward_a_livrable_is_saved_in_the_livrable(
     from citeslab_tui.tui.modals.counts_for import CountsFor
 
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _types_tab(pilot, app)
+        screen = await _tab(pilot, app, "types")
         index = [t["key"] for t in screen.data["action_types"]].index("terrain")
         shown = screen.query_one(f"#counts-{index}", Static)
         assert "aucun livrable" in str(shown.render())
@@ -189,7 +191,7 @@ async def test_a_type_in_use_cannot_be_removed_a_new_one_can(app: CitesLabApp, s
     from textual.widgets import Button
 
     async with app.run_test(size=SIZE, message_hook=said) as pilot:
-        screen = await _types_tab(pilot, app)
+        screen = await _tab(pilot, app, "types")
         count = len(screen.data["action_types"])
         index = [t["key"] for t in screen.data["action_types"]].index("permanence")
         screen.query_one(f"#drop-type-{index}", Button).press()
@@ -217,13 +219,7 @@ async def test_livrable_definitions_are_edited_and_checked_in_f6(
     from textual.widgets import Button
 
     async with app.run_test(size=SIZE, message_hook=said) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
-        app.screen.query_one(TabbedContent).active = "tab-conventions"
-        await pilot.pause()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
+        screen = await _tab(pilot, app, "conventions")
         livrables = screen.data["conventions"][0]["livrables"]
         presence = [lv["key"] for lv in livrables].index("presence_qpv")
         where = f"f-conventions-0-livrables-{presence}-metric"
@@ -270,3 +266,63 @@ async def test_the_funders_named_on_documents_are_set_in_f6(app: CitesLabApp) ->
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "funders" not in json.loads(user_config_path().read_text())
+
+
+async def test_the_row_buttons_act_on_their_own_territory_and_convention(
+    app: CitesLabApp, said: Said
+) -> None:
+    """Each row's buttons change that row only (the index they carry), and
+    the forms are drawn again from the changed data."""
+    from textual.widgets import Button
+
+    async def press(button_id: str) -> None:
+        app.screen.query_one(f"#{button_id}", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        screen = await _tab(pilot, app, "territories")
+        territories = screen.data["territories"]
+        codes = [t["code"] for t in territories]
+        assert len(codes) == 2
+        allocations = [len(t["allocations"]) for t in territories]
+        qpvs = [len(t.get("qpvs", [])) for t in territories]
+
+        await press("add-allocation-1")
+        assert [len(t["allocations"]) for t in territories] == [allocations[0], allocations[1] + 1]
+        added = territories[1]["allocations"][-1]
+        assert added == {"etp": 0, "from": "2022-04-12"}
+        assert screen.query("#f-territories-1-allocations-" + str(allocations[1]) + "-etp")
+        await press("drop-allocation-1")
+        assert [len(t["allocations"]) for t in territories] == allocations
+        for _ in range(allocations[0] - 1):
+            await press("drop-allocation-0")
+        assert len(territories[0]["allocations"]) == 1
+        await press("drop-allocation-0")  # the last one stays
+        assert len(territories[0]["allocations"]) == 1
+        assert said.any("Un territoire garde au moins un ETP.")
+
+        await press("add-qpv-0")
+        assert [len(t.get("qpvs", [])) for t in territories] == [qpvs[0] + 1, qpvs[1]]
+        assert territories[0]["qpvs"][-1] == {"code": "", "name": ""}
+        await press("drop-qpv-0")
+        assert [len(t.get("qpvs", [])) for t in territories] == qpvs
+
+        await press("add-territory")
+        assert [t["code"] for t in territories] == [*codes, "T3"]
+        assert screen.query("#f-territories-2-code")
+        await press("drop-territory-0")
+        assert [t["code"] for t in territories] == [codes[1], "T3"]
+        assert not screen.query("#f-territories-2-code")
+
+        app.screen.query_one(TabbedContent).active = "tab-conventions"
+        await pilot.pause()
+        await pilot.pause()
+        conventions = screen.data["conventions"]
+        keys = [c["key"] for c in conventions]
+        await press(f"copy-convention-{len(keys) - 1}")
+        assert [c["key"] for c in screen.data["conventions"]][: len(keys)] == keys
+        assert len(screen.data["conventions"]) == len(keys) + 1
+        copy = screen.data["conventions"][-1]
+        assert said.any(f"Convention « {copy['key']} » ajoutée")
+        assert screen.query(f"#copy-convention-{len(keys)}")

@@ -33,6 +33,7 @@ from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.screens.settings_livrables import SHAPING, livrable_fields, new_livrable
 from citeslab_tui.tui.widgets.config_field import ConfigField
 from citeslab_tui.tui.widgets.footer import AppFooter
+from citeslab_tui.tui.widgets.row_button import RowButton
 
 HERE = Path(__file__).parent
 TABS = ("you", "territories", "conventions", "types")
@@ -202,11 +203,11 @@ class SettingsScreen(StoreScreen):
                     "           nom", ("territories", i, "qpvs", j, "name"), q.get("name")
                 )
             yield Horizontal(
-                Button("+ ETP daté", id=f"add-allocation-{i}", compact=True),
-                Button("− ETP daté", id=f"drop-allocation-{i}", compact=True),
-                Button("+ quartier", id=f"add-qpv-{i}", compact=True),
-                Button("− quartier", id=f"drop-qpv-{i}", compact=True),
-                Button("− territoire", id=f"drop-territory-{i}", compact=True),
+                RowButton("+ ETP daté", "add-allocation", i),
+                RowButton("− ETP daté", "drop-allocation", i),
+                RowButton("+ quartier", "add-qpv", i),
+                RowButton("− quartier", "drop-qpv", i),
+                RowButton("− territoire", "drop-territory", i),
                 classes="row-buttons",
             )
         yield Button("+ territoire", id="add-territory", compact=True)
@@ -259,12 +260,8 @@ class SettingsScreen(StoreScreen):
             for li, lv in enumerate(c.get("livrables", [])):
                 yield from livrable_fields(i, lv, li, _years(c), lv.get("key") not in saved)
             yield Horizontal(
-                Button("+ livrable", id=f"add-livrable-{i}", compact=True),
-                Button(
-                    "Nouvelle convention à partir de celle-ci…",
-                    id=f"copy-convention-{i}",
-                    compact=True,
-                ),
+                RowButton("+ livrable", "add-livrable", i),
+                RowButton("Nouvelle convention à partir de celle-ci…", "copy-convention", i),
                 classes="row-buttons",
             )
 
@@ -299,8 +296,8 @@ class SettingsScreen(StoreScreen):
             counted = [labels[k] for k in counted_by(self.data, key)]
             yield Horizontal(
                 Static(Text("   compte pour", style="dim"), classes="counts-label"),
-                Button("Modifier…", id=f"edit-counts-{i}", compact=True),
-                Button("Retirer ce type", id=f"drop-type-{i}", compact=True),
+                RowButton("Modifier…", "edit-counts", i),
+                RowButton("Retirer ce type", "drop-type", i),
                 Static(
                     Text(
                         ", ".join(counted) if counted else "aucun livrable (ses heures seulement)"
@@ -394,84 +391,124 @@ class SettingsScreen(StoreScreen):
             item.pop("pillar", None)
         await self.rebuild("types")
 
-    @on(Button.Pressed)
-    async def button(self, event: Button.Pressed) -> None:
-        name = event.button.id or ""
+    # Buttons: one handler each, selected by the button's class; a RowButton
+    # carries the position of the territory, convention or type it acts on.
+
+    @on(Button.Pressed, "#add-territory")
+    async def add_territory(self) -> None:
         territories = self.data.setdefault("territories", [])
-        if name == "add-territory":
-            territories.append(
-                {
-                    "code": f"T{len(territories) + 1}",
-                    "name": "Nouveau territoire",
-                    "allocations": [{"etp": 0}],
-                }
-            )
-            await self.rebuild("territories", "you", "conventions")
-        elif name.startswith("add-allocation-"):
-            territories[int(name.rsplit("-", 1)[1])].setdefault("allocations", []).append(
-                {"etp": 0, "from": self.today().isoformat()}
-            )
-            await self.rebuild("territories")
-        elif name.startswith("add-qpv-"):
-            territories[int(name.rsplit("-", 1)[1])].setdefault("qpvs", []).append(
-                {"code": "", "name": ""}
-            )
-            await self.rebuild("territories")
-        elif name.startswith("drop-qpv-"):
-            qpvs = territories[int(name.rsplit("-", 1)[1])].get("qpvs", [])
-            if qpvs:
-                qpvs.pop()
-            await self.rebuild("territories")
-        elif name.startswith("drop-territory-"):
-            territories.pop(int(name.rsplit("-", 1)[1]))
-            await self.rebuild("territories", "you", "conventions")
-        elif name.startswith(("add-livrable-", "drop-livrable-", "drop-allocation-")):
-            self.list_button(name)
-            await self.rebuild("conventions" if "livrable" in name else "territories")
-        elif name.startswith("copy-convention-"):
-            self.copy_convention(int(name.rsplit("-", 1)[1]))
-            await self.rebuild("conventions")
-        elif name == "add-type" or name.startswith(("edit-counts-", "drop-type-")):
-            await self.type_button(name)
+        territories.append(
+            {
+                "code": f"T{len(territories) + 1}",
+                "name": "Nouveau territoire",
+                "allocations": [{"etp": 0}],
+            }
+        )
+        await self.rebuild("territories", "you", "conventions")
 
-    def list_button(self, name: str) -> None:
-        """Add or remove a livrable, remove a territory's last dated ETP."""
-        parts = name.rsplit("-", 2) if name.startswith("drop-livrable-") else name.rsplit("-", 1)
-        if name.startswith("add-livrable-"):
-            conv = self.data["conventions"][int(parts[1])]
-            first = next(iter(t.get("key") for t in self.data.get("action_types", [])), None)
-            conv.setdefault("livrables", []).append(new_livrable(conv, first))
-        elif name.startswith("drop-livrable-"):
-            self.data["conventions"][int(parts[1])]["livrables"].pop(int(parts[2]))
+    @on(Button.Pressed, ".drop-territory")
+    async def drop_territory(self, event: Button.Pressed) -> None:
+        (index,) = RowButton.of(event).at
+        self.data["territories"].pop(index)
+        await self.rebuild("territories", "you", "conventions")
+
+    @on(Button.Pressed, ".add-allocation")
+    async def add_allocation(self, event: Button.Pressed) -> None:
+        (index,) = RowButton.of(event).at
+        self.data["territories"][index].setdefault("allocations", []).append(
+            {"etp": 0, "from": self.today().isoformat()}
+        )
+        await self.rebuild("territories")
+
+    @on(Button.Pressed, ".drop-allocation")
+    async def drop_allocation(self, event: Button.Pressed) -> None:
+        """Remove a territory's last dated ETP; its first one stays."""
+        (index,) = RowButton.of(event).at
+        allocations = self.data["territories"][index]["allocations"]
+        if len(allocations) > 1:
+            allocations.pop()
         else:
-            allocations = self.data["territories"][int(parts[1])]["allocations"]
-            if len(allocations) > 1:
-                allocations.pop()
-            else:
-                self.notify("Un territoire garde au moins un ETP.", severity="warning")
+            self.notify("Un territoire garde au moins un ETP.", severity="warning")
+        await self.rebuild("territories")
 
-    async def type_button(self, name: str) -> None:
-        """Add or remove an action type; choose which livrables it counts toward."""
+    @on(Button.Pressed, ".add-qpv")
+    async def add_qpv(self, event: Button.Pressed) -> None:
+        (index,) = RowButton.of(event).at
+        self.data["territories"][index].setdefault("qpvs", []).append({"code": "", "name": ""})
+        await self.rebuild("territories")
+
+    @on(Button.Pressed, ".drop-qpv")
+    async def drop_qpv(self, event: Button.Pressed) -> None:
+        (index,) = RowButton.of(event).at
+        qpvs = self.data["territories"][index].get("qpvs", [])
+        if qpvs:
+            qpvs.pop()
+        await self.rebuild("territories")
+
+    @on(Button.Pressed, ".add-livrable")
+    async def add_livrable(self, event: Button.Pressed) -> None:
+        (index,) = RowButton.of(event).at
+        conv = self.data["conventions"][index]
+        first = next(iter(t.get("key") for t in self.data.get("action_types", [])), None)
+        conv.setdefault("livrables", []).append(new_livrable(conv, first))
+        await self.rebuild("conventions")
+
+    @on(Button.Pressed, ".drop-livrable")
+    async def drop_livrable(self, event: Button.Pressed) -> None:
+        index, livrable = RowButton.of(event).at
+        self.data["conventions"][index]["livrables"].pop(livrable)
+        await self.rebuild("conventions")
+
+    @on(Button.Pressed, ".copy-convention")
+    async def copy_convention(self, event: Button.Pressed) -> None:
+        """A new convention from this one, right after it and as long."""
+        (index,) = RowButton.of(event).at
+        old = self.data["conventions"][index]
+        try:
+            start, end = date.fromisoformat(old["start"]), date.fromisoformat(old["end"])
+            first = end + timedelta(days=1)
+            self.data, key = new_convention(self.data, old["key"], first, first + (end - start))
+        except (CitesLabError, ValueError) as error:
+            self.notify(str(error), severity="error", markup=False)
+        else:
+            self.notify(
+                f"Convention « {key} » ajoutée : ajustez ses dates, montants et objectifs.",
+                markup=False,
+            )
+        await self.rebuild("conventions")
+
+    @on(Button.Pressed, "#add-type")
+    async def add_type(self) -> None:
+        from citeslab_tui.services.settings import add_action_type
+
+        self.data, _ = add_action_type(self.data)
+        await self.rebuild("types")
+
+    @on(Button.Pressed, ".drop-type")
+    async def drop_type(self, event: Button.Pressed) -> None:
+        """Remove an action type, unless entries or livrables use it."""
         from citeslab_tui.services import settings as service
 
-        if name == "add-type":
-            self.data, _ = service.add_action_type(self.data)
-            await self.rebuild("types")
+        (index,) = RowButton.of(event).at
+        key = self.data["action_types"][index].get("key", "")
+        try:
+            self.data = service.remove_action_type(
+                self.data, key, service.entries_of_type(self.store, key)
+            )
+        except CitesLabError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
             return
-        index = int(name.rsplit("-", 1)[1])
+        await self.rebuild("types", "conventions")
+
+    @on(Button.Pressed, ".edit-counts")
+    def edit_counts(self, event: Button.Pressed) -> None:
+        """Choose which livrables an action type counts toward."""
+        from citeslab_tui.services import settings as service
+        from citeslab_tui.tui.modals.counts_for import CountsFor
+
+        (index,) = RowButton.of(event).at
         item = self.data["action_types"][index]
         key = item.get("key", "")
-        if name.startswith("drop-type-"):
-            try:
-                self.data = service.remove_action_type(
-                    self.data, key, service.entries_of_type(self.store, key)
-                )
-            except CitesLabError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=10)
-                return
-            await self.rebuild("types", "conventions")
-            return
-        from citeslab_tui.tui.modals.counts_for import CountsFor
 
         async def chosen(livrables: list[str] | None) -> None:
             if livrables is None:
@@ -486,21 +523,6 @@ class SettingsScreen(StoreScreen):
         choices = service.counting_livrables(self.data)
         self.app.push_screen(
             CountsFor(item.get("label", key), choices, service.counted_by(self.data, key)), chosen
-        )
-
-    def copy_convention(self, index: int) -> None:
-        """A new convention from this one, right after it and as long."""
-        old = self.data["conventions"][index]
-        try:
-            start, end = date.fromisoformat(old["start"]), date.fromisoformat(old["end"])
-            first = end + timedelta(days=1)
-            self.data, key = new_convention(self.data, old["key"], first, first + (end - start))
-        except (CitesLabError, ValueError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.notify(
-            f"Convention « {key} » ajoutée : ajustez ses dates, montants et objectifs.",
-            markup=False,
         )
 
     def action_save(self) -> None:

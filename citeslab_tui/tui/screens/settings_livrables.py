@@ -12,9 +12,10 @@ from typing import Any
 from rich.text import Text
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from citeslab_tui.tui.widgets.config_field import ConfigField
+from citeslab_tui.tui.widgets.row_button import RowButton
 
 METRICS = [
     ("occurrences d'un type (ateliers, comités…)", "count_entries"),
@@ -108,7 +109,7 @@ def livrable_fields(
             kind="number",
         )
     yield Horizontal(
-        Button("− ce livrable", id=f"drop-livrable-{i}-{li}", compact=True),
+        RowButton("− ce livrable", "drop-livrable", i, li),
         classes="row-buttons",
     )
 
