@@ -5,6 +5,7 @@ without restart."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
@@ -67,12 +68,15 @@ async def test_day_length_and_annual_hours_are_followed_without_restart(
 
 
 async def test_an_etp_of_1_4_is_refused_at_the_field_and_nothing_is_saved(
-    app: CitesLabApp, said: Said
+    build_app: Callable[[], CitesLabApp], said: Said
 ) -> None:
     from citeslab_tui.services.settings import set_and_save
 
     set_and_save("person", "Camille Martin")
     before = user_config_path().read_bytes()
+    # built after the save: an app built before would take the new file from
+    # its poll at any moment and redraw F6 under the keys being typed
+    app = build_app()
     async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("f6")
         await pilot.pause()
