@@ -113,6 +113,18 @@ async def test_demo_data_go_to_their_own_file(first: CitesLabApp, empty: Store) 
     assert user_config_path().exists()
 
 
+async def test_every_button_is_readable_at_80_columns(first: CitesLabApp) -> None:
+    # At 80x24 the last shortcut was cut: "Explorer avec des données de démon".
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = first.screen
+        assert isinstance(screen, WelcomeScreen)
+        for button in screen.query(Button):
+            label = str(button.label)
+            assert button.region.right <= 80 - 2, label  # inside the screen's padding
+            assert button.content_region.width >= len(label), label
+
+
 def test_no_welcome_once_there_is_data_or_a_configuration(seeded: Store) -> None:
     assert not is_first_run(seeded)
 

@@ -107,8 +107,8 @@ class WelcomeScreen(Screen[None]):
             yield Button("Passer cette étape", id="w-skip", compact=True)
             yield Button("Suivant", id="w-next", variant="primary", compact=True)
         with Horizontal(id="welcome-shortcuts"):
-            yield Button("Partir de l'exemple CitésLab Genevois", id="w-example", compact=True)
-            yield Button("Explorer avec des données de démonstration", id="w-demo", compact=True)
+            yield Button("Partir de l'exemple Genevois", id="w-example", compact=True)
+            yield Button("Explorer avec une démonstration", id="w-demo", compact=True)
 
     async def on_mount(self) -> None:
         await self.show_step(0)
