@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import click
 
-from citeslab_tui.cli.common import db_option, db_paths, parse_day, resolve, today
+from citeslab_tui.cli.common import (
+    db_option,
+    db_paths,
+    parse_day,
+    replaced_with_force,
+    resolve,
+    today,
+)
 
 
 @click.command()
@@ -40,7 +47,10 @@ def bilan(
     day = parse_day(as_of) or today()
     start, end = period if period else (None, None)
     span = resolve(year, None, start, end, default_today=day)
-    path, result = write_bilan(db_paths(), span, day, generated=today(), output=output, force=force)
+    with replaced_with_force():
+        path, result = write_bilan(
+            db_paths(), span, day, generated=today(), output=output, force=force
+        )
     for failed, why in result.failures:
         click.echo(f"Non lu : {failed} ({why})", err=True)
     people = len(result.people)

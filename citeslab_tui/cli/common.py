@@ -5,7 +5,8 @@ messages with the right exit code (0 ok, 1 refused or data problem, 2 usage)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +32,17 @@ class UserError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"Erreur : {self.format_message()}", err=True)
+
+
+@contextmanager
+def replaced_with_force() -> Iterator[None]:
+    """Files that exist already: the command line's way to replace them."""
+    from citeslab_tui.export import FilesExist
+
+    try:
+        yield
+    except FilesExist as exc:
+        raise UserError(exc.worded("--force pour remplacer")) from exc
 
 
 def _remember_db(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:

@@ -15,6 +15,7 @@ from citeslab_tui.cli.common import (
     open_store,
     parse_day,
     period_options,
+    replaced_with_force,
     resolve,
     today,
 )
@@ -100,7 +101,8 @@ def export(
         click.echo(
             f"Attention : {warning} (citeslab config set, ou F6 dans l'application).", err=True
         )
-    written = run_export(store, request, output=output, force=force)
+    with replaced_with_force():
+        written = run_export(store, request, output=output, force=force)
     for path, file in written:
         what = "jour(s)" if path.suffix == ".xlsx" and kind == "timesheet" else "ligne(s)"
         if path.suffix == ".xlsx" and kind == "indicators":

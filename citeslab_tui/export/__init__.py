@@ -5,7 +5,7 @@ only when an XLSX file is made.
 
 Public API:
 - `ExportRequest`, `render(...)`, `destinations(...)`, `write_files(...)`,
-  `export(...)` (files.py)
+  `export(...)`, `FilesExist` (files.py)
 - `import_entries(path, config, existing_ids, ...) -> ImportResult`,
   `ImportRejected` (importer.py)
 - `ExportError`, `DIALECTS`, `neutralise`, `unneutralise` (csvfmt.py)
@@ -18,6 +18,7 @@ from citeslab_tui.export.files import (
     FORMATS,
     KINDS,
     ExportRequest,
+    FilesExist,
     RenderedFile,
     Sources,
     destinations,
@@ -34,6 +35,7 @@ __all__ = [
     "KINDS",
     "ExportError",
     "ExportRequest",
+    "FilesExist",
     "ImportRejected",
     "ImportResult",
     "RenderedFile",

@@ -288,21 +288,32 @@ def destinations(
     return [path]
 
 
+class FilesExist(ExportError):
+    """Targets that exist already: nothing was written. `str()` says so; how
+    to replace them is each front end's to say (`worded`): `--force` on the
+    command line, a tick box in the application."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = tuple(paths)
+        super().__init__(self.worded(None))
+
+    def worded(self, how_to_replace: str | None) -> str:
+        listed = ", ".join(str(p) for p in self.paths)
+        hint = f" ({how_to_replace})" if how_to_replace else ""
+        if len(self.paths) == 1:
+            return f"{listed} existe déjà : rien n'a été écrit{hint}."
+        return f"ces fichiers existent déjà : {listed}. Rien n'a été écrit{hint}."
+
+
 def write_files(
     files: Sequence[RenderedFile], paths: Sequence[Path], *, force: bool = False
 ) -> list[Path]:
     """Write each file atomically (mode 0600). Without `force`, refuse — before
-    writing anything — if one of the targets exists."""
+    writing anything — if one of the targets exists (FilesExist)."""
     if not force:
         taken = [p for p in paths if p.exists()]
         if taken:
-            listed = ", ".join(str(p) for p in taken)
-            raise ExportError(
-                f"{listed} existe déjà : rien n'a été écrit (--force pour remplacer)."
-                if len(taken) == 1
-                else f"ces fichiers existent déjà : {listed}. Rien n'a été écrit "
-                "(--force pour les remplacer)."
-            )
+            raise FilesExist(taken)
     for path in {p.parent for p in paths}:
         if not path.is_dir():
             try:

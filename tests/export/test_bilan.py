@@ -172,6 +172,8 @@ def test_the_bilan_is_self_contained_and_anonymous(run: Any, tmp_path: Path) -> 
     assert not re.search(r"url\(|@import|@font-face", html)
     assert html.count("<svg") >= 4  # territories, months, pillars, livrables
     assert "@page" in html and "A4 portrait" in html and "break-before: page" in html
+    again = run("bilan", "--year", "2022", "--as-of", "2022-06-30", "-o", str(out), code=1)
+    assert f"{out} existe déjà : rien n'a été écrit (--force pour remplacer)." in again.stderr
 
 
 def test_several_files_side_by_side_with_totals(run: Any, demo: Any, tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def test_timesheet_ccg_2022_checks_by_hand(run, logged, tmp_path: Path) -> None:
 def test_export_refuses_to_overwrite_then_forces(run, logged, tmp_path: Path) -> None:
     run("export", "entries", "--year", "2022")
     again = run("export", "entries", "--year", "2022", code=1)
-    assert "existe déjà" in again.stderr and "--force" in again.stderr
+    assert "existe déjà : rien n'a été écrit (--force pour remplacer)." in again.stderr
     assert "Traceback" not in again.output + again.stderr
     run("export", "entries", "--year", "2022", "--force")
 

@@ -237,6 +237,9 @@ async def test_export_writes_a_file_and_shows_where(
         await settle(app, pilot)
         result = str(screen.query_one("#export-result").render())  # in the screen, not a toast
         assert "Rien n'a été exporté" in result and "existe déjà" in result
+        # the way to replace it is this screen's tick box, not the CLI's --force
+        assert "cochez « remplacer s'il existe » pour remplacer" in result
+        assert "--force" not in result
 
 
 async def test_help_lists_every_binding(app: CitesLabApp) -> None:

@@ -62,6 +62,9 @@ PRESETS = {
     "custom": "Dates ci-dessous",
 }
 
+REPLACE = "remplacer s'il existe"
+"""The tick box that lets an export replace existing files."""
+
 
 def preset_period(preset: str, today: date) -> Period:
     if preset == "previous-year":
@@ -152,7 +155,7 @@ class ExportScreen(StoreScreen):
             yield Label("Options")
             with Horizontal(id="x-options"):
                 yield TickBox("un fichier par mois", id="x-split", compact=True)
-                yield TickBox("remplacer s'il existe", id="x-force", compact=True)
+                yield TickBox(REPLACE, id="x-force", compact=True)
             yield Label("Dossier")
             yield SteadyInput(str(folder), id="x-folder", compact=True)
             yield Label("")
@@ -331,7 +334,11 @@ class ExportScreen(StoreScreen):
         result = self.query_one("#export-result", Static)
         if event.state == WorkerState.ERROR:
             error = worker.error
-            if isinstance(error, CitesLabError):
+            from citeslab_tui.export import FilesExist
+
+            if isinstance(error, FilesExist):  # this screen's way to replace them
+                message = error.worded(f"cochez « {REPLACE} » pour remplacer")
+            elif isinstance(error, CitesLabError):
                 message = str(error)
             else:  # a French line; the code location (no data) goes to the error log
                 from citeslab_tui.crashlog import log_unexpected
