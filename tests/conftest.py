@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, settings
 
 from citeslab_tui.config import default_config_path, load_config
 from citeslab_tui.core.model import Config
+from citeslab_tui.store import Store
+from tests.fixture_types import Run
 
 # Property tests check invariants, not speed: on a loaded 2-core CI machine an
 # example may take longer than hypothesis' default 200 ms deadline, which would
@@ -55,9 +57,7 @@ def fixed_now() -> datetime:
 
 
 @pytest.fixture
-def store(db_path: Path, config: Config, fixed_now: datetime):
-    from citeslab_tui.store import Store
-
+def store(db_path: Path, config: Config, fixed_now: datetime) -> Store:
     return Store.open(db_path, config, now=lambda: fixed_now)
 
 
@@ -67,16 +67,16 @@ def today() -> date:
 
 
 @pytest.fixture
-def run(db_path: Path):
+def run(db_path: Path) -> Run:
     """Invoke `citeslab --db <tmp file> ARGS…` through click's CliRunner and
     check the exit code (`code=`, 0 by default); the test sees the Result."""
-    from click.testing import CliRunner
+    from click.testing import CliRunner, Result
 
     from citeslab_tui.cli import cli
 
     runner = CliRunner()
 
-    def invoke(*args: str, code: int = 0, db: Path = db_path):
+    def invoke(*args: str, code: int = 0, db: Path = db_path) -> Result:
         result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
         assert result.exit_code == code, (result.output, result.stderr)
         return result

@@ -50,7 +50,7 @@ def test_shipped_validators_are_generated_from_the_installed_schemas() -> None:
         assert shipped == source, f"validators/{module}.py: python -m citeslab_tui.schemas"
 
 
-def test_a_stale_validator_is_not_used(monkeypatch) -> None:
+def test_a_stale_validator_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """A generated module whose fingerprint is not the installed schema's is
     ignored: the schema is compiled in process instead."""
     from citeslab_tui import schemas

@@ -1,6 +1,6 @@
 """The project's own checks, run with the tests so that CI runs them too:
 formatting and lint (ruff) on everything, typing (mypy, configured in
-pyproject.toml: strict on the whole package, every test body checked)."""
+pyproject.toml: strict on the whole package and on the tests)."""
 
 from __future__ import annotations
 
@@ -46,21 +46,32 @@ def test_every_cli_command_is_importable_without_textual() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_mypy_is_strict_for_every_layer(tmp_path: Path) -> None:
-    """The configuration keeps `strict = true` for the whole package: an
-    unannotated function in any layer is an error (a per-module override that
-    relaxed one layer would make this fail)."""
+def test_mypy_is_strict_for_every_layer_and_the_tests(tmp_path: Path) -> None:
+    """The configuration keeps `strict = true` for the whole package and the
+    tests: an unannotated function in any layer, or a test whose fixture
+    argument has no type, is an error (a per-module override that relaxed one
+    of them would make this fail)."""
     layers = ("core", "store", "export", "services", "cli", "tui", "")
-    for layer in layers:
-        folder = tmp_path / "citeslab_tui" / layer
+    probes = {
+        str(Path("citeslab_tui", layer)): "def half(value):\n    return value / 2\n"
+        for layer in layers
+    }
+    probes["tests"] = "def test_probe(run) -> None:\n    run('list')\n"
+    probes["tests/tui"] = "def helper(pilot: object):\n    return pilot\n"
+    for where, code in probes.items():
+        folder = tmp_path / where
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "__init__.py").touch()
-        (folder / "probe.py").write_text("def half(value):\n    return value / 2\n")
-    config = ["--config-file", str(ROOT / "pyproject.toml")]
+        (folder / "probe.py").write_text(code)
+    config = ["--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", str(tmp_path / "cache")]
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", *config, "--cache-dir", str(tmp_path / "cache"), "."],
-        cwd=tmp_path / "citeslab_tui",
+        [sys.executable, "-m", "mypy", *config, "citeslab_tui", "tests"],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
     )
-    assert done.stdout.count("[no-untyped-def]") == len(layers), done.stdout + done.stderr
+    reported = {
+        line.split("/probe.py")[0] for line in done.stdout.splitlines() if "/probe.py" in line
+    }
+    assert done.stdout.count("[no-untyped-def]") == len(probes), done.stdout + done.stderr
+    assert reported == set(probes), done.stdout

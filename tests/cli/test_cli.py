@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixture_types import Run
 
-def test_list_json_gives_the_kind(run) -> None:
+
+def test_list_json_gives_the_kind(run: Run) -> None:
     run("log", "7h congé", "--date", "2022-03-01")
     run("log", "1j formation", "--date", "2022-03-02")
     kinds = [
@@ -23,7 +25,7 @@ def test_list_json_gives_the_kind(run) -> None:
     assert kinds == [("conge", "absence", 420), ("formation", "formation", 420)]
 
 
-def test_log_example_from_the_issue(run) -> None:
+def test_log_example_from_the_issue(run: Run) -> None:
     out = run("log", "9h30-12h permanence @CCG 4p -- 2 RDV pris", "--date", "2022-03-01").output
     assert "09:30-12:00" in out and "Permanence en QPV" in out and "2 RDV pris" in out
     (rec,) = json.loads(run("list", "--date", "2022-03-01", "--json").output)
@@ -78,7 +80,7 @@ def test_log_example_from_the_issue(run) -> None:
     ],
 )
 def test_bad_lines_are_refused_and_change_nothing(
-    run, db_path: Path, line: str, message: str
+    run: Run, db_path: Path, line: str, message: str
 ) -> None:
     run("log", "1h atelier @CCG", "--date", "2022-03-01")
     before = db_path.read_bytes()
@@ -88,16 +90,16 @@ def test_bad_lines_are_refused_and_change_nothing(
     assert db_path.read_bytes() == before
 
 
-def test_usage_error_is_exit_2(run) -> None:
+def test_usage_error_is_exit_2(run: Run) -> None:
     run("list", "--nope", code=2)
 
 
-def test_bad_date_option_is_french_exit_1(run) -> None:
+def test_bad_date_option_is_french_exit_1(run: Run) -> None:
     result = run("log", "1h atelier", "--date", "31/02/2022", code=1)
     assert "n'est pas une date" in result.stderr
 
 
-def test_edit_delete_undo(run) -> None:
+def test_edit_delete_undo(run: Run) -> None:
     run("log", "1h atelier @CCG 10p", "--date", "2022-03-01")
     (rec,) = json.loads(run("list", "--date", "2022-03-01", "--json").output)
     short = rec["id"][:6]
@@ -120,13 +122,13 @@ def test_edit_delete_undo(run) -> None:
     assert json.loads(run("list", "--date", "2022-03-01", "--json").output)[0]["minutes"] == 60
 
 
-def test_short_or_unknown_ids_are_refused(run) -> None:
+def test_short_or_unknown_ids_are_refused(run: Run) -> None:
     run("log", "1h atelier", "--date", "2022-03-01")
     assert "4 caractères" in run("delete", "abc", code=1).stderr
     assert "Aucune entrée" in run("delete", "ffffffff", code=1).stderr
 
 
-def test_porteur_workflow(run) -> None:
+def test_porteur_workflow(run: Run) -> None:
     run(
         "porteur",
         "add",
@@ -154,14 +156,16 @@ def test_porteur_workflow(run) -> None:
     assert "Nom :" not in shown and "effacées" in shown
 
 
-def test_check_reports_and_exits(run, db_path: Path) -> None:
+def test_check_reports_and_exits(run: Run, db_path: Path) -> None:
     run("log", "1h atelier", "--date", "2022-03-01")
     assert "Aucun problème" in run("check").output
     db_path.write_bytes(db_path.read_bytes().replace(b'"minutes":60', b'"minutes":"x"'))
     run("check", code=1)
 
 
-def test_broken_file_names_backup_and_restore(run, db_path: Path, monkeypatch) -> None:
+def test_broken_file_names_backup_and_restore(
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2022-03-01")
     run("log", "1h atelier", "--date", "2022-03-01")
     monkeypatch.setenv("CITESLAB_TODAY", "2022-03-02")
@@ -174,14 +178,16 @@ def test_broken_file_names_backup_and_restore(run, db_path: Path, monkeypatch) -
     assert len(json.loads(run("list", "--date", "2022-03-01", "--json").output)) == 1
 
 
-def test_demo_refuses_non_empty_file(run) -> None:
+def test_demo_refuses_non_empty_file(run: Run) -> None:
     out = run("demo", "--entries", "300").output
     assert "300 entrées" in out
     assert "n'est pas vide" in run("demo", "--entries", "10", code=1).stderr
     assert "Aucun problème" in run("check").output
 
 
-def test_invalid_configuration_is_refused_with_path(run, tmp_path: Path, monkeypatch) -> None:
+def test_invalid_configuration_is_refused_with_path(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from citeslab_tui.config import default_config_path
 
     data = json.loads(default_config_path().read_text())
@@ -196,7 +202,7 @@ def test_invalid_configuration_is_refused_with_path(run, tmp_path: Path, monkeyp
     assert "dépasse 1 ETP" in run("log", "1h atelier", code=1).stderr
 
 
-def test_config_init_then_show(run) -> None:
+def test_config_init_then_show(run: Run) -> None:
     assert "Configuration créée" in run("config", "init").output
     assert "existe déjà" in run("config", "init", code=1).stderr
     assert "CCG" in run("config", "show").output

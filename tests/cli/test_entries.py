@@ -1,7 +1,11 @@
 """CLI entry commands: dates typed on the command line."""
 
+from __future__ import annotations
 
-def test_log_reads_dates_as_the_tui_does(run) -> None:
+from tests.fixture_types import Run
+
+
+def test_log_reads_dates_as_the_tui_does(run: Run) -> None:
     """`--date hier` and `--date 01/03/22` go through core.dates like the TUI's prompt."""
     run("log", "1h atelier @CCG", "--date", "01/03/22")
     run("log", "1h atelier @CCG", "--date", "hier")

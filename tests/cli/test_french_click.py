@@ -16,6 +16,7 @@ import click
 import pytest
 
 from citeslab_tui.cli.french import DOMAIN, LOCALE_DIR
+from tests.fixture_types import Run
 
 CATALOGUE = LOCALE_DIR / "fr" / "LC_MESSAGES"
 # French words that are the same as click's English ones.
@@ -79,25 +80,25 @@ def test_the_shipped_mo_is_compiled_from_the_po(tmp_path: Path) -> None:
     )
 
 
-def test_a_value_out_of_range_is_refused_in_french(run) -> None:
+def test_a_value_out_of_range_is_refused_in_french(run: Run) -> None:
     result = run("demo", "--entries", "0", code=2)
     assert "Erreur : Valeur invalide pour '--entries' : 0 est hors des limites" in result.output
     assert "demo --help »." in result.output
     assert "Invalid value" not in result.output and "Usage:" not in result.output
 
 
-def test_an_unknown_option_suggests_in_french(run) -> None:
+def test_an_unknown_option_suggests_in_french(run: Run) -> None:
     result = run("list", "--foo", code=2)
     assert "Option inconnue : « --foo »." in result.output
     assert "Vouliez-vous dire" in result.output
 
 
-def test_a_word_where_a_number_is_expected(run) -> None:
+def test_a_word_where_a_number_is_expected(run: Run) -> None:
     result = run("report", "--year", "abc", code=2)
     assert "« abc » n'est pas un nombre valide." in result.output
 
 
-def test_help_speaks_french(run) -> None:
+def test_help_speaks_french(run: Run) -> None:
     out = run("--help").output
     assert out.startswith("Utilisation : ")
     assert "Affiche cette aide et quitte." in out and "Affiche la version et quitte." in out

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from citeslab_tui.core.shortid import short_ids
+from tests.fixture_types import Run
 
 
 def test_short_ids_are_the_shortest_unique_prefixes() -> None:
@@ -41,7 +42,7 @@ def test_short_ids_of_a_few_among_many_follow_the_same_rule() -> None:
 
 
 def test_list_at_80_columns_shows_full_short_ids_that_edit_accepts(
-    run, monkeypatch: pytest.MonkeyPatch
+    run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from citeslab_tui.cli import entries as module
 
@@ -69,7 +70,7 @@ def test_list_at_80_columns_shows_full_short_ids_that_edit_accepts(
     assert short not in run("list", "--date", "2026-11-24").output
 
 
-def test_piped_list_is_plain_tab_separated_and_not_cut(run) -> None:
+def test_piped_list_is_plain_tab_separated_and_not_cut(run: Run) -> None:
     note = "une note très longue " * 10
     run("log", f"2h atelier @CCG 12p -- {note}", "--date", "2026-11-24")
     out = run("list", "--date", "2026-11-24").output  # CliRunner: not a terminal
@@ -80,7 +81,7 @@ def test_piped_list_is_plain_tab_separated_and_not_cut(run) -> None:
     run("delete", cells[0])
 
 
-def test_empty_list_in_a_terminal_says_so(run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_list_in_a_terminal_says_so(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     from citeslab_tui.cli import entries as module
 
     monkeypatch.setattr(module, "_is_terminal", lambda: True)

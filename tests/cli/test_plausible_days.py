@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 
+from tests.fixture_types import Run
 
-def _count(run) -> int:
+
+def _count(run: Run) -> int:
     return len(
         json.loads(run("list", "--from", "2022-01-01", "--to", "2030-12-31", "--json").output)
     )
 
 
-def test_eleven_hours_is_recorded_with_a_warning(run) -> None:
+def test_eleven_hours_is_recorded_with_a_warning(run: Run) -> None:
     run("log", "10h entretien", "--date", "2022-03-01")
     result = run("log", "1h atelier", "--date", "2022-03-01")
     assert "Enregistré" in result.output
@@ -21,7 +23,7 @@ def test_eleven_hours_is_recorded_with_a_warning(run) -> None:
     assert _count(run) == 2
 
 
-def test_twenty_five_hours_is_refused_and_nothing_written(run) -> None:
+def test_twenty_five_hours_is_refused_and_nothing_written(run: Run) -> None:
     run("log", "10h entretien", "--date", "2022-03-01")
     result = run("log", "15h entretien", "--date", "2022-03-01", code=1)
     assert "la journée ferait 25 h ; une journée ne peut pas dépasser 24 h" in result.stderr
@@ -32,7 +34,7 @@ def test_twenty_five_hours_is_refused_and_nothing_written(run) -> None:
     assert "27 h" in run("log", "9h entretien", "--date", "2022-03-02", code=1).stderr
 
 
-def test_holiday_weekend_overlap_and_future(run) -> None:
+def test_holiday_weekend_overlap_and_future(run: Run) -> None:
     assert "jour férié" in run("log", "2h salon", "--date", "2022-07-14").stderr
     assert "jour de week-end" in run("log", "2h salon", "--date", "2022-03-05").stderr
     run("log", "9h-12h permanence", "--date", "2022-03-07")
@@ -46,7 +48,7 @@ def test_holiday_weekend_overlap_and_future(run) -> None:
     assert "08/03/2022" not in out
 
 
-def test_porteur_brings_its_territory_and_qpv_elsewhere_warns(run) -> None:
+def test_porteur_brings_its_territory_and_qpv_elsewhere_warns(run: Run) -> None:
     run("porteur", "add", "--territory", "CCG", "--accueilli", "2022-03-02")
     out = run("log", "1h entretien +P-2022-001", "--date", "2022-03-03").output
     assert "· CCG ·" in out  # no @: the porteur's territory, not the default AA
@@ -55,7 +57,7 @@ def test_porteur_brings_its_territory_and_qpv_elsewhere_warns(run) -> None:
     assert "QPV QN07401M (AA) sur une entrée de CCG" in result.stderr
 
 
-def test_check_accepts_absences_and_training(run) -> None:
+def test_check_accepts_absences_and_training(run: Run) -> None:
     """An absence or a training day stores its kind as its pillar: not a
     pillar missing from the configuration."""
     run("log", "7h congé", "--date", "2022-03-01")

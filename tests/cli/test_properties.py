@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +41,7 @@ texts = st.text(max_size=30) | st.sampled_from(
 )
 
 
-def _assert_clean(result) -> None:
+def _assert_clean(result: Result) -> None:
     assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)
     if result.exception is not None:
         assert isinstance(result.exception, SystemExit), repr(result.exception)
@@ -100,7 +102,7 @@ json_values = st.recursive(
 )
 
 
-def _paths(node, prefix=()):
+def _paths(node: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
     yield prefix
     if isinstance(node, dict):
         for k, v in node.items():
@@ -116,7 +118,9 @@ ALL_PATHS = [p for p in _paths(BASE) if p]
 
 @settings(max_examples=200, deadline=None)
 @given(path=st.sampled_from(ALL_PATHS), value=json_values, delete=st.booleans())
-def test_any_configuration_loads_or_is_refused_in_french(path, value, delete) -> None:
+def test_any_configuration_loads_or_is_refused_in_french(
+    path: tuple[str | int, ...], value: Any, delete: bool
+) -> None:
     data = copy.deepcopy(BASE)
     node = data
     for key in path[:-1]:

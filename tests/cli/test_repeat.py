@@ -6,9 +6,10 @@ import stat
 from pathlib import Path
 
 from citeslab_tui.services.history import history_path
+from tests.fixture_types import Run
 
 
-def test_log_same_as_copies_a_day_and_undo_removes_the_copy(run) -> None:
+def test_log_same_as_copies_a_day_and_undo_removes_the_copy(run: Run) -> None:
     run("log", "9h-12h permanence @CCG #saint-georges", "--date", "2026-11-20")
     run("log", "1h entretien @AA -- RDV", "--date", "2026-11-20")
     out = run("log", "--same-as", "veille", "--date", "2026-11-23").output
@@ -23,7 +24,7 @@ def test_log_same_as_copies_a_day_and_undo_removes_the_copy(run) -> None:
     run("log", "1h suivi", "--same-as", "veille", code=2)
 
 
-def test_logged_lines_go_to_a_private_history(run, db_path: Path) -> None:
+def test_logged_lines_go_to_a_private_history(run: Run, db_path: Path) -> None:
     run("log", "1h entretien @AA -- Mme Dupont")
     run("log", "2h atelier @CCG 12p")
     path = history_path(db_path)

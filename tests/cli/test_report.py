@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.fixture_types import Run
+
 # (date, quick-entry line). Working days 01/01 → 30/06/2022: 126 of 253.
 LINES = [
     ("2021-12-15", "2h atelier @CCG 9p"),  # before the year
@@ -28,7 +30,7 @@ LINES = [
 
 
 @pytest.fixture
-def logged(run) -> None:
+def logged(run: Run) -> None:
     for day, line in LINES:
         run("log", line, "--date", day)
     run(
@@ -63,12 +65,12 @@ def logged(run) -> None:
     run("porteur", "add", "--id", "P-2022-004", "--territory", "CCG", "--accueilli", "2022-08-01")
 
 
-def as_json(run, *args: str) -> dict[str, Any]:
+def as_json(run: Run, *args: str) -> dict[str, Any]:
     doc: dict[str, Any] = json.loads(run("report", *args, "--json").output)
     return doc
 
 
-def test_json_matches_hand_figures(run, logged: None) -> None:
+def test_json_matches_hand_figures(run: Run, logged: None) -> None:
     doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30")
     assert doc["period"] == {"from": "2022-01-01", "to": "2022-12-31", "as_of": "2022-06-30"}
     ccg, aa = doc["territories"]["CCG"], doc["territories"]["AA"]
@@ -114,12 +116,12 @@ def test_json_matches_hand_figures(run, logged: None) -> None:
     assert doc["porteurs"]["orientations"]["adie"] == 1
 
 
-def test_default_period_is_the_year_of_as_of(run, logged: None) -> None:
+def test_default_period_is_the_year_of_as_of(run: Run, logged: None) -> None:
     doc = as_json(run, "--as-of", "2022-06-30")
     assert doc["period"]["from"] == "2022-01-01" and doc["period"]["to"] == "2022-12-31"
 
 
-def test_default_as_of_is_today(run, logged: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_as_of_is_today(run: Run, logged: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2021-12-31")
     doc = as_json(run)
     assert doc["period"]["as_of"] == "2021-12-31" and doc["period"]["from"] == "2021-01-01"
@@ -129,14 +131,14 @@ def test_default_as_of_is_today(run, logged: None, monkeypatch: pytest.MonkeyPat
     assert ateliers["actual"] == 1
 
 
-def test_territory_filter(run, logged: None) -> None:
+def test_territory_filter(run: Run, logged: None) -> None:
     doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30", "--territory", "ccg")
     assert list(doc["territories"]) == ["CCG"]
     assert doc["hours_logged"] == 12.5
     assert doc["qpv_share"]["denominator"] == 2
 
 
-def test_tables_fit_80_columns(run, logged: None) -> None:
+def test_tables_fit_80_columns(run: Run, logged: None) -> None:
     out = run("report", "--year", "2022", "--as-of", "2022-06-30").output
     assert max(len(line) for line in out.splitlines()) <= 80
     for text in (
@@ -152,30 +154,30 @@ def test_tables_fit_80_columns(run, logged: None) -> None:
         assert text in out, text
 
 
-def test_custom_range_clamps_livrables_to_convention(run, logged: None) -> None:
+def test_custom_range_clamps_livrables_to_convention(run: Run, logged: None) -> None:
     doc = as_json(run, "--from", "2021-06-01", "--to", "2021-12-31", "--as-of", "2022-01-01")
     ateliers = next(lv for lv in doc["livrables"] if lv["key"] == "ateliers")
     assert (ateliers["from"], ateliers["to"]) == ("2021-09-01", "2021-12-31")
     assert ateliers["actual"] == 1
 
 
-def test_unknown_territory_is_refused(run, logged: None) -> None:
+def test_unknown_territory_is_refused(run: Run, logged: None) -> None:
     result = run("report", "--territory", "XYZ", code=1)
     assert "territoire « XYZ » inconnu" in result.stderr
 
 
-def test_bad_dates_are_refused(run) -> None:
+def test_bad_dates_are_refused(run: Run) -> None:
     assert "date" in run("report", "--as-of", "bientôt", code=1).stderr
     run("report", "--year", "2022", "--from", "2022-01-01", code=1)
 
 
-def test_empty_file_gives_zeros(run) -> None:
+def test_empty_file_gives_zeros(run: Run) -> None:
     doc = as_json(run, "--year", "2022", "--as-of", "2022-06-30")
     assert doc["hours_logged"] == 0
     assert doc["qpv_share"]["share"] is None
 
 
-def test_works_while_another_process_holds_the_lock(run, logged: None, db_path: Path) -> None:
+def test_works_while_another_process_holds_the_lock(run: Run, logged: None, db_path: Path) -> None:
     from citeslab_tui.store.lock import FileLock
 
     with FileLock(db_path.with_name(db_path.name + ".lock"), timeout=0.1):
@@ -183,7 +185,9 @@ def test_works_while_another_process_holds_the_lock(run, logged: None, db_path: 
     assert doc["hours_logged"] == 18.75
 
 
-def test_labels_are_not_markup(run, logged: None, tmp_path: Path, monkeypatch) -> None:
+def test_labels_are_not_markup(
+    run: Run, logged: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from citeslab_tui.config import default_config_path
 
     data = json.loads(default_config_path().read_text(encoding="utf-8"))
@@ -196,7 +200,7 @@ def test_labels_are_not_markup(run, logged: None, tmp_path: Path, monkeypatch) -
     assert "[bold]Ateliers[/]" in out and "[red]CCG" in out
 
 
-def test_contract_of_issue_12(run, logged: None) -> None:
+def test_contract_of_issue_12(run: Run, logged: None) -> None:
     """Whole targets with their rule, the QPV share's parts, the money of the CCG."""
     doc = as_json(run, "--year", "2021", "--as-of", "2021-12-31")
     cotech = next(lv for lv in doc["livrables"] if lv["key"] == "comites_techniques")
@@ -211,7 +215,7 @@ def test_contract_of_issue_12(run, logged: None) -> None:
     assert money["bpi_share"] == pytest.approx(0.255, abs=0.001)
 
 
-def test_text_shows_governance_publics_and_money(run, logged: None) -> None:
+def test_text_shows_governance_publics_and_money(run: Run, logged: None) -> None:
     out = run("report", "--year", "2022", "--as-of", "2022-12-31").output
     for text in (
         "Gouvernance",
@@ -226,7 +230,7 @@ def test_text_shows_governance_publics_and_money(run, logged: None) -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
-def test_preparation_is_logged_listed_and_edited(run) -> None:
+def test_preparation_is_logged_listed_and_edited(run: Run) -> None:
     out = run("log", "2h prépa atelier @CCG -- support", "--date", "2022-03-07").output
     assert "temps de préparation" in out
     run("log", "10h-12h atelier @CCG 12p", "--date", "2022-03-10")
@@ -243,7 +247,7 @@ def test_preparation_is_logged_listed_and_edited(run) -> None:
     assert ateliers["actual"] == 2
 
 
-def test_project_in_a_qpv_counts_in_the_share(run) -> None:
+def test_project_in_a_qpv_counts_in_the_share(run: Run) -> None:
     run("porteur", "add", "--territory", "CCG", "--accueilli", "2022-03-01", "--projet-qpv", "oui")
     run("porteur", "add", "--territory", "AA", "--accueilli", "2022-03-02")
     share = as_json(run, "--year", "2022", "--as-of", "2022-12-31")["qpv_share"]

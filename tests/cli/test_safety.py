@@ -7,6 +7,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner
@@ -22,7 +23,7 @@ def test_unexpected_error_is_one_french_line_and_a_sanitised_log(
 ) -> None:
     from citeslab_tui.store import store as store_module
 
-    def explode(self, entry):
+    def explode(self: object, entry: object) -> NoReturn:
         raise RuntimeError("secret note content Awa Diallo")
 
     monkeypatch.setattr(store_module.Store, "add_entry", explode)

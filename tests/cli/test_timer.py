@@ -10,16 +10,19 @@ import pytest
 
 from citeslab_tui.cli import common
 from citeslab_tui.services.timer import timer_path
+from tests.fixture_types import Run
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch):
+def clock(monkeypatch: pytest.MonkeyPatch) -> dict[str, datetime]:
     state = {"now": datetime(2026, 11, 30, 9, 30, 12)}
     monkeypatch.setattr(common, "now", lambda: state["now"])
     return state
 
 
-def test_start_then_stop_records_one_entry_with_its_duration(run, clock, db_path: Path) -> None:
+def test_start_then_stop_records_one_entry_with_its_duration(
+    run: Run, clock: dict[str, datetime], db_path: Path
+) -> None:
     out = run("start", "atelier @CCG 12p").output
     assert "Chronomètre lancé à 09:30 : atelier @CCG 12p" in out
     path = timer_path(db_path)
@@ -37,7 +40,9 @@ def test_start_then_stop_records_one_entry_with_its_duration(run, clock, db_path
     run("stop", code=1)
 
 
-def test_a_timer_left_overnight_is_never_recorded_silently(run, clock, db_path: Path) -> None:
+def test_a_timer_left_overnight_is_never_recorded_silently(
+    run: Run, clock: dict[str, datetime], db_path: Path
+) -> None:
     run("start", "permanence @CCG")
     clock["now"] = datetime(2026, 12, 1, 20, 0)
     result = run("stop", code=1)
@@ -51,7 +56,7 @@ def test_a_timer_left_overnight_is_never_recorded_silently(run, clock, db_path: 
     assert "Aucun chronomètre" in run("status").output
 
 
-def test_a_refused_line_starts_nothing(run, clock, db_path: Path) -> None:
+def test_a_refused_line_starts_nothing(run: Run, clock: dict[str, datetime], db_path: Path) -> None:
     result = run("start", "2h atelier", code=1)
     assert "le chronomètre mesure la durée" in result.stderr
     assert not timer_path(db_path).exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from itertools import count
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -33,11 +34,15 @@ def logged(config: Config, line: str, day: date) -> Entry:
     )
 
 
-def _doc(config: Config, cal: WorkingCalendar, entries: list[Entry], year: int = 2022):
+def _doc(
+    config: Config, cal: WorkingCalendar, entries: list[Entry], year: int = 2022
+) -> dict[str, Any]:
     return report_to_json(report(entries, [], config, Period.year(year), date(year, 12, 31), cal))
 
 
-def test_a_conge_day_lowers_expected_hours_by_allocation(config: Config, cal) -> None:
+def test_a_conge_day_lowers_expected_hours_by_allocation(
+    config: Config, cal: WorkingCalendar
+) -> None:
     base = _doc(config, cal, [])
     doc = _doc(config, cal, [logged(config, "7h congé", date(2022, 3, 15))])
     aa, ccg = doc["territories"]["AA"], doc["territories"]["CCG"]
@@ -51,19 +56,21 @@ def test_a_conge_day_lowers_expected_hours_by_allocation(config: Config, cal) ->
     assert all(p["hours"] == 0 for p in doc["pillars"].values())
 
 
-def test_after_the_convention_a_conge_falls_on_aa_only(config: Config, cal) -> None:
+def test_after_the_convention_a_conge_falls_on_aa_only(
+    config: Config, cal: WorkingCalendar
+) -> None:
     doc = _doc(config, cal, [logged(config, "1j congé", date(2024, 3, 15))], 2024)
     assert doc["territories"]["AA"]["absence_hours"] == 5.6
     assert doc["territories"]["CCG"]["absence_hours"] == 0
 
 
-def test_absence_on_a_weekend_lowers_nothing(config: Config, cal) -> None:
+def test_absence_on_a_weekend_lowers_nothing(config: Config, cal: WorkingCalendar) -> None:
     doc = _doc(config, cal, [logged(config, "7h congé", date(2022, 3, 12))])
     assert doc["territories"]["AA"]["absence_hours"] == 0
     assert doc["absences"]["hours"] == 7.0
 
 
-def test_training_is_work_outside_the_pillars(config: Config, cal) -> None:
+def test_training_is_work_outside_the_pillars(config: Config, cal: WorkingCalendar) -> None:
     entries = [
         logged(config, "1j formation", date(2022, 3, 14)),
         logged(config, "3h atelier @CCG", date(2022, 3, 15)),
@@ -80,7 +87,7 @@ def test_training_is_work_outside_the_pillars(config: Config, cal) -> None:
     assert doc["pillars_basis"] == "pillar_time"
 
 
-def test_shares_against_allocation(config: Config, cal) -> None:
+def test_shares_against_allocation(config: Config, cal: WorkingCalendar) -> None:
     entries = [
         logged(config, "5h30 entretien", date(2022, 3, 14)),  # AA
         logged(config, "4h30 permanence @CCG", date(2022, 3, 15)),
@@ -94,7 +101,7 @@ def test_shares_against_allocation(config: Config, cal) -> None:
     assert aa["last_month"] == {"share": None, "target_share": 0.8, "drift_points": None}
 
 
-def test_target_share_follows_dated_allocation(config: Config, cal) -> None:
+def test_target_share_follows_dated_allocation(config: Config, cal: WorkingCalendar) -> None:
     entries = [logged(config, "2h atelier", date(2023, 3, 1))]
     r = report(entries, [], config, Period.year(2023), date(2023, 3, 31), cal)
     doc = report_to_json(r)
@@ -107,7 +114,7 @@ def test_target_share_follows_dated_allocation(config: Config, cal) -> None:
     assert ccg["last_month"]["target_share"] == 0.0
 
 
-def test_territory_filter_keeps_shares_of_all_time(config: Config, cal) -> None:
+def test_territory_filter_keeps_shares_of_all_time(config: Config, cal: WorkingCalendar) -> None:
     entries = [
         logged(config, "6h entretien", date(2022, 3, 14)),
         logged(config, "2h atelier @CCG", date(2022, 3, 15)),

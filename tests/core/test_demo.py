@@ -23,17 +23,18 @@ from citeslab_tui.core.plausibility import FUTURE, OVER_MAX, WEEKEND, days_to_ch
 
 TODAY = date(2026, 12, 1)
 YEARS = range(2021, 2024)
+History = tuple[list[Entry], list[Porteur]]  # the demo's entries and porteurs
 CALENDAR = WorkingCalendar(french_holidays(range(2000, 2027)), years=range(2000, 2027))
 
 
 @pytest.fixture(scope="module")
-def history(config: Config) -> tuple[list[Entry], list[Porteur]]:
+def history(config: Config) -> History:
     start, end = default_span(config, TODAY)
     return generate(config, None, start=start, end=end, is_working_day=CALENDAR.is_working_day)
 
 
 @pytest.fixture(scope="module")
-def reports(config: Config, history: tuple[list[Entry], list[Porteur]]) -> dict[int, Any]:
+def reports(config: Config, history: History) -> dict[int, Any]:
     entries, porteurs = history
     return {
         y: report_to_json(
@@ -50,7 +51,7 @@ def test_default_span_is_the_conventions_years_not_today(config: Config) -> None
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_about_one_etp_of_work_a_year_net_of_leave(history, year: int) -> None:
+def test_about_one_etp_of_work_a_year_net_of_leave(history: History, year: int) -> None:
     entries, _ = history
     of_year = [e for e in entries if e.date.year == year]
     work = sum(e.minutes for e in of_year if e.pillar != "absence") / 60
@@ -60,7 +61,7 @@ def test_about_one_etp_of_work_a_year_net_of_leave(history, year: int) -> None:
     assert sum(e.type == "formation" for e in of_year) == 4  # a training day a quarter
 
 
-def test_territories_near_their_allocation(reports) -> None:
+def test_territories_near_their_allocation(reports: dict[int, Any]) -> None:
     for year, r in reports.items():
         for code, t in r["territories"].items():
             drift = abs(t["share"] - t["target_share"]) * 100
@@ -68,13 +69,13 @@ def test_territories_near_their_allocation(reports) -> None:
     assert reports[2022]["territories"]["CCG"]["target_share"] == pytest.approx(0.2)
 
 
-def test_pillars_near_the_indicative_split(reports) -> None:
+def test_pillars_near_the_indicative_split(reports: dict[int, Any]) -> None:
     for year, r in reports.items():
         for key, p in r["pillars"].items():
             assert abs(p["share"] - p["target_share"]) * 100 <= 10, (year, key, p["share"])
 
 
-def test_comites_at_the_convention_cadence_not_every_month(reports) -> None:
+def test_comites_at_the_convention_cadence_not_every_month(reports: dict[int, Any]) -> None:
     held = {y: {g["key"]: g["held"] for g in r["governance"]} for y, r in reports.items()}
     assert held[2022] == {"comites_techniques": 3, "comites_pilotage": 1}
     for year in YEARS:  # the partial years: a share of the cadence, a COPIL at least
@@ -82,7 +83,7 @@ def test_comites_at_the_convention_cadence_not_every_month(reports) -> None:
         assert 1 <= held[year]["comites_pilotage"] <= 2
 
 
-def test_the_presence_week_and_the_ccg_livrables_of_a_full_year(reports) -> None:
+def test_the_presence_week_and_the_ccg_livrables_of_a_full_year(reports: dict[int, Any]) -> None:
     livrables = {lv["key"]: lv for lv in reports[2022]["livrables"]}
     assert 44 <= livrables["presence_qpv"]["actual"] <= 52
     assert livrables["ateliers"]["actual"] == 6
@@ -90,7 +91,7 @@ def test_the_presence_week_and_the_ccg_livrables_of_a_full_year(reports) -> None
     assert 30 <= livrables["personnes_accueillies"]["actual"] <= 60
 
 
-def test_occurrences_come_with_their_preparation(history) -> None:
+def test_occurrences_come_with_their_preparation(history: History) -> None:
     entries, _ = history
     by_day: dict[tuple[date, str], list[Entry]] = {}
     for e in entries:
@@ -103,7 +104,7 @@ def test_occurrences_come_with_their_preparation(history) -> None:
         assert any(not e.occurrence and e.note == "Préparation" for e in group)
 
 
-def test_only_the_deliberate_days_are_flagged(config: Config, history) -> None:
+def test_only_the_deliberate_days_are_flagged(config: Config, history: History) -> None:
     entries, _ = history
     flagged = days_to_check(entries, config, CALENDAR.holidays, TODAY)
     by_day: dict[date, list[Entry]] = {}
@@ -127,7 +128,7 @@ def test_only_the_deliberate_days_are_flagged(config: Config, history) -> None:
     )
 
 
-def test_porteurs_follow_their_path_on_their_territory(history) -> None:
+def test_porteurs_follow_their_path_on_their_territory(history: History) -> None:
     entries, porteurs = history
     territory = {p.id: p.territory for p in porteurs}
     linked = [(e, p) for e in entries for p in e.porteurs]
@@ -170,7 +171,9 @@ def test_n_entries_never_go_back_before_2000_the_days_get_denser(config: Config)
         make(config, 20_000, end=end, is_working_day=CALENDAR.is_working_day)
 
 
-def test_cli_demo_covers_the_conventions_by_default(run: Any, monkeypatch) -> None:
+def test_cli_demo_covers_the_conventions_by_default(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2026-12-01")
     out = run("demo").output
     assert "(04/01/2021 → 31/12/2023)" in out
@@ -181,7 +184,7 @@ def test_cli_demo_covers_the_conventions_by_default(run: Any, monkeypatch) -> No
     assert "Aucun problème" in check and "Jours à vérifier (6)" in check
 
 
-def test_cli_demo_says_when_its_days_are_denser(run: Any, monkeypatch) -> None:
+def test_cli_demo_says_when_its_days_are_denser(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2000-03-31")
     out = run("demo", "--entries", "1000").output
     assert "1000 entrées (0" in out and "/01/2000 → 31/03/2000)" in out

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from tests.fixture_types import Run
+
 LINES = [
     ("2021-12-15", "2h atelier @CCG 9p"),  # before the year
     ("2022-01-10", "2h atelier @CCG 12p -- salle ; « B »"),
@@ -34,7 +36,7 @@ def _export_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def logged(run) -> None:
+def logged(run: Run) -> None:
     for day, line in LINES:
         run("log", line, "--date", day)
 
@@ -44,7 +46,7 @@ def read_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
 
 
-def test_timesheet_ccg_2022_checks_by_hand(run, logged, tmp_path: Path) -> None:
+def test_timesheet_ccg_2022_checks_by_hand(run: Run, logged: None, tmp_path: Path) -> None:
     result = run("export", "timesheet", "--year", "2022", "--territory", "CCG")
     path = tmp_path / "exports" / "feuille-de-temps_2022_CCG.csv"
     assert f"Écrit : {path} (255 ligne(s))" in result.output  # 253 working days + 2 days off
@@ -86,7 +88,7 @@ def test_timesheet_ccg_2022_checks_by_hand(run, logged, tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_export_refuses_to_overwrite_then_forces(run, logged, tmp_path: Path) -> None:
+def test_export_refuses_to_overwrite_then_forces(run: Run, logged: None, tmp_path: Path) -> None:
     run("export", "entries", "--year", "2022")
     again = run("export", "entries", "--year", "2022", code=1)
     assert "existe déjà : rien n'a été écrit (--force pour remplacer)." in again.stderr
@@ -94,7 +96,7 @@ def test_export_refuses_to_overwrite_then_forces(run, logged, tmp_path: Path) ->
     run("export", "entries", "--year", "2022", "--force")
 
 
-def test_month_and_split(run, logged, tmp_path: Path) -> None:
+def test_month_and_split(run: Run, logged: None, tmp_path: Path) -> None:
     out = run("export", "timesheet", "--month", "2022-03", "--format", "xlsx").output
     assert "feuille-de-temps_2022-03.xlsx" in out
     out = run("export", "timesheet", "--year", "2022", "--split", "monthly", "-o", "mois/").output
@@ -102,7 +104,7 @@ def test_month_and_split(run, logged, tmp_path: Path) -> None:
     assert (tmp_path / "mois" / "feuille-de-temps_2022-12.csv").exists()
 
 
-def test_porteurs_with_names_warns(run, logged, tmp_path: Path) -> None:
+def test_porteurs_with_names_warns(run: Run, logged: None, tmp_path: Path) -> None:
     run("porteur", "add", "--id", "P-2022-001", "--territory", "CCG", "--accueilli", "2022-02-01")
     result = run("export", "porteurs", "--with-names")
     assert "données personnelles" in result.stderr
@@ -113,7 +115,7 @@ def test_porteurs_with_names_warns(run, logged, tmp_path: Path) -> None:
     assert rows[1][:2] == ["P-2022-001", "CCG"]
 
 
-def test_porteurs_of_one_year(run, tmp_path: Path) -> None:
+def test_porteurs_of_one_year(run: Run, tmp_path: Path) -> None:
     run("porteur", "add", "--id", "P-2021-001", "--territory", "CCG", "--accueilli", "2021-10-04")
     run("porteur", "add", "--id", "P-2021-002", "--territory", "CCG", "--accueilli", "2021-11-02")
     run("porteur", "step", "P-2021-002", "amorcage", "--date", "2022-02-01")
@@ -135,7 +137,7 @@ def test_porteurs_of_one_year(run, tmp_path: Path) -> None:
     assert len(rows) == 6
 
 
-def test_indicators_export(run, logged, tmp_path: Path) -> None:
+def test_indicators_export(run: Run, logged: None, tmp_path: Path) -> None:
     run("export", "indicators", "--year", "2022", "--as-of", "2022-12-31", "--territory", "CCG")
     rows = read_csv(tmp_path / "exports" / "indicateurs_2022_CCG.csv")
     ateliers = next(r for r in rows if r[1] == "ateliers")
@@ -152,7 +154,7 @@ def test_indicators_export(run, logged, tmp_path: Path) -> None:
     assert hours[6] == "10,58"
 
 
-def test_usage_and_refusals(run, logged) -> None:
+def test_usage_and_refusals(run: Run, logged: None) -> None:
     assert run("export", "nothing", code=2).exit_code == 2
     bad = run("export", "entries", "--territory", "ZZ", code=1)
     assert "territoire « ZZ » inconnu" in bad.stderr
@@ -166,7 +168,7 @@ def test_usage_and_refusals(run, logged) -> None:
 
 @pytest.mark.parametrize("dialect", ["excel-fr", "rfc4180"])
 def test_export_import_round_trip_into_an_empty_file(
-    run, logged, tmp_path: Path, dialect: str
+    run: Run, logged: None, tmp_path: Path, dialect: str
 ) -> None:
     run(
         "export",
@@ -198,14 +200,17 @@ def test_export_import_round_trip_into_an_empty_file(
     original = json.loads(
         run("list", "--from", "2021-01-01", "--to", "2022-12-31", "--json").output
     )
-    strip = lambda rows: sorted(  # noqa: E731
-        ({k: v for k, v in r.items() if k not in ("created_at", "updated_at")} for r in rows),
-        key=lambda r: r["id"],
-    )
+
+    def strip(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(
+            ({k: v for k, v in r.items() if k not in ("created_at", "updated_at")} for r in rows),
+            key=lambda r: str(r["id"]),
+        )
+
     assert strip(listed) == strip(original)
 
 
-def test_import_with_bad_rows_writes_nothing(run, tmp_path: Path, db_path: Path) -> None:
+def test_import_with_bad_rows_writes_nothing(run: Run, tmp_path: Path, db_path: Path) -> None:
     (tmp_path / "j.csv").write_text(
         "date;heures;type;territoire\r\n"
         "01/03/2022;1,00;entretien;AA\r\n"
@@ -224,7 +229,7 @@ def test_import_with_bad_rows_writes_nothing(run, tmp_path: Path, db_path: Path)
     )
 
 
-def test_import_create_porteurs(run, logged, tmp_path: Path) -> None:
+def test_import_create_porteurs(run: Run, logged: None, tmp_path: Path) -> None:
     run("porteur", "add", "--id", "P-2022-007", "--territory", "CCG", "--accueilli", "2022-02-01")
     run("log", "1h entretien @CCG +P-2022-007", "--date", "2022-02-01")
     run("export", "entries", "--year", "2022", "-o", "j.csv")

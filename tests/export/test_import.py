@@ -18,6 +18,7 @@ from citeslab_tui.core.model import Config, Entry
 from citeslab_tui.core.period import Period
 from citeslab_tui.export import ExportRequest, ImportRejected, import_entries, render
 from citeslab_tui.export.importer import parse_entries
+from citeslab_tui.store import Store
 from tests.export.conftest import make_entry
 
 NOW = datetime(2022, 9, 1, 12, 0, 0)
@@ -109,7 +110,7 @@ def test_export_then_parse_gives_the_same_entries(
 
 @pytest.mark.parametrize("dialect", ["excel-fr", "rfc4180"])
 def test_export_import_into_an_empty_store_gives_the_same_report(
-    config: Config, calendar: WorkingCalendar, store, tmp_path: Path, dialect: str
+    config: Config, calendar: WorkingCalendar, store: Store, tmp_path: Path, dialect: str
 ) -> None:
     source = history()
     path = tmp_path / "journal.csv"
@@ -163,7 +164,7 @@ def test_bad_rows_are_all_reported_with_their_line_numbers(
 
 
 def test_a_rejected_import_writes_nothing(
-    config: Config, calendar: WorkingCalendar, store, tmp_path: Path
+    config: Config, calendar: WorkingCalendar, store: Store, tmp_path: Path
 ) -> None:
     good = export_entries(history(), config, calendar, "rfc4180").decode()
     bad = good + "ffffffffffffffffffffffffffffffff,2022-05-01,,,2.00,nimporte,,,,AA,,0,,,\r\n"

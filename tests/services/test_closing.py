@@ -10,10 +10,11 @@ import pytest
 
 from citeslab_tui.core.closing import check_open, closing_record, read_month
 from citeslab_tui.core.errors import CitesLabError, MonthClosed
+from tests.fixture_types import Run
 
 
 @pytest.fixture
-def march(run, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def march(run: Run, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Three entries in March 2022, one in April; March closed."""
     monkeypatch.setenv("CITESLAB_TODAY", "2022-04-12")
     run("log", "2h atelier @CCG 12p", "--date", "2022-03-01")
@@ -30,7 +31,9 @@ def march(run, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return ids
 
 
-def test_a_closed_month_refuses_every_change(run, march, db_path: Path, tmp_path: Path) -> None:
+def test_a_closed_month_refuses_every_change(
+    run: Run, march: dict[str, str], db_path: Path, tmp_path: Path
+) -> None:
     before = db_path.read_bytes()
     attempts = [
         ("log", "1h atelier @CCG", "--date", "2022-03-16"),
@@ -60,7 +63,9 @@ def test_a_closed_month_refuses_every_change(run, march, db_path: Path, tmp_path
     assert db_path.read_bytes() == before
 
 
-def test_undo_of_a_change_in_a_closed_month_is_refused(run, march, db_path: Path) -> None:
+def test_undo_of_a_change_in_a_closed_month_is_refused(
+    run: Run, march: dict[str, str], db_path: Path
+) -> None:
     run("month", "reopen", "2022-03", "--reason", "correction")
     run("edit", march["atelier"], "--minutes", "90")
     run("month", "close", "2022-03")
@@ -69,7 +74,7 @@ def test_undo_of_a_change_in_a_closed_month_is_refused(run, march, db_path: Path
     assert db_path.read_bytes() == before
 
 
-def test_reopen_keeps_the_reason_and_allows_changes(run, march) -> None:
+def test_reopen_keeps_the_reason_and_allows_changes(run: Run, march: dict[str, str]) -> None:
     run("month", "reopen", "2022-03", "--reason", "erreur de saisie du 15")
     run("edit", march["atelier"], "--minutes", "90")
     listed = run("month", "list").output
@@ -79,7 +84,9 @@ def test_reopen_keeps_the_reason_and_allows_changes(run, march) -> None:
     assert run("month", "reopen", "2022-03", code=2)
 
 
-def test_verify_conforme_then_names_the_changed_day(run, march, tmp_path: Path) -> None:
+def test_verify_conforme_then_names_the_changed_day(
+    run: Run, march: dict[str, str], tmp_path: Path
+) -> None:
     out = tmp_path / "fdt.xlsx"
     run("export", "timesheet", "--month", "2022-03", "--format", "xlsx", "-o", str(out))
     assert run("verify", str(out)).output.startswith("conforme : fdt.xlsx")
@@ -91,7 +98,7 @@ def test_verify_conforme_then_names_the_changed_day(run, march, tmp_path: Path) 
     assert "non conforme" in err and "jours modifiés depuis l'export : 15/03/2022" in err
 
 
-def test_verify_a_file_without_fingerprint(run, tmp_path: Path) -> None:
+def test_verify_a_file_without_fingerprint(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"not a zip")
     assert "pas un fichier XLSX" in run("verify", str(bad), code=1).stderr
@@ -113,7 +120,9 @@ def test_the_rule() -> None:
         closing_record(rec, "2022-03", "2022-04-06T10:00:00", close=True)
 
 
-def test_the_timesheet_carries_its_fingerprint(run, march, tmp_path: Path) -> None:
+def test_the_timesheet_carries_its_fingerprint(
+    run: Run, march: dict[str, str], tmp_path: Path
+) -> None:
     import openpyxl
 
     out = tmp_path / "fdt.xlsx"

@@ -21,6 +21,7 @@ from citeslab_tui.config import (
 )
 from citeslab_tui.core.errors import ConfigError
 from citeslab_tui.services.settings import new_convention, parse_value, set_value
+from tests.fixture_types import Run
 
 
 def test_save_writes_a_private_file_and_backs_up_the_previous_one() -> None:
@@ -113,7 +114,7 @@ def test_new_convention_copies_targets_and_prorates_money() -> None:
     assert ccg.etp_on(date(2026, 6, 30)) == 0.2 and ccg.etp_on(date(2026, 7, 1)) == 0
 
 
-def test_cli_config_set_and_refusal(run) -> None:
+def test_cli_config_set_and_refusal(run: Run) -> None:
     target = user_config_path()
     out = run("config", "set", "person", "Camille Martin").output
     assert "Enregistré" in out
@@ -124,7 +125,7 @@ def test_cli_config_set_and_refusal(run) -> None:
     assert target.read_bytes() == before
 
 
-def test_cli_convention_new(run) -> None:
+def test_cli_convention_new(run: Run) -> None:
     out = run(
         "convention", "new", "--from", "ccg-med", "--start", "2024-01-01", "--end", "31/12/2025"
     ).output
@@ -145,12 +146,12 @@ def test_cli_convention_new(run) -> None:
     assert "convention « nope » inconnue" in err
 
 
-def test_cli_reads_the_saved_file(run, tmp_path: Path) -> None:
+def test_cli_reads_the_saved_file(run: Run, tmp_path: Path) -> None:
     run("config", "set", "name", "CitésLab Test")
     assert "CitésLab Test" in run("config", "show").output
 
 
-def test_timesheet_export_warns_before_writing(run, tmp_path: Path) -> None:
+def test_timesheet_export_warns_before_writing(run: Run, tmp_path: Path) -> None:
     err = run("export", "timesheet", "--year", "2024", "-o", str(tmp_path / "a.csv")).stderr
     assert "Attention : le nom de la personne (salarié·e) n'est pas renseigné" in err
     assert "Attention : le nom du ou de la responsable n'est pas renseigné" in err

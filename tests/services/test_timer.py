@@ -5,6 +5,7 @@ the timer keeps running."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from citeslab_tui.store import Store
 DAY = date(2026, 11, 30)
 
 
-def test_stop_returns_the_days_warnings(db_path, config: Config) -> None:
+def test_stop_returns_the_days_warnings(db_path: Path, config: Config) -> None:
     store = Store.open(db_path, config, now=lambda: datetime(2026, 11, 30, 12, 0))
     timers.start(store, "permanence @AA #saint-georges", datetime(2026, 11, 30, 10, 0))
     stopped = timers.stop(store, datetime(2026, 11, 30, 12, 0))
@@ -26,7 +27,7 @@ def test_stop_returns_the_days_warnings(db_path, config: Config) -> None:
 
 
 def test_a_day_above_24_hours_is_refused_and_the_timer_keeps_running(
-    db_path, config: Config
+    db_path: Path, config: Config
 ) -> None:
     store = Store.open(db_path, config, now=lambda: datetime(2026, 11, 30, 23, 0))
     stamp = "2026-11-30T08:00:00"

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store, backups
+from tests.fixture_types import Run
 
 from .helpers import make_entry
 
@@ -20,7 +22,7 @@ def clock(moment: datetime) -> Callable[[], datetime]:
     return lambda: moment
 
 
-def _writes_on(db_path: Path, config, moments: list[datetime]) -> None:
+def _writes_on(db_path: Path, config: Config, moments: list[datetime]) -> None:
     for when in moments:
         Store.open(db_path, config, now=clock(when)).add_entry(
             make_entry(note=str(when), minutes=30)
@@ -31,7 +33,9 @@ def _real_days(n: int, start: datetime = datetime(2022, 3, 1, 9)) -> list[dateti
     return [start + timedelta(days=i) for i in range(n)]
 
 
-def test_a_run_with_the_clock_in_2031_is_not_the_newest_backup(db_path: Path, config) -> None:
+def test_a_run_with_the_clock_in_2031_is_not_the_newest_backup(
+    db_path: Path, config: Config
+) -> None:
     _writes_on(db_path, config, _real_days(3))
     _writes_on(db_path, config, [datetime(2031, 1, 5, 9)])  # the wrong clock
     _writes_on(db_path, config, _real_days(3, datetime(2022, 3, 4, 9)))
@@ -44,7 +48,9 @@ def test_a_run_with_the_clock_in_2031_is_not_the_newest_backup(db_path: Path, co
     assert backups.newest_good(db_path, bytes_are_good) == newest
 
 
-def test_fourteen_wrong_clock_backups_do_not_delete_the_real_ones(db_path: Path, config) -> None:
+def test_fourteen_wrong_clock_backups_do_not_delete_the_real_ones(
+    db_path: Path, config: Config
+) -> None:
     future = [datetime(2031, 1, 1, 9) + timedelta(days=i) for i in range(backups.KEEP)]
     _writes_on(db_path, config, _real_days(1) + future)
     real = _real_days(5, datetime(2022, 3, 2, 9))
@@ -57,7 +63,7 @@ def test_fourteen_wrong_clock_backups_do_not_delete_the_real_ones(db_path: Path,
 
 
 def test_rotation_never_deletes_a_backup_newer_than_the_one_written(
-    db_path: Path, config, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(backups, "KEEP", 2)
     _writes_on(db_path, config, _real_days(4))
@@ -70,7 +76,7 @@ def test_rotation_never_deletes_a_backup_newer_than_the_one_written(
     assert newest.exists(), "a newer backup was deleted"
 
 
-def test_restore_continues_the_numbering_after_every_backup(db_path: Path, config) -> None:
+def test_restore_continues_the_numbering_after_every_backup(db_path: Path, config: Config) -> None:
     _writes_on(db_path, config, _real_days(4))
     oldest = backups.list_backups(db_path)[-1]
     backups.restore(db_path, oldest, datetime(2022, 3, 10, 9))
@@ -78,7 +84,9 @@ def test_restore_continues_the_numbering_after_every_backup(db_path: Path, confi
     assert backups.list_backups(db_path)[0].name.endswith("2022-03-11.json")
 
 
-def test_a_clock_earlier_than_the_last_write_is_said(run, db_path: Path, monkeypatch) -> None:
+def test_a_clock_earlier_than_the_last_write_is_said(
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2031-01-05")
     run("log", "1h atelier @CCG")
     monkeypatch.setenv("CITESLAB_TODAY", "2022-03-01")

@@ -10,8 +10,10 @@ import orjson
 import pytest
 
 from citeslab_tui.core.errors import DataFileError
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store, backups
 from citeslab_tui.store.check import check_file
+from tests.fixture_types import Run
 
 from .helpers import make_entry, make_porteur
 
@@ -40,7 +42,13 @@ def _edit(db_path: Path, old: bytes, new: bytes) -> None:
     ids=["entry-february-30", "consent-month-99", "step-month-13"],
 )
 def test_impossible_date_is_named_by_check_refused_by_commands_and_restore_works(
-    run, db_path: Path, config, old: bytes, new: bytes, field: str, monkeypatch
+    run: Run,
+    db_path: Path,
+    config: Config,
+    old: bytes,
+    new: bytes,
+    field: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from datetime import date
 
@@ -76,7 +84,7 @@ def test_impossible_date_is_named_by_check_refused_by_commands_and_restore_works
     assert len(Store.open(db_path, config).entries()) == 1
 
 
-def test_entry_ending_before_it_starts_is_named_by_check(db_path: Path, config) -> None:
+def test_entry_ending_before_it_starts_is_named_by_check(db_path: Path, config: Config) -> None:
     from datetime import time
 
     Store.open(db_path, config).add_entry(make_entry(start=time(9, 0), end=time(10, 0)))
@@ -85,7 +93,7 @@ def test_entry_ending_before_it_starts_is_named_by_check(db_path: Path, config) 
     assert problems and "champ end" in problems[0] and "ne suit pas" in problems[0]
 
 
-def test_check_reports_a_table_edited_since_its_checksum(db_path: Path, config) -> None:
+def test_check_reports_a_table_edited_since_its_checksum(db_path: Path, config: Config) -> None:
     Store.open(db_path, config).add_entry(make_entry(note="abc"))
     _edit(db_path, b'"note":"abc"', b'"note":"abd"')  # same length: the index still fits
     problems, _ = check_file(db_path, config)
@@ -97,7 +105,7 @@ def test_check_reports_a_table_edited_since_its_checksum(db_path: Path, config) 
     assert check_file(db_path, config)[0] == []
 
 
-def test_porteur_ids_are_bounded_and_the_next_id_still_works(run) -> None:
+def test_porteur_ids_are_bounded_and_the_next_id_still_works(run: Run) -> None:
     huge = "P-2024-" + "9" * 5000
     result = run("porteur", "add", "--id", huge, "--territory", "CCG", code=1)
     assert "format incorrect" in result.output and "inattendue" not in result.output
@@ -107,7 +115,7 @@ def test_porteur_ids_are_bounded_and_the_next_id_still_works(run) -> None:
     assert "inattendue" not in result.output
 
 
-def test_import_cells_of_5000_digits_are_refused_line_by_line(run, tmp_path: Path) -> None:
+def test_import_cells_of_5000_digits_are_refused_line_by_line(run: Run, tmp_path: Path) -> None:
     n = "9" * 5000
     csv = tmp_path / "imp.csv"
     csv.write_text(
@@ -122,13 +130,15 @@ def test_import_cells_of_5000_digits_are_refused_line_by_line(run, tmp_path: Pat
     assert "inattendue" not in out
 
 
-def test_a_today_at_the_end_of_time_is_refused_in_french(run, monkeypatch) -> None:
+def test_a_today_at_the_end_of_time_is_refused_in_french(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "9999-12-31")
     result = run("list", "--week", code=1)
     assert "CITESLAB_TODAY" in result.output and "inattendue" not in result.output
 
 
-def test_meta_of_the_wrong_type_is_refused(db_path: Path, config) -> None:
+def test_meta_of_the_wrong_type_is_refused(db_path: Path, config: Config) -> None:
     Store.open(db_path, config).add_entry(make_entry())
     whole = orjson.loads(db_path.read_bytes())
     whole["_meta"]["1"]["writes"] = "3"

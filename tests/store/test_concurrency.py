@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
 
 WRITER = r"""
@@ -29,7 +30,7 @@ print("done", flush=True)
 """
 
 
-def test_two_processes_each_logging_100_entries(tmp_path: Path, config) -> None:
+def test_two_processes_each_logging_100_entries(tmp_path: Path, config: Config) -> None:
     db = tmp_path / "shared.json"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     procs = [

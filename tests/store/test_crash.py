@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
 from citeslab_tui.store.check import check_file
 
@@ -46,7 +47,7 @@ while True:
 """
 
 
-def _kill_rounds(tmp_path: Path, config, rounds: int, seed: int) -> int:
+def _kill_rounds(tmp_path: Path, config: Config, rounds: int, seed: int) -> int:
     rng = random.Random(seed)
     db = tmp_path / "crash.json"
     expected: dict[str, int | None] = {}
@@ -87,12 +88,12 @@ def _kill_rounds(tmp_path: Path, config, rounds: int, seed: int) -> int:
     return kills
 
 
-def test_sigkill_during_writes_loses_nothing(tmp_path: Path, config) -> None:
+def test_sigkill_during_writes_loses_nothing(tmp_path: Path, config: Config) -> None:
     assert _kill_rounds(tmp_path, config, rounds=12, seed=1) == 12
 
 
 @pytest.mark.slow
-def test_sigkill_200_times(tmp_path: Path, config) -> None:
+def test_sigkill_200_times(tmp_path: Path, config: Config) -> None:
     assert _kill_rounds(tmp_path, config, rounds=200, seed=2) == 200
 
 
@@ -123,7 +124,7 @@ while True:
 """
 
 
-def _erase_rounds(tmp_path: Path, config, rounds: int, seed: int) -> None:
+def _erase_rounds(tmp_path: Path, config: Config, rounds: int, seed: int) -> None:
     rng = random.Random(seed)
     db = tmp_path / "erase.json"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
@@ -158,10 +159,12 @@ def _erase_rounds(tmp_path: Path, config, rounds: int, seed: int) -> None:
     assert not list(tmp_path.rglob("*.tmp"))
 
 
-def test_sigkill_during_erasures_never_brings_an_erased_name_back(tmp_path: Path, config) -> None:
+def test_sigkill_during_erasures_never_brings_an_erased_name_back(
+    tmp_path: Path, config: Config
+) -> None:
     _erase_rounds(tmp_path, config, rounds=5, seed=3)
 
 
 @pytest.mark.slow
-def test_sigkill_during_erasures_60_times(tmp_path: Path, config) -> None:
+def test_sigkill_during_erasures_60_times(tmp_path: Path, config: Config) -> None:
     _erase_rounds(tmp_path, config, rounds=60, seed=4)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store, backups, erasure
 from citeslab_tui.store.privacy import forget_porteurs
+from tests.fixture_types import Run
 
 from .helpers import make_entry, make_porteur
 
@@ -36,14 +39,14 @@ def _found(folder: Path, texts: list[str]) -> list[tuple[str, str]]:
     return hits
 
 
-def _days_of_use(run, monkeypatch, days: list[str]) -> None:
+def _days_of_use(run: Run, monkeypatch: pytest.MonkeyPatch, days: list[str]) -> None:
     for i, day in enumerate(days):
         monkeypatch.setenv("CITESLAB_TODAY", day)
         run("log", f"{i + 1}h atelier @CCG", "--date", day)
 
 
 def test_forget_leaves_no_byte_of_the_person_in_the_data_folder(
-    run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2022-03-01")
     run("porteur", "add", "--territory", "CCG", "--name", NAME, "--contact", CONTACT)
@@ -80,7 +83,7 @@ def test_forget_leaves_no_byte_of_the_person_in_the_data_folder(
 
 
 def test_restoring_a_backup_older_than_the_erasure_does_not_bring_the_person_back(
-    run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2022-03-01")
     run("porteur", "add", "--territory", "CCG", "--name", NAME, "--contact", CONTACT)
@@ -97,7 +100,7 @@ def test_restoring_a_backup_older_than_the_erasure_does_not_bring_the_person_bac
 
 
 def test_purge_is_one_write_and_reports_what_was_erased(
-    store: Store, db_path: Path, config
+    store: Store, db_path: Path, config: Config
 ) -> None:
     from datetime import date
 
@@ -113,7 +116,7 @@ def test_purge_is_one_write_and_reports_what_was_erased(
     writes = []
     original = store.storage._commit
 
-    def count(raw):
+    def count(raw: Any) -> Any:
         writes.append(1)
         return original(raw)
 
@@ -125,7 +128,7 @@ def test_purge_is_one_write_and_reports_what_was_erased(
     assert all(p.name is None for p in Store.open(db_path, config).porteurs())
 
 
-def test_purge_command_lists_the_erased_ids(run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_purge_command_lists_the_erased_ids(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CITESLAB_TODAY", "2019-01-02")
     run("porteur", "add", "--territory", "CCG", "--name", NAME, "--accueilli", "2019-01-02")
     monkeypatch.setenv("CITESLAB_TODAY", "2024-06-01")
@@ -159,7 +162,9 @@ def test_configuration_backups_are_scrubbed_too(store: Store, tmp_path: Path) ->
     assert orjson.loads(copy.read_bytes())  # still JSON
 
 
-def test_journal_images_and_entry_notes_in_backups_lose_the_name(db_path: Path, config) -> None:
+def test_journal_images_and_entry_notes_in_backups_lose_the_name(
+    db_path: Path, config: Config
+) -> None:
     from datetime import datetime
 
     day = [datetime(2022, 3, 1, 9)]
@@ -198,7 +203,7 @@ def test_temporaries_of_dead_writers_are_removed_at_the_next_write(
         live.wait()
 
 
-def test_check_reports_and_removes_leftover_temporaries(run, db_path: Path) -> None:
+def test_check_reports_and_removes_leftover_temporaries(run: Run, db_path: Path) -> None:
     run("log", "1h atelier @CCG")
     folder = backups.backup_dir(db_path)
     folder.mkdir(exist_ok=True)

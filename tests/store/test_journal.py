@@ -6,27 +6,31 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 
 from citeslab_tui.core.errors import DataFileError, StorageError, ValidationFailed
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store
 from citeslab_tui.store.check import check_file
 from citeslab_tui.store.journal import INLINE_MAX
+from tests.fixture_types import Run
 
 from .helpers import make_entry
 
 
-def _window(db_path: Path, config) -> Store:
+def _window(db_path: Path, config: Config) -> Store:
     s = Store.open(db_path, config)
     s.new_window_origin()
     return s
 
 
-def test_window_undo_reverts_only_that_windows_changes(db_path: Path, config) -> None:
+def test_window_undo_reverts_only_that_windows_changes(db_path: Path, config: Config) -> None:
     window = _window(db_path, config)
     cli = Store.open(db_path, config)
     mine = window.add_entry(make_entry(note="fenêtre"))
@@ -39,7 +43,7 @@ def test_window_undo_reverts_only_that_windows_changes(db_path: Path, config) ->
     assert window.undo() is None  # nothing of this window's left
 
 
-def test_cli_undo_reverts_the_latest_command_line_change(db_path: Path, config) -> None:
+def test_cli_undo_reverts_the_latest_command_line_change(db_path: Path, config: Config) -> None:
     cli = Store.open(db_path, config)
     first = cli.add_entry(make_entry(note="un"))
     window = _window(db_path, config)
@@ -52,7 +56,7 @@ def test_cli_undo_reverts_the_latest_command_line_change(db_path: Path, config) 
     assert notes == ["fenêtre"]
 
 
-def test_cli_undo_command_says_which_change(run) -> None:
+def test_cli_undo_command_says_which_change(run: Run) -> None:
     run("log", "2h atelier @CCG", "--date", "2022-03-01")
     out = run("undo").output
     assert "Annulé : ajout de l'entrée du 01/03/2022 (atelier)" in out
@@ -60,7 +64,7 @@ def test_cli_undo_command_says_which_change(run) -> None:
 
 
 def test_undo_refused_when_the_record_was_changed_since_names_the_change(
-    db_path: Path, config
+    db_path: Path, config: Config
 ) -> None:
     window = _window(db_path, config)
     cli = Store.open(db_path, config)
@@ -75,7 +79,7 @@ def test_undo_refused_when_the_record_was_changed_since_names_the_change(
     assert kept.minutes == 15, "a refused undo changes nothing"
 
 
-def test_undo_refused_after_a_hand_edit_of_the_record(db_path: Path, config) -> None:
+def test_undo_refused_after_a_hand_edit_of_the_record(db_path: Path, config: Config) -> None:
     store = Store.open(db_path, config)
     store.add_entry(make_entry(note="avant"))
     data = db_path.read_bytes().replace(b'"note":"avant"', b'"note":"apres"')
@@ -85,7 +89,7 @@ def test_undo_refused_after_a_hand_edit_of_the_record(db_path: Path, config) -> 
 
 
 def test_undo_refused_while_another_deleted_the_record_then_allowed_again(
-    db_path: Path, config
+    db_path: Path, config: Config
 ) -> None:
     window = _window(db_path, config)
     cli = Store.open(db_path, config)
@@ -98,7 +102,9 @@ def test_undo_refused_while_another_deleted_the_record_then_allowed_again(
     assert Store.open(db_path, config).entries() == []
 
 
-def test_a_big_import_does_not_slow_later_writes(db_path: Path, config, monkeypatch) -> None:
+def test_a_big_import_does_not_slow_later_writes(
+    db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store.open(db_path, config)
     # ~9 entries a day of 30 min: days under 24 h (longer days are refused)
     store.add_entries(
@@ -110,7 +116,7 @@ def test_a_big_import_does_not_slow_later_writes(db_path: Path, config, monkeypa
     parsed: list[str] = []
     original = later.storage._parse
 
-    def spy(name, value):
+    def spy(name: str, value: Any) -> Any:
         parsed.append(name)
         return original(name, value)
 
@@ -127,7 +133,7 @@ def test_a_big_import_does_not_slow_later_writes(db_path: Path, config, monkeypa
     assert not [n for n in later.storage.table_names() if n.startswith("journal/")]
 
 
-def test_records_kept_apart_are_dropped_with_their_record(db_path: Path, config) -> None:
+def test_records_kept_apart_are_dropped_with_their_record(db_path: Path, config: Config) -> None:
     from citeslab_tui.store import journal
 
     monkey_keep = journal.JOURNAL_KEEP
@@ -155,7 +161,7 @@ def test_records_kept_apart_are_dropped_with_their_record(db_path: Path, config)
     ids=["seq-string", "changes-string", "after-id-int", "label-null", "kind-unknown"],
 )
 def test_journal_record_of_the_wrong_shape_is_refused_and_check_names_it(
-    db_path: Path, config, edit
+    db_path: Path, config: Config, edit: Callable[[dict[str, Any]], dict[str, Any]]
 ) -> None:
     store = Store.open(db_path, config)
     store.add_entry(make_entry())
@@ -214,7 +220,9 @@ print(";".join(f"{k}={v}" for k, v in sorted(mine.items())), flush=True)
 """
 
 
-def test_two_processes_mixing_changes_and_undos_each_undo_their_own(db_path: Path, config) -> None:
+def test_two_processes_mixing_changes_and_undos_each_undo_their_own(
+    db_path: Path, config: Config
+) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     procs = {
         tag: subprocess.Popen(
@@ -242,7 +250,7 @@ def test_two_processes_mixing_changes_and_undos_each_undo_their_own(db_path: Pat
     assert found == expected
 
 
-def test_a_day_over_24_hours_is_refused_on_every_path(db_path: Path, config) -> None:
+def test_a_day_over_24_hours_is_refused_on_every_path(db_path: Path, config: Config) -> None:
     """Add, import and edit alike: nothing is written when a day would pass 24 h."""
     from citeslab_tui.core.errors import ValidationFailed
 

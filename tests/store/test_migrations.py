@@ -5,18 +5,25 @@ registers a hypothetical version 2 to prove the mechanism end to end."""
 
 from __future__ import annotations
 
-import orjson
+from pathlib import Path
+from typing import Any
 
+import orjson
+import pytest
+
+from citeslab_tui.core.model import Config
 from citeslab_tui.store import Store, backups, migrations
 
 from .helpers import make_entry
 
 
-def test_older_file_is_backed_up_then_upgraded(store: Store, db_path, config, monkeypatch) -> None:
+def test_older_file_is_backed_up_then_upgraded(
+    store: Store, db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.add_entry(make_entry(note="v1"))
     v1_bytes = db_path.read_bytes()
 
-    def to_v2(tables):
+    def to_v2(tables: dict[str, Any]) -> dict[str, Any]:
         for name, table in tables.items():
             if name.startswith("entries/"):
                 for rec in table.values():
@@ -36,7 +43,9 @@ def test_older_file_is_backed_up_then_upgraded(store: Store, db_path, config, mo
     assert len(Store.open(db_path, config).entries()) == 2
 
 
-def test_missing_migration_is_refused_untouched(store: Store, db_path, config, monkeypatch) -> None:
+def test_missing_migration_is_refused_untouched(
+    store: Store, db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pytest
 
     from citeslab_tui.core.errors import DataFileError

@@ -8,13 +8,16 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citeslab_tui.core.model import Config
 from citeslab_tui.core.text import HIDDEN_CATEGORIES, hidden_characters, printable
 from citeslab_tui.store import Store
+from tests.fixture_types import Run
 
 from .helpers import make_entry
 
@@ -51,7 +54,9 @@ def test_printable_text_is_left_as_it_is(text: str) -> None:
     assert printable(text) == text.replace("\t", "    ")
 
 
-def test_symlinked_data_file_is_written_through(db_path: Path, config, tmp_path: Path) -> None:
+def test_symlinked_data_file_is_written_through(
+    db_path: Path, config: Config, tmp_path: Path
+) -> None:
     target = tmp_path / "vrai" / "donnees.json"
     target.parent.mkdir()
     Store.open(target, config).add_entry(make_entry(note="un"))
@@ -62,7 +67,7 @@ def test_symlinked_data_file_is_written_through(db_path: Path, config, tmp_path:
     assert len(Store.open(target, config).entries()) == 2
 
 
-def test_lock_path_that_is_a_directory_is_named_in_french(run, db_path: Path) -> None:
+def test_lock_path_that_is_a_directory_is_named_in_french(run: Run, db_path: Path) -> None:
     run("log", "1h atelier @CCG")
     lock = db_path.with_name(db_path.name + ".lock")
     lock.unlink()
@@ -71,33 +76,35 @@ def test_lock_path_that_is_a_directory_is_named_in_french(run, db_path: Path) ->
     assert str(lock) in out and "c'est un dossier" in out and "inattendue" not in out
 
 
-def test_a_file_in_the_path_is_named_in_french(run, tmp_path: Path) -> None:
+def test_a_file_in_the_path_is_named_in_french(run: Run, tmp_path: Path) -> None:
     (tmp_path / "f").write_text("")
     out = run("log", "1h atelier @CCG", db=tmp_path / "f" / "x.json", code=1).output
     assert "n'est pas un dossier" in out and "inattendue" not in out
 
 
-def test_db_on_a_directory_is_a_french_message_and_exit_1(run, tmp_path: Path) -> None:
+def test_db_on_a_directory_is_a_french_message_and_exit_1(run: Run, tmp_path: Path) -> None:
     out = run("list", db=tmp_path, code=1).output
     assert "un fichier de données est attendu, pas un dossier" in out
     assert "Usage" not in out
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
-def test_unreadable_data_file_is_named(run, db_path: Path) -> None:
+def test_unreadable_data_file_is_named(run: Run, db_path: Path) -> None:
     run("log", "1h atelier @CCG")
     db_path.chmod(0)
     out = run("list", code=1).output
     assert str(db_path) in out and "permission refusée" in out
 
 
-def test_a_line_starting_with_a_dash_is_a_line(run) -> None:
+def test_a_line_starting_with_a_dash_is_a_line(run: Run) -> None:
     out = run("log", "-- note", code=1).output
     assert "durée manquante" in out  # parsed as a quick-entry line, not an option
     run("log", "1h atelier @CCG -- -x")
 
 
-def test_file_too_big_for_the_filesystem_is_said(db_path: Path, config, monkeypatch) -> None:
+def test_file_too_big_for_the_filesystem_is_said(
+    db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import errno
 
     from citeslab_tui.core.errors import StorageError
@@ -105,7 +112,7 @@ def test_file_too_big_for_the_filesystem_is_said(db_path: Path, config, monkeypa
     store = Store.open(db_path, config)
     store.add_entry(make_entry())
 
-    def too_big(fd, data):
+    def too_big(fd: int, data: bytes) -> NoReturn:
         raise OSError(errno.EFBIG, "File too large")
 
     monkeypatch.setattr(os, "write", too_big)
@@ -116,7 +123,7 @@ def test_file_too_big_for_the_filesystem_is_said(db_path: Path, config, monkeypa
 
 @pytest.mark.parametrize("bad", ["\x1b]0;titre\x07", "Atelier \u202eelbat"])
 def test_config_show_and_report_print_labels_escaped(
-    bad: str, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bad: str, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import orjson
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from citeslab_tui.core.model import PathStep
 from citeslab_tui.store import Store
@@ -11,7 +12,7 @@ from citeslab_tui.store.privacy import forget_porteur, retention_due
 from .helpers import make_entry, make_porteur
 
 
-def test_forget_removes_personal_data_everywhere(store: Store, db_path) -> None:
+def test_forget_removes_personal_data_everywhere(store: Store, db_path: Path) -> None:
     p = make_porteur(
         name="Awa Diallo",
         contact="06 12 34 56 78",

@@ -9,6 +9,7 @@ import pytest
 
 from citeslab_tui.core.demo import generate
 from citeslab_tui.core.indicators import inputs, report, report_to_json
+from citeslab_tui.core.model import Config
 from citeslab_tui.core.period import Period
 from citeslab_tui.core.publics import with_named
 from citeslab_tui.holiday_cache import calendar_for
@@ -16,7 +17,7 @@ from citeslab_tui.store import Store
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory, config) -> Store:
+def demo_store(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Store:
     cal = calendar_for(range(2018, 2024))
     entries, porteurs = generate(
         config, 4000, end=date(2023, 3, 31), is_working_day=cal.is_working_day, seed=7
@@ -37,7 +38,9 @@ def demo_store(tmp_path_factory, config) -> Store:
         (Period.year(2022), date(2021, 11, 30)),
     ],
 )
-def test_windowed_report_equals_full_report(demo_store: Store, config, period, as_of) -> None:
+def test_windowed_report_equals_full_report(
+    demo_store: Store, config: Config, period: Period, as_of: date
+) -> None:
     cal = calendar_for(range(2018, 2024))
     full = report(demo_store.entries(), demo_store.porteurs(), config, period, as_of, cal)
     needs = inputs(period, as_of)

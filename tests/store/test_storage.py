@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from citeslab_tui.core.errors import DataFileError, NotFound, StorageError, ValidationFailed
-from citeslab_tui.core.model import PathStep
+from citeslab_tui.core.model import Config, PathStep
 from citeslab_tui.store import Store, backups
 from citeslab_tui.store.layout import split_tables
 from citeslab_tui.store.migrations import SCHEMA_VERSION
@@ -22,7 +22,7 @@ from citeslab_tui.store.migrations import SCHEMA_VERSION
 from .helpers import make_entry, make_porteur
 
 
-def test_round_trip_and_layout(store: Store, db_path: Path, config) -> None:
+def test_round_trip_and_layout(store: Store, db_path: Path, config: Config) -> None:
     e1 = store.add_entry(make_entry(date(2022, 3, 1), note='a [bold] note\nwith ; and "quotes"'))
     e2 = store.add_entry(make_entry(date(2022, 4, 2), minutes=45))
     again = Store.open(db_path, config)
@@ -67,7 +67,7 @@ def test_entry_ids_and_lookup_by_prefix_across_months(store: Store) -> None:
         store.find_entry("abc")
 
 
-def test_two_writers_never_lose_each_other(db_path: Path, config) -> None:
+def test_two_writers_never_lose_each_other(db_path: Path, config: Config) -> None:
     a = Store.open(db_path, config)
     b = Store.open(db_path, config)
     a.add_entry(make_entry())
@@ -80,7 +80,7 @@ def test_two_writers_never_lose_each_other(db_path: Path, config) -> None:
     assert [p.id for p in final.porteurs()] == ["P-2022-001", "P-2022-002"]
 
 
-def test_tinydb_document_id_cache_pitfall(db_path: Path, config) -> None:
+def test_tinydb_document_id_cache_pitfall(db_path: Path, config: Config) -> None:
     """TinyDB caches the next document id per table; ids are our UUIDs, so a
     second writer on a reloaded file cannot collide."""
     a = Store.open(db_path, config)
@@ -91,7 +91,7 @@ def test_tinydb_document_id_cache_pitfall(db_path: Path, config) -> None:
     assert len(Store.open(db_path, config).entries()) == 6
 
 
-def test_refresh_sees_other_process_changes(db_path: Path, config) -> None:
+def test_refresh_sees_other_process_changes(db_path: Path, config: Config) -> None:
     a = Store.open(db_path, config)
     b = Store.open(db_path, config)
     gen = a.generation
@@ -146,7 +146,7 @@ def test_failed_write_keeps_old_file_and_memory(
     ],
 )
 def test_broken_files_are_refused_untouched(
-    db_path: Path, config, content: bytes, fragment: str
+    db_path: Path, config: Config, content: bytes, fragment: str
 ) -> None:
     db_path.write_bytes(content)
     with pytest.raises(DataFileError) as info:
@@ -157,7 +157,7 @@ def test_broken_files_are_refused_untouched(
     assert db_path.read_bytes() == content
 
 
-def test_invalid_table_is_never_rewritten(store: Store, db_path: Path, config) -> None:
+def test_invalid_table_is_never_rewritten(store: Store, db_path: Path, config: Config) -> None:
     store.add_entry(make_entry(date(2022, 3, 1)))
     data = db_path.read_bytes().replace(b'"minutes":90', b'"minutes":-5')
     db_path.write_bytes(data)
@@ -167,7 +167,7 @@ def test_invalid_table_is_never_rewritten(store: Store, db_path: Path, config) -
     assert db_path.read_bytes() == data
 
 
-def test_daily_backup_and_restore(db_path: Path, config) -> None:
+def test_daily_backup_and_restore(db_path: Path, config: Config) -> None:
     clock = [datetime(2022, 4, 11, 18, 0)]
     s = Store.open(db_path, config, now=lambda: clock[0])
     s.add_entry(make_entry())  # first write ever: nothing to back up
@@ -188,7 +188,7 @@ def test_daily_backup_and_restore(db_path: Path, config) -> None:
     assert len(Store.open(db_path, config).entries()) == 1
 
 
-def test_backups_rotate(db_path: Path, config) -> None:
+def test_backups_rotate(db_path: Path, config: Config) -> None:
     for day in range(1, 20):
         s = Store.open(db_path, config, now=partial(datetime, 2022, 3, day, 12))
         s.add_entry(make_entry(date(2022, 3, day)))
@@ -236,14 +236,14 @@ def test_porteur_steps_and_ids(store: Store) -> None:
         store.add_porteur(make_porteur("P-2022-001"))
 
 
-def test_readonly_store_never_writes(store: Store, db_path: Path, config) -> None:
+def test_readonly_store_never_writes(store: Store, db_path: Path, config: Config) -> None:
     store.add_entry(make_entry())
     ro = Store.open(db_path, config, readonly=True)
     with pytest.raises(StorageError):
         ro.add_entry(make_entry())
 
 
-def test_lock_timeout_writes_nothing(store: Store, db_path: Path, config) -> None:
+def test_lock_timeout_writes_nothing(store: Store, db_path: Path, config: Config) -> None:
     from citeslab_tui.core.errors import LockTimeout
     from citeslab_tui.store.lock import FileLock
 
@@ -271,7 +271,7 @@ def test_storage_refuses_an_invalid_record_written_through_tinydb(
 
 
 def test_index_lets_readers_skip_tables_and_checksums_catch_edits(
-    store: Store, db_path: Path, config
+    store: Store, db_path: Path, config: Config
 ) -> None:
     from citeslab_tui.store.layout import read_index
 
@@ -290,7 +290,7 @@ def test_index_lets_readers_skip_tables_and_checksums_catch_edits(
         other.entries()
 
 
-def test_file_without_our_layout_is_still_read(store: Store, db_path: Path, config) -> None:
+def test_file_without_our_layout_is_still_read(store: Store, db_path: Path, config: Config) -> None:
     store.add_entry(make_entry())
     pretty = orjson.dumps(orjson.loads(db_path.read_bytes()), option=orjson.OPT_INDENT_2)
     db_path.write_bytes(pretty)

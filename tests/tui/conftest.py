@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.message import Message
@@ -32,7 +33,9 @@ PATTERN = [
 ]
 
 
-def entry(n: int, day: date, kind: str, pillar: str, territory: str, minutes: int, **kw) -> Entry:
+def entry(
+    n: int, day: date, kind: str, pillar: str, territory: str, minutes: int, **kw: Any
+) -> Entry:
     return Entry(
         id=f"{n:032x}",
         date=day,
@@ -117,7 +120,7 @@ def history() -> list[Entry]:
 
 
 def porteurs() -> list[Porteur]:
-    def p(n: int, territory: str, steps: tuple[PathStep, ...], **kw) -> Porteur:
+    def p(n: int, territory: str, steps: tuple[PathStep, ...], **kw: Any) -> Porteur:
         return Porteur(
             uuid=f"{1000 + n:032x}",
             id=f"P-2022-{n:03d}",

@@ -4,6 +4,9 @@ reason; the journal's refusal of a closed month reads as such."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select
 
 from citeslab_tui.tui.app import CitesLabApp
@@ -15,7 +18,7 @@ from .conftest import Said
 SIZE = (80, 24)
 
 
-async def _export_march(app: CitesLabApp, pilot) -> None:
+async def _export_march(app: CitesLabApp, pilot: Pilot[int]) -> None:
     await pilot.press("f5")
     app.screen.query_one("#x-from", Input).value = "01/03/2022"
     app.screen.query_one("#x-to", Input).value = "31/03/2022"
@@ -27,7 +30,9 @@ async def _export_march(app: CitesLabApp, pilot) -> None:
     await pilot.pause()
 
 
-async def test_close_the_exported_month_from_f5(app: CitesLabApp, tmp_path, said: Said) -> None:
+async def test_close_the_exported_month_from_f5(
+    app: CitesLabApp, tmp_path: Path, said: Said
+) -> None:
     async with app.run_test(size=SIZE, message_hook=said) as pilot:
         await pilot.press("f5")
         assert not app.screen.query_one("#export-after").display  # nothing exported yet

@@ -101,7 +101,7 @@ async def test_escape_leaves_the_bar_for_the_list(app: CitesLabApp) -> None:
 
 
 async def test_up_recalls_the_lines_typed_before_across_sessions(
-    build_app, seeded: Store, config: Config
+    build_app: Callable[[], CitesLabApp], seeded: Store, config: Config
 ) -> None:
     first = build_app()
     async with first.run_test(size=SMALL) as pilot:
@@ -201,7 +201,7 @@ async def test_f5_writes_the_indicators_xlsx_and_says_it_in_french(
 
 
 async def test_f5_an_unexpected_export_failure_is_one_french_line(
-    app: CitesLabApp, monkeypatch, said: Said
+    app: CitesLabApp, monkeypatch: pytest.MonkeyPatch, said: Said
 ) -> None:
     from textual.widgets import Select
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 
 from citeslab_tui.core.model import Config
@@ -29,7 +30,7 @@ from .conftest import Said, reopen
 SIZE = (100, 32)
 
 
-async def settle(app: CitesLabApp, pilot) -> None:
+async def settle(app: CitesLabApp, pilot: Pilot[int]) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()

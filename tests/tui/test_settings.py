@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
@@ -23,7 +24,7 @@ from .conftest import Said
 SIZE = (100, 32)
 
 
-async def _type(pilot, app: CitesLabApp, field_id: str, text: str) -> ConfigField:
+async def _type(pilot: Pilot[int], app: CitesLabApp, field_id: str, text: str) -> ConfigField:
     field = app.screen.query_one(f"#{field_id}", ConfigField)
     box = field.query_one(Input)
     box.focus()
@@ -107,7 +108,7 @@ async def test_a_2015_quartier_code_is_accepted(app: CitesLabApp) -> None:
 
 
 async def test_a_timesheet_without_names_offers_f6_before_writing(
-    app: CitesLabApp, tmp_path
+    app: CitesLabApp, tmp_path: Path
 ) -> None:
     from textual.widgets import Select
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from citeslab_tui.config import user_config_path
@@ -18,6 +19,7 @@ from citeslab_tui.tui.app import CitesLabApp, make_app
 from citeslab_tui.tui.screens.journal import JournalScreen
 from citeslab_tui.tui.screens.welcome import WelcomeScreen
 from citeslab_tui.tui.widgets.config_field import ConfigField
+from tests.fixture_types import SnapCompare
 
 SIZE = (100, 32)
 TODAY = date(2022, 4, 12)
@@ -34,7 +36,7 @@ def first(empty: Store) -> CitesLabApp:
     return make_app(empty, today=lambda: TODAY, first_run=True)
 
 
-async def _fill(pilot, app: CitesLabApp, field_id: str, text: str) -> None:
+async def _fill(pilot: Pilot[int], app: CitesLabApp, field_id: str, text: str) -> None:
     box = app.screen.query_one(f"#{field_id}", ConfigField).query_one(Input)
     box.focus()
     box.value = ""
@@ -42,7 +44,7 @@ async def _fill(pilot, app: CitesLabApp, field_id: str, text: str) -> None:
     await pilot.pause()
 
 
-async def _press(pilot, app: CitesLabApp, button: str) -> None:
+async def _press(pilot: Pilot[int], app: CitesLabApp, button: str) -> None:
     app.screen.query_one(f"#{button}", Button).press()
     await pilot.pause()
     await pilot.pause()
@@ -129,8 +131,8 @@ def test_no_welcome_once_there_is_data_or_a_configuration(seeded: Store) -> None
     assert not is_first_run(seeded)
 
 
-def test_welcome_snapshot(snap_compare, first: CitesLabApp) -> None:
-    async def settle(pilot) -> None:
+def test_welcome_snapshot(snap_compare: SnapCompare, first: CitesLabApp) -> None:
+    async def settle(pilot: Pilot[object]) -> None:
         await pilot.pause()
         await pilot.pause()
 
