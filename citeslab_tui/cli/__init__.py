@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from citeslab_tui.cli.common import UserError, db_option, run_guarded
-from citeslab_tui.cli.french import speak_french
+from citeslab_tui.cli.french import OPTIONAL_SUBCOMMAND, speak_french
 from citeslab_tui.core.errors import CitesLabError
 
 speak_french()  # before any decorator below builds a help text
@@ -82,6 +82,7 @@ class LazyGroup(click.Group):
 @click.group(
     cls=LazyGroup,
     invoke_without_command=True,
+    subcommand_metavar=OPTIONAL_SUBCOMMAND,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @db_option

@@ -20,7 +20,7 @@ from citeslab_tui.cli.common import (
 @click.option("--year", type=int, metavar="AAAA", help="Une année civile.")
 @click.option("--period", nargs=2, metavar="DÉBUT FIN", help="Une période (deux dates).")
 @click.option("--as-of", "as_of", metavar="DATE", help="Date d'arrêté (défaut : aujourd'hui).")
-@click.option("-o", "--output", metavar="PATH", help="Fichier ou dossier (défaut : ./exports/).")
+@click.option("-o", "--output", metavar="CHEMIN", help="Fichier ou dossier (défaut : ./exports/).")
 @click.option("--force", is_flag=True, help="Remplace un fichier existant.")
 @db_option
 def bilan(

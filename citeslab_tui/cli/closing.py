@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from citeslab_tui.cli.common import UserError, db_option, open_store
+from citeslab_tui.cli.french import SUBCOMMAND
 
 
-@click.group()
+@click.group(subcommand_metavar=SUBCOMMAND)
 def month() -> None:
     """Clôture des mois : un mois clos (feuille de temps signée) ne change plus."""
 
@@ -29,7 +30,9 @@ def close(month_: str) -> None:
 
 @month.command()
 @click.argument("month_", metavar="AAAA-MM")
-@click.option("--reason", required=True, help="Pourquoi le mois est rouvert (gardé, daté).")
+@click.option(
+    "--reason", required=True, metavar="TEXTE", help="Pourquoi le mois est rouvert (gardé, daté)."
+)
 @db_option
 def reopen(month_: str, reason: str) -> None:
     """Rouvre un mois clos ; la raison est gardée avec la date."""
@@ -54,7 +57,7 @@ def list_() -> None:
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 def verify(file: Path) -> None:
     """Vérifie qu'une feuille de temps XLSX correspond toujours aux données.

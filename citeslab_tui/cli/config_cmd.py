@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from citeslab_tui.cli.common import UserError
+from citeslab_tui.cli.french import SUBCOMMAND
 from citeslab_tui.core.numbers import euros, number
 
 
-@click.group()
+@click.group(subcommand_metavar=SUBCOMMAND)
 def config() -> None:
     """Configuration du CitésLab (territoires, ETP, types d'action, livrables)."""
 
@@ -63,7 +64,7 @@ def show() -> None:
 
 
 @config.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.argument("file", required=False, metavar="[FICHIER]", type=click.Path(dir_okay=False))
 def validate(file: str | None) -> None:
     """Valide une configuration (défaut : celle en vigueur)."""
     from citeslab_tui.config import active_config_path, load_config
@@ -90,10 +91,10 @@ def init(force: bool) -> None:
 
 
 @config.command("set")
-@click.argument("key")
-@click.argument("value")
+@click.argument("key", metavar="CLÉ")
+@click.argument("value", metavar="VALEUR")
 def set_(key: str, value: str) -> None:
-    """Change une valeur : KEY en notation pointée, VALUE en texte ou en JSON.
+    """Change une valeur : CLÉ en notation pointée, VALEUR en texte ou en JSON.
 
     \b
     Exemples :
@@ -109,7 +110,7 @@ def set_(key: str, value: str) -> None:
     click.echo(f"Enregistré : {key} = {value}  ({user_config_path()})")
 
 
-@click.group()
+@click.group(subcommand_metavar=SUBCOMMAND)
 def convention() -> None:
     """Conventions de financement (période, montants, livrables)."""
 

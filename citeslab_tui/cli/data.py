@@ -78,12 +78,13 @@ def restore(backup: str | None, list_only: bool, yes: bool) -> None:
     "--entries",
     "n_entries",
     type=click.IntRange(1, MAX_ENTRIES),
+    metavar="N",
     default=None,
     help="Nombre d'entrées (par défaut : chaque jour des années des conventions configurées). "
     "Jamais avant 2000 : au-delà d'environ 25 000, les journées sont découpées en plus "
     "d'entrées, plus courtes.",
 )
-@click.option("--seed", type=int, default=2022, show_default=True)
+@click.option("--seed", type=int, metavar="N", default=2022, show_default=True)
 @db_option
 def demo(n_entries: int | None, seed: int) -> None:
     """Écrit l'historique fictif d'une personne à 1 ETP dans un fichier neuf."""

@@ -63,7 +63,7 @@ def entry_line(entry: Entry, config: Config) -> str:
 
 
 @click.command(context_settings={"ignore_unknown_options": True})  # "-- note" is a line
-@click.argument("text", required=False)
+@click.argument("text", required=False, metavar="[LIGNE]")
 @click.option("--date", "day", metavar="DATE", help="Jour de l'action (défaut : aujourd'hui).")
 @click.option(
     "--same-as",
@@ -250,14 +250,18 @@ def _print_plain(entries: list[Entry], short: dict[str, str]) -> None:
 
 
 @click.command()
-@click.argument("entry_id")
-@click.argument("text", required=False)
+@click.argument("entry_id", metavar="ID")
+@click.argument("text", required=False, metavar="[LIGNE]")
 @click.option("--date", "day", metavar="DATE", help="Nouveau jour.")
-@click.option("--minutes", type=click.IntRange(1, 1440), help="Nouvelle durée en minutes.")
+@click.option(
+    "--minutes", type=click.IntRange(1, 1440), metavar="MINUTES", help="Nouvelle durée en minutes."
+)
 @click.option("--type", "type_", metavar="TYPE", help="Nouveau type d'action (clé).")
 @click.option("--pillar", metavar="PILIER", help="Nouveau pilier (clé).")
 @click.option("--territory", metavar="CODE", help="Nouveau territoire.")
-@click.option("--persons", type=click.IntRange(0, MAX_PERSONS), help="Personnes touchées.")
+@click.option(
+    "--persons", type=click.IntRange(0, MAX_PERSONS), metavar="N", help="Personnes touchées."
+)
 @click.option("--partner", metavar="TEXTE", help="Partenaire ('' pour effacer).")
 @click.option("--note", metavar="TEXTE", help="Nouvelle note.")
 @click.option(
@@ -271,7 +275,7 @@ def _print_plain(entries: list[Entry], short: dict[str, str]) -> None:
 def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> None:
     """Modifie une entrée (ID ou ses 6 premiers caractères ou plus).
 
-    Avec TEXT, la ligne de saisie rapide remplace l'entrée (la date reste)."""
+    Avec LIGNE, la ligne de saisie rapide remplace l'entrée (la date reste)."""
     store = open_store()
     entry = store.find_entry(entry_id)
     preparation = options.pop("preparation")
@@ -281,13 +285,13 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
         store, entry, text=text, day=parse_day(day), type_key=options.pop("type_"), **options
     )
     if not changes:
-        raise click.UsageError("rien à modifier : donnez TEXT ou une option (--date, --type…)")
+        raise click.UsageError("rien à modifier : donnez LIGNE ou une option (--date, --type…)")
     updated = service.edit(store, entry.id, changes)
     click.echo(f"Modifié : {entry_line(updated, store.config)}")
 
 
 @click.command()
-@click.argument("entry_id")
+@click.argument("entry_id", metavar="ID")
 @db_option
 def delete(entry_id: str) -> None:
     """Supprime une entrée (annulable avec `citeslab undo`)."""

@@ -1,4 +1,4 @@
-"""`citeslab export KIND …` and `citeslab import entries FILE`: files for the
+"""`citeslab export NATURE …` and `citeslab import entries FILE`: files for the
 funders and the managers, and bringing a spreadsheet log back in.
 
 Thin: parse the options, read the store (read-only for exports), call
@@ -19,12 +19,13 @@ from citeslab_tui.cli.common import (
     resolve,
     today,
 )
+from citeslab_tui.cli.french import SUBCOMMAND
 
 KINDS = ("timesheet", "entries", "indicators", "porteurs")
 
 
 @click.command()
-@click.argument("kind", metavar="KIND", type=click.Choice(KINDS))
+@click.argument("kind", metavar="NATURE", type=click.Choice(KINDS))
 @period_options
 @click.option("--territory", metavar="T", help="Un seul territoire (défaut : tous).")
 @click.option(
@@ -44,7 +45,7 @@ KINDS = ("timesheet", "entries", "indicators", "porteurs")
     "par mois, indicateurs avec graphiques) ; csv : scripts et financeurs qui le demandent.",
 )
 @click.option(
-    "-o", "--output", metavar="PATH", help="Fichier ou dossier de sortie (défaut : ./exports/)."
+    "-o", "--output", metavar="CHEMIN", help="Fichier ou dossier de sortie (défaut : ./exports/)."
 )
 @click.option("--split", type=click.Choice(["monthly"]), help="Un fichier par mois.")
 @click.option("--force", is_flag=True, help="Remplace un fichier existant.")
@@ -68,7 +69,7 @@ def export(
     with_names: bool,
     as_of: str | None,
 ) -> None:
-    """Exporte KIND : timesheet (feuille de temps), entries (journal détaillé),
+    """Exporte NATURE : timesheet (feuille de temps), entries (journal détaillé),
     indicators (indicateurs et livrables) ou porteurs (registre pseudonymisé).
 
     \b
@@ -112,13 +113,13 @@ def export(
         click.echo(NAMES_WARNING, err=True)
 
 
-@click.group("import")
+@click.group("import", subcommand_metavar=SUBCOMMAND)
 def import_() -> None:
     """Importe des données depuis un fichier exporté (CSV, l'un ou l'autre dialecte)."""
 
 
 @import_.command("entries")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Vérifie le fichier sans rien écrire.")
 @click.option(
     "--create-porteurs",

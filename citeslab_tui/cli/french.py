@@ -16,6 +16,11 @@ import os
 from pathlib import Path
 
 DOMAIN = "click"
+SUBCOMMAND = "COMMANDE [ARGUMENTS]..."
+"""A group's usage line in French (click's own is a fixed English string, not
+a message of its catalogue): `@click.group(subcommand_metavar=SUBCOMMAND)`."""
+OPTIONAL_SUBCOMMAND = "[COMMANDE] [ARGUMENTS]..."
+"""The same for `citeslab` itself, which runs without a command too."""
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 

@@ -15,6 +15,7 @@ from citeslab_tui.cli.common import (
     print_json,
     today,
 )
+from citeslab_tui.cli.french import SUBCOMMAND
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS, STEPS
 from citeslab_tui.core.text import printable
 from citeslab_tui.services import porteurs as service
@@ -38,7 +39,7 @@ def _public(p: Any) -> dict[str, Any]:
     }
 
 
-@click.group()
+@click.group(subcommand_metavar=SUBCOMMAND)
 def porteur() -> None:
     """Registre des porteurs de projet."""
 
@@ -48,8 +49,8 @@ def porteur() -> None:
 @click.option("--territory", required=True, metavar="CODE", help="Territoire.")
 @click.option("--qpv", metavar="CODE", help="QPV de résidence (implique résident QPV).")
 @click.option("--projet-qpv", "project_qpv", type=YES_NO, help="Projet implanté dans un QPV.")
-@click.option("--name", help="Nom (facultatif, donnée personnelle).")
-@click.option("--contact", help="Contact (facultatif, donnée personnelle).")
+@click.option("--name", metavar="NOM", help="Nom (facultatif, donnée personnelle).")
+@click.option("--contact", metavar="TEXTE", help="Contact (facultatif, donnée personnelle).")
 @click.option(
     "--category",
     "categories",
@@ -120,7 +121,7 @@ def list_(stage: str | None, territory: str | None, qpv_only: bool, as_json: boo
 
 
 @porteur.command()
-@click.argument("pid")
+@click.argument("pid", metavar="P-AAAA-NNN")
 @db_option
 def show(pid: str) -> None:
     """Fiche d'un porteur et ses entrées liées."""
@@ -157,15 +158,15 @@ def show(pid: str) -> None:
 
 
 @porteur.command()
-@click.argument("pid")
+@click.argument("pid", metavar="P-AAAA-NNN")
 @click.option("--territory", metavar="CODE")
 @click.option("--qpv", metavar="CODE", help="QPV de résidence ('' : non résident).")
 @click.option("--projet-qpv", "project_qpv", type=YES_NO, help="Projet implanté dans un QPV.")
-@click.option("--name")
-@click.option("--contact")
+@click.option("--name", metavar="NOM")
+@click.option("--contact", metavar="TEXTE")
 @click.option("--category", "categories", multiple=True, type=click.Choice(list(CATEGORIES)))
 @click.option("--profile", type=click.Choice(list(PROFILES)))
-@click.option("--notes")
+@click.option("--notes", metavar="TEXTE")
 @click.option("--rqth", type=click.Choice(["oui", "non"]), help="RQTH (avec --consent).")
 @click.option("--consent", metavar="DATE", help="Date du consentement pour la RQTH.")
 @db_option
@@ -195,10 +196,10 @@ def edit(pid: str, **opts: Any) -> None:
 
 
 @porteur.command()
-@click.argument("pid")
+@click.argument("pid", metavar="P-AAAA-NNN")
 @click.argument("step", type=click.Choice(list(STEPS)))
 @click.option("--date", "day", metavar="DATE", help="Date de l'étape (défaut : aujourd'hui).")
-@click.option("--partner", help="Partenaire (pour « oriente »).")
+@click.option("--partner", metavar="NOM", help="Partenaire (pour « oriente »).")
 @click.option("--reason", type=click.Choice(list(SORTIE_REASONS)), help="Motif (pour « sortie »).")
 @db_option
 def step(pid: str, step: str, day: str | None, partner: str | None, reason: str | None) -> None:
@@ -212,7 +213,7 @@ def step(pid: str, step: str, day: str | None, partner: str | None, reason: str 
 
 
 @porteur.command()
-@click.argument("pid")
+@click.argument("pid", metavar="P-AAAA-NNN")
 @click.option("--yes", "-y", is_flag=True, help="Ne pas demander confirmation.")
 @db_option
 def forget(pid: str, yes: bool) -> None:

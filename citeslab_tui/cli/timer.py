@@ -17,7 +17,7 @@ def _end_time(text: str | None) -> time | None:
 
 
 @click.command()
-@click.argument("line")
+@click.argument("line", metavar="LIGNE")
 @db_option
 def start(line: str) -> None:
     """Lance un chronomètre pour une ligne de saisie sans durée.

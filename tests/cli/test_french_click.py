@@ -6,10 +6,12 @@ from __future__ import annotations
 import ast
 import gettext
 import os
+import re
 import shutil
 import string
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -20,7 +22,7 @@ from tests.fixture_types import Run
 
 CATALOGUE = LOCALE_DIR / "fr" / "LC_MESSAGES"
 # French words that are the same as click's English ones.
-SAME_IN_FRENCH = {"Options", "%(prog)s, version %(version)s"}
+SAME_IN_FRENCH = {"%(prog)s, version %(version)s"}
 
 
 def _click_messages() -> set[tuple[str, ...]]:
@@ -102,7 +104,46 @@ def test_help_speaks_french(run: Run) -> None:
     out = run("--help").output
     assert out.startswith("Utilisation : ")
     assert "Affiche cette aide et quitte." in out and "Affiche la version et quitte." in out
-    assert "Commandes" in out and "Show this message" not in out
+    assert "Show this message" not in out
+    # French typography: a space before the colon of each heading
+    assert "\nOptions :\n" in out and "\nCommandes :\n" in out
+    assert "\nCommandes :\n" in run("porteur", "--help").output
+    assert "[obligatoire]" in run("month", "reopen", "--help").output  # _(a variable)
+    assert "[OPTIONS] [COMMANDE] [ARGUMENTS]...\n" in out
+
+
+# click's names for its types and its group usage, which its catalogue does not hold
+ENGLISH = re.compile(
+    r"\b(TEXT|INTEGER|FLOAT|RANGE|PATH|FILE|FILENAME|DIRECTORY|BOOLEAN|"
+    r"COMMAND|ARGS|KIND|LINE|KEY|VALUE|ENTRY_ID|PID|STEP)\b"
+)
+
+
+def _commands(
+    command: click.Command, ctx: click.Context
+) -> Iterator[tuple[click.Command, click.Context]]:
+    yield command, ctx
+    if isinstance(command, click.Group):
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None
+            yield from _commands(sub, click.Context(sub, parent=ctx, info_name=name))
+
+
+def test_every_placeholder_of_every_command_is_french() -> None:
+    from citeslab_tui.cli import cli
+
+    english = []
+    for command, ctx in _commands(cli, click.Context(cli, info_name="citeslab")):
+        shown = [
+            p.make_metavar(ctx)
+            for p in command.get_params(ctx)
+            if not (isinstance(p, click.Option) and (p.is_flag or p.count))  # no placeholder
+        ]
+        if isinstance(command, click.Group):
+            shown.append(command.subcommand_metavar)
+        english += [f"{ctx.command_path}: {m}" for m in shown if ENGLISH.search(m)]
+    assert english == []
 
 
 def test_french_whatever_the_users_locale(tmp_path: Path) -> None:
