@@ -18,6 +18,7 @@ from citeslab_tui.cli.common import (
 from citeslab_tui.cli.french import SUBCOMMAND
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS, STEPS
 from citeslab_tui.core.text import printable
+from citeslab_tui.present import short_date
 from citeslab_tui.services import porteurs as service
 from citeslab_tui.services.common import territory_code
 
@@ -113,11 +114,13 @@ def list_(stage: str | None, territory: str | None, qpv_only: bool, as_json: boo
     if not items:
         click.echo("Aucun porteur.")
         return
+    lines = []
     for p in items:
-        steps = ", ".join(f"{s.step} {s.date:%d/%m/%Y}" for s in p.steps)
+        steps = ", ".join(f"{s.step} {short_date(s.date)}" for s in p.steps)
         qpv = f"QPV {p.qpv}" if p.qpv_resident else "hors QPV"
-        click.echo(f"{p.id:<12} {p.territory:<5} {qpv:<13} {STAGE_LABELS[p.stage]:<10} {steps}")
-    click.echo(f"{len(items)} porteur(s)")
+        lines.append(f"{p.id:<12} {p.territory:<5} {qpv:<13} {STAGE_LABELS[p.stage]:<10} {steps}")
+    lines.append(f"{len(items)} porteur(s)")
+    click.echo("\n".join(lines))  # one write: echo flushes each call
 
 
 @porteur.command()

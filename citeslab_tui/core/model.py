@@ -235,11 +235,9 @@ class PathStep(NamedTuple):
 
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> "PathStep":
+        """Positional, in field order, like `Entry.from_record`."""
         return cls(
-            step=rec["step"],
-            date=date.fromisoformat(rec["date"]),
-            partner=rec.get("partner"),
-            reason=rec.get("reason"),
+            rec["step"], date.fromisoformat(rec["date"]), rec.get("partner"), rec.get("reason")
         )
 
 
@@ -313,25 +311,30 @@ class Porteur(NamedTuple):
 
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> "Porteur":
-        consent = rec.get("rqth_consent_date")
+        """Positional, in field order, like `Entry.from_record`: every command
+        that lists or counts porteurs reads them all (tests/core/test_model.py
+        checks the order)."""
+        get = rec.get
+        consent = get("rqth_consent_date")
+        step = PathStep.from_record
         return cls(
-            uuid=rec["uuid"],
-            id=rec["id"],
-            territory=rec["territory"],
-            qpv_resident=rec["qpv_resident"],
-            qpv=rec.get("qpv"),
-            name=rec.get("name"),
-            contact=rec.get("contact"),
-            profile=rec.get("profile"),
-            categories=tuple(rec.get("categories", ())),
-            rqth=rec.get("rqth", False),
-            rqth_consent_date=date.fromisoformat(consent) if consent else None,
-            steps=tuple(PathStep.from_record(s) for s in rec.get("steps", ())),
-            notes=rec.get("notes", ""),
-            forgotten_at=rec.get("forgotten_at"),
-            created_at=rec["created_at"],
-            updated_at=rec["updated_at"],
-            project_qpv=rec.get("project_qpv", False),
+            rec["uuid"],
+            rec["id"],
+            rec["territory"],
+            rec["qpv_resident"],
+            get("qpv"),
+            get("name"),
+            get("contact"),
+            get("profile"),
+            tuple(get("categories", ())),
+            get("rqth", False),
+            date.fromisoformat(consent) if consent else None,
+            tuple([step(s) for s in get("steps", ())]),
+            get("notes", ""),
+            get("forgotten_at"),
+            rec["created_at"],
+            rec["updated_at"],
+            get("project_qpv", False),
         )
 
     def with_changes(self, **changes: Any) -> "Porteur":

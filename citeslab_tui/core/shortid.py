@@ -24,11 +24,17 @@ def short_ids(
     ids: Iterable[str], among: Iterable[str] | None = None, minimum: int = MINIMUM
 ) -> dict[str, str]:
     """id → its shortest prefix (≥ `minimum`) that no other id of `among`
-    (default: `ids` themselves) shares. `among` is sorted once; each id is
-    placed in it by bisection and compared with its two neighbours only, so
-    shortening the few ids a list shows costs little even among 20 000."""
+    (default: `ids` themselves) shares. Only ids sharing the first `minimum`
+    characters of a wanted id can lengthen its prefix: those are sorted, and
+    each wanted id is placed among them by bisection and compared with its two
+    neighbours only — shortening the few ids a list shows costs little even
+    among 20 000."""
     wanted = set(ids)
-    ordered = sorted(wanted if among is None else wanted.union(among))
+    if among is None:
+        ordered = sorted(wanted)
+    else:
+        heads = {i[:minimum] for i in wanted}
+        ordered = sorted(wanted.union([i for i in among if i[:minimum] in heads]))
     out: dict[str, str] = {}
     for item in wanted:
         n = bisect_left(ordered, item)  # ordered[n] is item: it was added above

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from citeslab_tui import schemas
 from citeslab_tui.core.dates import FIRST_YEAR, LAST_YEAR
-from citeslab_tui.core.model import Entry, PathStep, Porteur
+from citeslab_tui.core.model import (
+    CATEGORIES,
+    PROFILES,
+    SORTIE_REASONS,
+    Entry,
+    PathStep,
+    Porteur,
+)
 
 LIMITS = settings(max_examples=200, deadline=None)
 
@@ -114,6 +121,32 @@ def test_every_field_lands_in_its_own_slot() -> None:
     assert schemas.is_valid("entry", record), schemas.explain("entry", record)
     back = Entry.from_record(record)
     assert back._asdict() == entry._asdict()
+
+
+def test_every_porteur_field_lands_in_its_own_slot() -> None:
+    """Porteur.from_record is positional too: distinct values everywhere."""
+    porteur = Porteur(
+        uuid="2" * 32,
+        id="P-2022-014",
+        territory="CCG",
+        qpv_resident=True,
+        qpv="QN07405M",
+        name="Nom",
+        contact="06",
+        profile=next(iter(PROFILES)),
+        categories=(next(iter(CATEGORIES)),),
+        rqth=True,
+        rqth_consent_date=date(2022, 3, 1),
+        steps=(PathStep("sortie", date(2022, 3, 2), "ADIE", next(iter(SORTIE_REASONS))),),
+        notes="n",
+        forgotten_at="2023-01-01T00:00:00",
+        created_at="2022-03-02T18:00:00",
+        updated_at="2022-03-03T09:00:00",
+        project_qpv=True,
+    )
+    record = porteur.to_record()
+    assert schemas.is_valid("porteur", record), schemas.explain("porteur", record)
+    assert Porteur.from_record(record)._asdict() == porteur._asdict()
 
 
 @given(entries)
