@@ -15,7 +15,7 @@ def check() -> None:
     from citeslab_tui.services.check import check as check_file
 
     path = db_path()
-    problems, summary = check_file(path, get_config())
+    problems, summary, days = check_file(path, get_config(), today())
     click.echo(f"Fichier : {path}")
     click.echo(summary)
     if problems:
@@ -23,21 +23,11 @@ def check() -> None:
             click.echo(f"  - {p}", err=True)
         raise UserError(f"{len(problems)} problème(s) trouvé(s)")
     click.echo("Aucun problème.")
-    _days_to_verify()
-
-
-def _days_to_verify() -> None:
-    """Days accepted with a warning (issue 11): listed, not an error."""
-    from citeslab_tui.cli.common import open_store, today
-    from citeslab_tui.services.plausibility import days_to_verify
-
-    days = days_to_verify(open_store(readonly=True), today())
-    if not days:
-        return
-    click.echo(f"Jours à vérifier ({len(days)}) :")
-    for found in days:
-        for message in found.messages():
-            click.echo(f"  - {message}")
+    if days:  # accepted with a warning (issue 11): listed, not an error
+        click.echo(f"Jours à vérifier ({len(days)}) :")
+        for found in days:
+            for message in found.messages():
+                click.echo(f"  - {message}")
 
 
 @click.command()

@@ -3,14 +3,15 @@ schemas, and every reference checked against the configuration."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from citeslab_tui.core.checks import step_problems
 from citeslab_tui.core.dates import out_of_range
 from citeslab_tui.core.errors import CitesLabError, DataFileError
-from citeslab_tui.core.model import NON_PILLAR_KINDS, Config
+from citeslab_tui.core.model import NON_PILLAR_KINDS, Config, Entry
 from citeslab_tui.store import leftovers
-from citeslab_tui.store.layout import INDEX, read_index
+from citeslab_tui.store.layout import ENTRIES_PREFIX, INDEX, PORTEURS_PREFIX, read_index
 from citeslab_tui.store.storage import AtomicJSONStorage
 from citeslab_tui.store.store import Store
 from citeslab_tui.store.validation import validate_table
@@ -38,6 +39,13 @@ def _index_broken(path: Path) -> bool:
 
 def check_file(path: Path, config: Config) -> tuple[list[str], str]:
     """(problems, one-line summary). Problems are French, without personal data."""
+    problems, summary, _ = check_and_read(path, config)
+    return problems, summary
+
+
+def check_and_read(path: Path, config: Config) -> tuple[list[str], str, Store | None]:
+    """`check_file`, and the store it read (None when the file could not be
+    read): its entries and porteurs are built already, for what comes next."""
     removed = leftovers.remove_stale_temporaries(path)
     cleaned = (
         f"\n{len(removed)} fichier(s) temporaire(s) laissé(s) par une écriture interrompue, "
@@ -46,16 +54,20 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
         else ""
     )
     if not path.exists():
-        return [], "Le fichier n'existe pas encore (il sera créé au premier enregistrement)."
+        return [], "Le fichier n'existe pas encore (il sera créé au premier enregistrement).", None
     try:
         store = Store.open(path, config, readonly=True, trust_checksums=False)
-        names = store.storage.table_names()
-        for name in names:
-            store.storage.table(name)
+        # Reading the entries and porteurs parses and validates their tables
+        # (no checksum trusted); the other tables are parsed and validated here.
+        entries = store.entries()
+        porteurs = store.porteurs()
+        for name in store.storage.table_names():
+            if not name.startswith((ENTRIES_PREFIX, PORTEURS_PREFIX)):
+                store.storage.table(name)
     except DataFileError as exc:
-        return [str(exc)], "Fichier refusé."
+        return [str(exc)], "Fichier refusé.", None
     except CitesLabError as exc:
-        return [str(exc)], "Fichier illisible."
+        return [str(exc)], "Fichier illisible.", None
     problems: list[str] = [
         f"table « {name} » modifiée hors de citeslab depuis sa dernière écriture "
         "(somme de contrôle différente ; son contenu a été revérifié)"
@@ -66,39 +78,41 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
             "index du fichier incohérent : le fichier a été modifié hors de citeslab depuis "
             "sa dernière écriture (son contenu a été revérifié)"
         )
-    entries = store.entries()
-    porteurs = store.porteurs()
     known = {p.id for p in porteurs}
+    types, territories = set(config.type_keys), set(config.territory_codes)
+    pillars = {*config.pillar_keys, *NON_PILLAR_KINDS}
     seen_ids: set[str] = set()
     for e in entries:
-        where = f"entrée {e.id[:8]} du {e.date:%d/%m/%Y}"
-        if out_of_range(e.date) is not None:
+        outside = out_of_range(e.date)
+        if outside is not None:
             problems.append(
-                f"entrée {e.id[:8]} : {out_of_range(e.date)}, qu'aucun rapport ne montre : "
+                f"entrée {e.id[:8]} : {outside}, qu'aucun rapport ne montre : "
                 f"corrigez sa date (citeslab edit {e.id[:8]} --date AAAA-MM-JJ) "
                 f"ou supprimez-la (citeslab delete {e.id[:8]})"
             )
         if e.id in seen_ids:
-            problems.append(f"{where} : identifiant en double")
+            problems.append(f"{_where(e)} : identifiant en double")
         seen_ids.add(e.id)
-        if e.type not in config.type_keys:
-            problems.append(f"{where} : type « {e.type} » absent de la configuration")
-        if e.pillar not in config.pillar_keys and e.pillar not in NON_PILLAR_KINDS:
-            problems.append(f"{where} : pilier « {e.pillar} » absent de la configuration")
-        if e.territory not in config.territory_codes:
-            problems.append(f"{where} : territoire « {e.territory} » absent de la configuration")
+        if e.type not in types:
+            problems.append(f"{_where(e)} : type « {e.type} » absent de la configuration")
+        if e.pillar not in pillars:
+            problems.append(f"{_where(e)} : pilier « {e.pillar} » absent de la configuration")
+        if e.territory not in territories:
+            problems.append(
+                f"{_where(e)} : territoire « {e.territory} » absent de la configuration"
+            )
         for pid in e.porteurs:
             if pid not in known:
-                problems.append(f"{where} : porteur {pid} inconnu")
-    ids = [p.id for p in porteurs]
-    for pid in sorted({i for i in ids if ids.count(i) > 1}):
+                problems.append(f"{_where(e)} : porteur {pid} inconnu")
+    counts = Counter(p.id for p in porteurs)
+    for pid in sorted(i for i, n in counts.items() if n > 1):
         problems.append(f"porteur {pid} : identifiant en double")
     for p in porteurs:
         problems += [
             f"porteur {p.id} : {problem} : aucun rapport ne compte cette étape"
             for problem in step_problems(p)
         ]
-        if p.territory not in config.territory_codes:
+        if p.territory not in territories:
             problems.append(
                 f"porteur {p.id} : territoire « {p.territory} » absent de la configuration"
             )
@@ -107,4 +121,8 @@ def check_file(path: Path, config: Config) -> tuple[list[str], str]:
         f"{len(entries)} entrée(s) sur {months} mois, {len(porteurs)} porteur(s), "
         f"{len(store.journal())} modification(s) annulable(s)."
     ) + cleaned
-    return problems, summary
+    return problems, summary, store
+
+
+def _where(e: Entry) -> str:
+    return f"entrée {e.id[:8]} du {e.date:%d/%m/%Y}"

@@ -146,3 +146,33 @@ def test_meta_of_the_wrong_type_is_refused(db_path: Path, config: Config) -> Non
     db_path.write_bytes(orjson.dumps(whole))
     problems, _ = check_file(db_path, config)
     assert problems and "_meta" in problems[0]
+
+
+def test_check_names_duplicated_ids_and_references_the_configuration_lacks(
+    db_path: Path, config
+) -> None:
+    from datetime import date
+
+    from citeslab_tui.core.model import PathStep
+
+    twice = "ab" * 16
+    entries = [
+        make_entry(date(2022, 3, 1), id=twice),
+        make_entry(date(2022, 4, 1), id=twice),  # same id in another month's table
+        make_entry(date(2022, 5, 2), territory="ZZ", porteurs=("P-2022-099",)),
+    ]
+    porteurs = [
+        make_porteur("P-2022-001", steps=(PathStep("accueilli", date(2022, 3, 1)),)),
+        make_porteur("P-2022-001", steps=(PathStep("accueilli", date(2023, 3, 1)),)),
+    ]
+    Store.open(db_path, config).seed(entries, porteurs)
+    problems, summary = check_file(db_path, config)
+    assert problems == [
+        "entrée abababab du 01/04/2022 : identifiant en double",
+        "entrée "
+        + entries[2].id[:8]
+        + " du 02/05/2022 : territoire « ZZ » absent de la configuration",
+        f"entrée {entries[2].id[:8]} du 02/05/2022 : porteur P-2022-099 inconnu",
+        "porteur P-2022-001 : identifiant en double",
+    ]
+    assert summary.startswith("3 entrée(s) sur 3 mois, 2 porteur(s)")
