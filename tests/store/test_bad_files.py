@@ -149,7 +149,7 @@ def test_meta_of_the_wrong_type_is_refused(db_path: Path, config: Config) -> Non
 
 
 def test_check_names_duplicated_ids_and_references_the_configuration_lacks(
-    db_path: Path, config
+    db_path: Path, config: Config
 ) -> None:
     from datetime import date
 
