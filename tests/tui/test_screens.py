@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from textual.binding import Binding
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 
@@ -190,7 +192,13 @@ async def test_editing_a_porteur_and_filters(
 
 
 async def test_linked_entries_of_a_porteur(app: CitesLabApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[LinkedEntries.Found] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, LinkedEntries.Found):
+            seen.append(message)
+
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         await pilot.press("f4")
         screen = app.screen
         assert isinstance(screen, PorteursScreen)
@@ -203,8 +211,31 @@ async def test_linked_entries_of_a_porteur(app: CitesLabApp) -> None:
         modal = app.screen
         assert isinstance(modal, LinkedEntries)
         assert modal.query_one(DataTable).row_count == 1
+        # the worker's result came as a message (to the modal only), not as a
+        # call from its thread
+        assert [[e.porteurs for e in m.entries] for m in seen] == [[("P-2022-001",)]]
         await pilot.press("escape")
         assert app.screen is screen
+
+
+async def test_linked_entries_that_cannot_be_read_say_so_in_french(
+    app: CitesLabApp, said: Said, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citeslab_tui.core.errors import CitesLabError
+    from citeslab_tui.tui.modals import linked_entries
+
+    def refused(*args: object) -> NoReturn:
+        raise CitesLabError("Fichier de données illisible : réessayez.")
+
+    monkeypatch.setattr(linked_entries, "linked_entries", refused)
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        await pilot.press("f4", "l")
+        await settle(app, pilot)
+        modal = app.screen
+        assert isinstance(modal, LinkedEntries)
+        assert said.messages == ["Fichier de données illisible : réessayez."]
+        assert str(modal.query_one("#linked-summary", Static).render()) == "Recherche impossible."
+        assert modal.query_one(DataTable).row_count == 0
 
 
 async def test_names_are_shown_literally_in_the_register(app: CitesLabApp) -> None:

@@ -34,8 +34,6 @@ ALLOWED = {
     "_list_visible": "palette, tui/widgets/palette.py",
     "_NO_MATCHES": "palette, tui/widgets/palette.py",
     "_NO_MATCHES_COUNTDOWN": "palette, tui/widgets/palette.py",
-    # StoreScreen's own flag; the name is App._ready's, on another class.
-    "_ready": "StoreScreen's own flag",
 }
 
 

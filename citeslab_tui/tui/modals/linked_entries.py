@@ -1,19 +1,22 @@
 """The entries that name a porteur, newest first. Finding them means reading
 every month of the file, so it runs in a worker thread on a read-only copy of
-the store; at most `LIMIT` rows are shown."""
+the store and posts what it found as a message (`Found`); a refusal reaches the
+user through the worker's ERROR state. At most `LIMIT` rows are shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
+from textual.worker import Worker, WorkerState
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Entry
@@ -33,6 +36,13 @@ class LinkedEntries(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "close", "Fermer les entrées liées", id="close-linked")
     ]
+
+    class Found(Message, bubble=False):  # for this modal only
+        """The worker's result: every entry naming the porteur, newest first."""
+
+        def __init__(self, entries: list[Entry]) -> None:
+            super().__init__()
+            self.entries = entries
 
     def __init__(self, porteur_id: str, store: Store) -> None:
         super().__init__()
@@ -56,18 +66,29 @@ class LinkedEntries(ModalScreen[None]):
         table.add_column("Note", width=30)
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="linked")
     def load(self) -> None:
-        try:
-            # its own read-only store: the UI's stays on the UI thread
-            entries = linked_entries(reader(self.store), self.porteur_id)
-            entries.reverse()  # newest first
-        except CitesLabError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.show, entries)
+        # its own read-only store: the UI's stays on the UI thread
+        entries = linked_entries(reader(self.store), self.porteur_id)
+        entries.reverse()  # newest first
+        self.post_message(self.Found(entries))
 
-    def show(self, entries: list[Entry]) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker: Worker[Any] = event.worker
+        if worker.group != "linked" or event.state != WorkerState.ERROR:
+            return
+        error = worker.error
+        if isinstance(error, CitesLabError):
+            message = str(error)
+        else:  # a French line; the code location (no data) goes to the error log
+            from citeslab_tui.crashlog import log_unexpected
+
+            message = log_unexpected(error) if error is not None else "Erreur inattendue."
+        self.query_one("#linked-summary", Static).update(Text("Recherche impossible."))
+        self.notify(message, severity="error", markup=False)
+
+    def on_linked_entries_found(self, message: Found) -> None:
+        entries = message.entries
         table = self.query_one(DataTable)
         for e in entries[:LIMIT]:
             label = self.config.type_label(e.type)

@@ -28,14 +28,16 @@ class StoreScreen(Screen[None]):
         self.today = today
         self._drawn_generation = -1
         self._drawn_config: object = store.config
-        self._ready = False
+        # True from on_mount on (Textual's is_mounted turns true only after
+        # on_mount, whose redraw needs it already)
+        self._drawable = False
 
     def on_mount(self) -> None:
-        self._ready = True
+        self._drawable = True
         self.redraw()
 
     def on_screen_resume(self) -> None:
-        if self._ready and (
+        if self._drawable and (
             self._drawn_generation != self.store.generation
             or self._drawn_config is not self.store.config
         ):
@@ -43,7 +45,7 @@ class StoreScreen(Screen[None]):
 
     def redraw(self) -> None:
         """Draw again from the store (cheap: screens read a day, a week or a page)."""
-        if not self._ready:
+        if not self._drawable:
             return
         self._drawn_generation = self.store.generation
         if self._drawn_config is not self.store.config:

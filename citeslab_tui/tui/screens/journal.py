@@ -217,7 +217,7 @@ class JournalScreen(StoreScreen):
 
     def on_resize(self) -> None:
         table = self.table
-        if self._ready and self.size.width != table.drawn_width:
+        if self._drawable and self.size.width != table.drawn_width:
             table.show(table.entries, self.size.width)
 
     def show_day(self, day: date) -> None:
@@ -225,14 +225,14 @@ class JournalScreen(StoreScreen):
 
     def watch_selected_day(self) -> None:
         self.redraw()
-        if self._ready:
+        if self._drawable:
             self.bar.show_preview(self.bar.input.value)  # the day's checks changed
 
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "duplicate_entry", "delete_entry"):
-            return self._ready and self.table.selected() is not None
+            return self._drawable and self.table.selected() is not None
         return True
 
     def action_previous_day(self) -> None:

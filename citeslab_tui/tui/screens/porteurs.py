@@ -122,7 +122,7 @@ class PorteursScreen(StoreScreen):
         return profile, max(8, min(40, width - 4 - 41 - profile - 2 * 7))
 
     def on_resize(self) -> None:
-        if self._ready:
+        if self._drawable:
             self.redraw()
 
     # ------------------------------------------------------------------ drawing
@@ -227,7 +227,7 @@ class PorteursScreen(StoreScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_porteur", "add_step", "linked_entries"):
-            return self._ready and self.selected() is not None
+            return self._drawable and self.selected() is not None
         return True
 
     def action_page(self, step: int) -> None:
