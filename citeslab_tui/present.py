@@ -253,4 +253,5 @@ def timer_badge(timer: RunningTimer, now: datetime) -> str:
             f"Chronomètre lancé le {timer.started:%d/%m/%Y} à {timer.started:%H:%M} · {timer.line}"
         )
     minutes = int(timer.elapsed(now).total_seconds() // 60)
-    return f"Chronomètre {hours(minutes)} · {timer.line} · depuis {timer.started:%H:%M}"
+    elapsed = hours(minutes) if minutes else "0 min"  # a stopwatch counts minutes
+    return f"Chronomètre {elapsed} · {timer.line} · depuis {timer.started:%H:%M}"

@@ -19,7 +19,14 @@ from citeslab_tui.present import (
 
 @pytest.mark.parametrize(
     ("minutes", "shown"),
-    [(1230, "20 h 30"), (1200, "20 h"), (45, "45 min"), (68880, "1\u202f148 h"), (-90, "−1 h 30")],
+    [
+        (1230, "20 h 30"),
+        (1200, "20 h"),
+        (45, "45 min"),
+        (0, "0 h"),  # F3 said "attendu à ce jour 0 min · année 0 min"
+        (68880, "1\u202f148 h"),
+        (-90, "−1 h 30"),
+    ],
 )
 def test_hours(minutes: int, shown: str) -> None:
     assert hours(minutes) == shown

@@ -53,11 +53,12 @@ def shorten(text: str, width: int) -> str:
 
 
 def hours(minutes: float) -> str:
-    """`150` → `2 h 30`, `60` → `1 h`, `45` → `45 min`, `68880` → `1 148 h`
-    (thousands parted by a narrow no-break space)."""
+    """`150` → `2 h 30`, `60` → `1 h`, `45` → `45 min`, `0` → `0 h` (an amount
+    of hours, not a stopwatch), `68880` → `1 148 h` (thousands parted by a
+    narrow no-break space)."""
     sign = "−" if minutes < 0 else ""
     h, m = divmod(abs(round(minutes)), 60)
-    if not h:
+    if not h and m:
         return f"{sign}{m} min"
     whole = f"{h:,}".replace(",", "\u202f")
     return f"{sign}{whole} h {m:02d}" if m else f"{sign}{whole} h"

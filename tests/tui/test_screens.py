@@ -90,6 +90,8 @@ async def test_dashboard_switches_year_and_territory(app: CitesLabApp) -> None:
         assert screen.report.period.start == date(2021, 1, 1)
         assert screen.report.as_of == date(2021, 12, 31)
         assert screen.report.minutes_logged == 0
+        shown = str(screen.query_one("#territory-AA", TerritoryGauge).render())
+        assert "┃ 0 h · attendu à ce jour" in shown and "0 min" not in shown
         await pilot.press("]", "]")
         await settle(app, pilot)
         assert screen.report.period.start == date(2023, 1, 1)
