@@ -23,6 +23,7 @@ from citeslab_tui.core.indicators import (
 from citeslab_tui.core.livrables import livrable_status, share_status
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
+from tests.core.figures import livrable_of, territory_of
 
 YEARS = range(2020, 2025)
 _ids = count(1)
@@ -140,11 +141,11 @@ def test_partial_2021_window_and_share(config: Config, cal: WorkingCalendar) -> 
     assert ateliers is not None
     assert ateliers.period == Period(date(2021, 9, 1), date(2021, 12, 31))
     # A share is not prorated.
-    assert r.livrable("part_qpv").target == pytest.approx(0.25)  # type: ignore[union-attr]
-    assert r.livrable("part_qpv").target_rule == "convention"  # type: ignore[union-attr]
+    assert livrable_of(r, "part_qpv").target == pytest.approx(0.25)
+    assert livrable_of(r, "part_qpv").target_rule == "convention"
     # Territory hours count only the days of the CCG's dated allocation (its
     # convention): 0.2 × 1607 h × 86/254.
-    assert r.territory_figures("CCG").minutes_expected == 6529  # type: ignore[union-attr]
+    assert territory_of(r, "CCG").minutes_expected == 6529
     full = report([], [], config, Period.year(2022), date(2022, 12, 31), cal)
     comites = full.livrable("comites_techniques")
     assert comites is not None and (comites.target, comites.target_rule) == (3, "convention")
@@ -166,10 +167,10 @@ def test_convention_period_sums_its_years(config: Config, cal: WorkingCalendar) 
         "2021 : prorata calendaire 4/12 + 2022 : convention + 2023 : prorata calendaire 128/365"
     )
     expected_share = (0.25 * 86 + 0.30 * 253 + 0.35 * 89) / (86 + 253 + 89)
-    assert r.livrable("part_qpv").target == pytest.approx(expected_share)  # type: ignore[union-attr]
+    assert livrable_of(r, "part_qpv").target == pytest.approx(expected_share)
     # Expected CCG minutes: 19284 × (86/254 + 253/253 + 89/251), to the nearest minute.
     exact = 19284 * (86 / 254 + 1 + 89 / 251)
-    assert r.territory_figures("CCG").minutes_expected == round(exact)  # type: ignore[union-attr]
+    assert territory_of(r, "CCG").minutes_expected == round(exact)
 
 
 def test_stated_target_wins_over_prorating(config: Config, cal: WorkingCalendar) -> None:
@@ -178,8 +179,8 @@ def test_stated_target_wins_over_prorating(config: Config, cal: WorkingCalendar)
     stated = ateliers._replace(targets_stated={2021: 3})
     custom = config._replace(conventions=(conv._replace(livrables=(stated,)),))
     r = report([], [], custom, Period(date(2021, 1, 1), date(2022, 12, 31)), date(2022, 1, 1), cal)
-    assert r.livrable("ateliers").target == 3 + 6  # type: ignore[union-attr]
-    assert r.livrable("ateliers").target_rule == "2021 : configuration + 2022 : convention"  # type: ignore[union-attr]
+    assert livrable_of(r, "ateliers").target == 3 + 6
+    assert livrable_of(r, "ateliers").target_rule == "2021 : configuration + 2022 : convention"
 
 
 def test_no_livrable_outside_the_convention(config: Config, cal: WorkingCalendar) -> None:
@@ -370,7 +371,7 @@ def test_hand_territory_filter(config: Config, cal: WorkingCalendar) -> None:
     assert r.minutes_logged == 750
     assert {p.key: p.minutes for p in r.pillars}["prospection"] == 360
     assert len(r.livrables) == 10  # CCG's and the all-territories part_qpv
-    assert r.livrable("part_qpv").denominator == 4  # type: ignore[union-attr]
+    assert livrable_of(r, "part_qpv").denominator == 4
     assert (r.qpv_share.denominator, r.qpv_share.numerator) == (3, 1)
     assert r.porteurs.active == 3
     assert [w.minutes for w in r.weekly] == [0, 0, 60, 0]
@@ -428,9 +429,9 @@ def test_nothing_happened_yet(config: Config, cal: WorkingCalendar) -> None:
     r = report(entries, porteurs, config, Period.year(2022), date(2021, 12, 31), cal)
     assert r.minutes_logged == 0 and r.elapsed_working_days == 0
     assert all(lv.status == ON_TRACK for lv in r.livrables if lv.kind != "qpv_share")
-    assert r.livrable("part_qpv").status is None  # type: ignore[union-attr]
+    assert livrable_of(r, "part_qpv").status is None
     assert all(p.share is None and p.drift_points is None for p in r.pillars)
-    assert r.livrable("ateliers").projection is None  # type: ignore[union-attr]
+    assert livrable_of(r, "ateliers").projection is None
 
 
 def test_unknown_territory_and_pillar_are_kept(config: Config, cal: WorkingCalendar) -> None:

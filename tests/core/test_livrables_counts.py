@@ -18,6 +18,7 @@ from citeslab_tui.core.livrables import cadence_on, calendar_share, next_due
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.core.quickentry import parse
+from tests.core.figures import livrable_of
 
 YEARS = range(2020, 2025)
 _ids = count(1)
@@ -52,8 +53,8 @@ def test_one_atelier_and_two_preparations_count_one(config: Config, cal: Working
     ]
     assert [e.occurrence for e in week] == [False, False, True]
     r = year_2022(config, cal, week)
-    assert r.livrable("ateliers").actual == 1  # type: ignore[union-attr]
-    assert r.livrable("personnes_sensibilisees").actual == 12  # type: ignore[union-attr]
+    assert livrable_of(r, "ateliers").actual == 1
+    assert livrable_of(r, "personnes_sensibilisees").actual == 12
     # The time stays on the atelier's pillar and territory: 5 h 30 of animation.
     ccg = r.territory_figures("CCG")
     assert ccg is not None and ccg.pillar_minutes()["animation"] == 330
@@ -66,8 +67,8 @@ def test_two_sessions_of_one_atelier_count_once(config: Config, cal: WorkingCale
         logged(config, "2022-03-10", "1h atelier @AA 8p"),  # another territory
     ]
     r = year_2022(config, cal, day)
-    assert r.livrable("ateliers").actual == 1  # type: ignore[union-attr]
-    assert r.livrable("ateliers").held_on == (date(2022, 3, 10),)  # type: ignore[union-attr]
+    assert livrable_of(r, "ateliers").actual == 1
+    assert livrable_of(r, "ateliers").held_on == (date(2022, 3, 10),)
     sensibilisees = r.livrable("personnes_sensibilisees")
     assert sensibilisees is not None and sensibilisees.actual == 12  # the same group
 
@@ -151,7 +152,7 @@ def test_presence_minimum_is_configurable(config: Config, cal: WorkingCalendar) 
     )
     custom = config._replace(conventions=(conv._replace(livrables=lvs),))
     entries = [logged(config, "2022-03-07", "30min permanence @CCG")]
-    assert year_2022(custom, cal, entries).livrable("presence_qpv").actual == 1  # type: ignore[union-attr]
+    assert livrable_of(year_2022(custom, cal, entries), "presence_qpv").actual == 1
 
 
 # --------------------------------------------------------------------------- porteurs
@@ -213,7 +214,7 @@ def test_an_entry_naming_a_porteur_makes_them_accompanied_that_year(
     r = year_2022(config, cal, entries, people)
     assert (r.qpv_share.numerator, r.qpv_share.denominator) == (1, 2)
     assert r.publics.counted == 2 and r.porteurs.active == 3
-    assert r.livrable("part_qpv").denominator == 2  # type: ignore[union-attr]
+    assert livrable_of(r, "part_qpv").denominator == 2
     # The steps reached in 2022 do not move: the entry is no step.
     assert r.path.reached["accueilli"] == 0
     doc = report_to_json(r)
