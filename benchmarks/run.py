@@ -16,6 +16,10 @@ history. Every command is run once untimed (warm caches, citeslab's daily backup
 then `--runs` rounds: each round restores the files, then runs each operation
 with the tools in turn (the order rotates from one round to the next). Wall time
 of the whole process is measured; the table shows medians. Peers run with TZ=UTC.
+At `--daily-size` (20 000 by default) every day-to-day command is also timed
+alone against issue 10's budget (≤ 150 ms median): log, list, edit, delete,
+undo, report, porteur list/add, status/start/stop, history, exports, check,
+--help.
 citeslab runs with XDG_* directories inside the temporary directory, so nothing
 of the user's is read or touched.
 """
@@ -123,6 +127,15 @@ def machine() -> dict[str, str]:
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
     }
+
+
+def load_average() -> str:
+    """The 1-minute load average, French decimals ("?" where unknown): the
+    machine is shared, so a figure says how calm it was."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}".replace(".", ",")
+    except OSError:
+        return "?"
 
 
 # --------------------------------------------------------------------------- histories
@@ -428,6 +441,137 @@ def bench_commands(
     return samples
 
 
+BUDGET_S = 0.150  # issue 10: every CLI command ≤ 150 ms (median) at 20 000 entries
+# `check` validates every record of the file on purpose: the one stated exception.
+BUDGET_EXCEPTIONS = {"check": "exception : valide tout le fichier"}
+
+
+@dataclass
+class Daily:
+    label: str  # as typed, without --db
+    args: list[str]
+    setup: list[list[str]] = field(default_factory=list)  # untimed, after the restore
+    changes: bool = False  # writes: the file is restored before each run
+    rewind_timer: bool = False  # the timer the setup started began 30 min ago
+
+
+def entry_prefix(h: History) -> str:
+    """Eight characters of the id of the report year's first June entry (`edit`
+    and `delete` take a prefix, as `citeslab list` shows them)."""
+    june = f"{h.year}-06"
+    for rec in read_entries(h.pristine_db):
+        if rec["date"].startswith(june):
+            return str(rec["id"][:8])
+    raise SystemExit(f"aucune entrée en juin {h.year}")
+
+
+def daily_commands(h: History, out_dir: Path) -> list[Daily]:
+    """Every day-to-day CLI command, at the report year of the history."""
+    y, d = str(h.year), h.add_day.isoformat()
+    prefix = entry_prefix(h)
+    out = ["-o", str(out_dir), "--force"]
+    log = ["log", ADD_TEXT, "--date", d]
+    start = ["start", "atelier @CCG 12p"]
+    return [
+        Daily(f'log "{ADD_TEXT}" --date {d}', log, changes=True),
+        Daily("list", ["list"]),
+        Daily("list --week", ["list", "--week"]),
+        Daily(f"list --date {d}", ["list", "--date", d]),
+        Daily(f"edit {prefix} --minutes 45", ["edit", prefix, "--minutes", "45"], changes=True),
+        Daily(f"delete {prefix}", ["delete", prefix], changes=True),
+        Daily("undo", ["undo"], [log], changes=True),
+        Daily(f"report --year {y}", ["report", "--year", y]),
+        Daily(f"report --year {y} --json", ["report", "--year", y, "--json"]),
+        Daily("porteur list", ["porteur", "list"]),
+        Daily(
+            "porteur add --territory CCG", ["porteur", "add", "--territory", "CCG"], changes=True
+        ),
+        Daily("status", ["status"]),
+        Daily(f'start "{start[1]}"', start, changes=True),
+        Daily(
+            "stop",
+            ["stop"],
+            [start],
+            changes=True,
+            rewind_timer=True,  # stop records nothing under a minute
+        ),
+        Daily("history", ["history"]),
+        Daily(f"export entries --year {y}", ["export", "entries", "--year", y, *out]),
+        Daily(f"export timesheet --year {y}", ["export", "timesheet", "--year", y, *out]),
+        Daily("check", ["check"]),
+        Daily("--help", ["--help"]),
+    ]
+
+
+def bench_daily(
+    h: History, tools: Tools, env: dict[str, str], runs: int, log
+) -> dict[str, list[float]]:
+    """Every day-to-day command, `runs` rounds, each timed alone (wall time of
+    the process); a command that writes starts from the pristine file (and no
+    running timer), its setup run untimed. {label: [seconds]}."""
+    out_dir = h.root / "exports"
+    out_dir.mkdir(exist_ok=True)
+    timer = h.db.with_name(h.db.stem + ".timer.json")  # services/timer.timer_path
+    db = ["--db", str(h.db)]
+
+    def once(c: Daily) -> float:
+        if c.changes:
+            restore(h)
+            timer.unlink(missing_ok=True)
+        for setup in c.setup:
+            run_checked([tools.citeslab, *setup, *db], env)
+        if c.rewind_timer:
+            record = orjson.loads(timer.read_bytes())
+            started = datetime.fromisoformat(record["started"]) - timedelta(minutes=30)
+            record["started"] = started.isoformat()
+            timer.write_bytes(orjson.dumps(record))
+        return run_checked([tools.citeslab, *c.args, *db], env)
+
+    commands = daily_commands(h, out_dir)
+    samples: dict[str, list[float]] = {}
+    for c in commands:  # warm-up: bytecode, page cache, the day's backup
+        once(c)
+    for r in range(runs):
+        k = r % len(commands)
+        for c in commands[k:] + commands[:k]:
+            samples.setdefault(c.label, []).append(once(c))
+        log(f"  commandes du quotidien : tour {r + 1}/{runs} fait")
+    restore(h)
+    timer.unlink(missing_ok=True)
+    return samples
+
+
+def daily_notes() -> dict[str, str]:
+    """label → what is said after it in the table (the setup of the command)."""
+    return {
+        "undo": "après un `log`",
+        "stop": "après un `start` 30 min plus tôt",
+    }
+
+
+def daily_rows(samples: dict[str, list[float]]) -> list[list[str]]:
+    rows = []
+    notes = daily_notes()
+    for label, xs in samples.items():
+        median = statistics.median(xs)
+        name = label.split()[0]
+        if name in BUDGET_EXCEPTIONS:
+            budget, met = BUDGET_EXCEPTIONS[name], "—"
+        else:
+            budget = f"≤ {BUDGET_S * 1000:.0f} ms"
+            met = "oui" if median <= BUDGET_S else "**non**"
+        rows.append(
+            [
+                f"`citeslab {label}`" + (f" ({notes[label]})" if label in notes else ""),
+                f"{median:.3f} s",
+                f"{min(xs):.3f}–{max(xs):.3f}",
+                budget,
+                met,
+            ]
+        )
+    return rows
+
+
 def bench_insert(h: History, env: dict[str, str], count: int) -> dict[str, list[float]]:
     restore(h)
     tiny = h.root / "tinydb-live.json"
@@ -729,6 +873,23 @@ def markdown(results: dict) -> str:
                     f"{med(tui[key]):.3f})"
                 )
         lines.append(f"- {nice(size)} : " + " ; ".join(parts))
+    for size in results["sizes"]:
+        daily = results["by_size"][str(size)].get("daily")
+        if not daily:
+            continue
+        lines += [
+            "",
+            f"Commandes du quotidien à {nice(size)} entrées (budget de l'issue 10 : ≤ 150 ms "
+            f"en médiane ; {results['runs']} tours, chaque commande seule, sortie vers "
+            "`/dev/null` ; une commande qui écrit repart du fichier initial, sa préparation "
+            "— le `log` avant `undo`, le `start` avant `stop` — hors chronométrage) :",
+            "",
+            "| commande | médiane | min – max | budget | tenu ? |",
+            "|---|---|---|---|---|",
+        ]
+        lines += ["| " + " | ".join(row) + " |" for row in daily_rows(daily)]
+    if results.get("load"):
+        lines += ["", f"Charge de la machine (moyenne sur 1 min) : {results['load']}."]
     imp = results["imports"]
     lines += [
         "",
@@ -789,6 +950,8 @@ def rerun_command(args: argparse.Namespace) -> str:
         parts.append(f"--inserts {args.inserts}")
     if args.tui_size != 10_000:
         parts.append(f"--tui-size {args.tui_size}")
+    if args.daily_size != 20_000:
+        parts.append(f"--daily-size {args.daily_size}")
     return " ".join([*parts, "--write"])
 
 
@@ -798,6 +961,12 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5, help="tours par mesure (≥ 5 conseillé)")
     ap.add_argument("--inserts", type=int, default=20, help="insertions chronométrées")
     ap.add_argument("--tui-size", type=int, default=10_000, help="taille pour la mesure TUI")
+    ap.add_argument(
+        "--daily-size",
+        type=int,
+        default=20_000,
+        help="taille pour les commandes du quotidien (budget de 150 ms ; 0 : aucune)",
+    )
     ap.add_argument("--write", action="store_true", help="met à jour BENCHMARKS.md")
     ap.add_argument("--keep", action="store_true", help="garde le dossier temporaire")
     ap.add_argument("--json", dest="json_out", help="écrit aussi les mesures brutes (JSON)")
@@ -834,6 +1003,7 @@ def main() -> int:
         },
         "by_size": {},
         "command": rerun_command(args),
+        "load": load_average(),
     }
     smallest: History | None = None
     try:
@@ -852,6 +1022,9 @@ def main() -> int:
             if size == args.tui_size:
                 log(f"[{size}] TUI…")
                 r["tui"] = bench_tui(h, env, args.runs)
+            if size == args.daily_size:
+                log(f"[{size}] commandes du quotidien…")
+                r["daily"] = bench_daily(h, tools, env, args.runs, log)
             results["by_size"][str(size)] = r
         log("démarrage et imports…")
         results["help"] = bench_help(tools, env, args.runs)
@@ -861,6 +1034,7 @@ def main() -> int:
             log(f"dossier gardé : {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
+    results["load"] = f"{results['load']} au début, {load_average()} à la fin"
     text = markdown(results)
     print(text)
     if args.json_out:
