@@ -27,8 +27,8 @@ def import_entries(
 ) -> ImportOutcome:
     """All or nothing (ImportRejected lists every bad row). The porteurs cited
     must exist, unless `create_porteurs`: then bare pseudonymous ones are made."""
-    existing = {e.id for e in store.entries()}
-    known = {p.id for p in store.porteurs()}
+    existing = set(store.entry_ids())
+    known = store.porteur_ids()
     result = read_entries(
         file,
         store.config,

@@ -10,7 +10,7 @@ before/after images, so `undo()` can revert them one by one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,7 @@ class Store:
         self.db = CitesLabDB(storage=lambda: storage)
         self._entry_cache: dict[str, tuple[bytes, list[Entry]]] = {}
         self._porteur_cache: dict[str, tuple[Any, list[Porteur]]] = {}
+        self._key_cache: dict[str, tuple[Any, list[str]]] = {}
 
     @classmethod
     def open(
@@ -178,15 +179,20 @@ class Store:
         out.sort(key=lambda e: (e.date, e.start or time.min, e.created_at))
         return out
 
-    def _entry_keys(self) -> Iterator[tuple[str, str]]:
-        """(monthly table, entry id) of every entry, without building entries."""
-        for name in self.storage.entry_table_names():
-            for key in self.storage.table(name):
-                yield name, key
+    def _ids_in(self, name: str) -> list[str]:
+        """The entry ids of one monthly table, without building its entries;
+        read once per version of its bytes (an edit looks its entry up three
+        times)."""
+        raw = self.storage.raw_table(name)
+        cached = self._key_cache.get(name)
+        if cached is None or cached[0] is not raw:
+            cached = (raw, list(self.storage.table(name)))
+            self._key_cache[name] = cached
+        return cached[1]
 
     def entry_ids(self) -> list[str]:
         """Every entry id, without building the entries (for short ids)."""
-        return [key for _, key in self._entry_keys()]
+        return [key for name in self.storage.entry_table_names() for key in self._ids_in(name)]
 
     def entries_in(self, ranges: Iterable[tuple[date, date]]) -> list[Entry]:
         """Entries of several date ranges (overlaps counted once), by date."""
@@ -208,6 +214,11 @@ class Store:
         items = [Porteur.from_record(r) for r in self.storage.table(name).values()]
         self._porteur_cache[name] = (raw, items)
         return items
+
+    def porteur_ids(self) -> set[str]:
+        """Every porteur id (`P-2022-014`), without building the porteurs."""
+        names = [n for n in self.storage.table_names() if n.startswith(PORTEURS_PREFIX)]
+        return {rec["id"] for n in names for rec in self.storage.table(n).values()}
 
     def porteurs(self, start: date | None = None, end: date | None = None) -> list[Porteur]:
         """Porteurs by id. With `start`/`end`: only those that can count in that
@@ -237,7 +248,12 @@ class Store:
                 f"« {id_or_prefix} » : donnez au moins 4 caractères hexadécimaux"
                 " de l'identifiant (citeslab list)"
             )
-        matches = [(name, k) for name, k in self._entry_keys() if k.startswith(key)]
+        matches = [
+            (name, k)
+            for name in self.storage.entry_table_names()
+            for k in self._ids_in(name)
+            if k.startswith(key)
+        ]
         if not matches:
             raise NotFound(f"Aucune entrée ne correspond à « {id_or_prefix} »")
         if len(matches) > 1:
@@ -279,7 +295,7 @@ class Store:
         """Refuse an entry that its schema or the configuration would not accept.
         `known_porteurs` spares a caller checking many entries a lookup each."""
         if known_porteurs is None and entry.porteurs:
-            known_porteurs = {p.id for p in self.porteurs()}
+            known_porteurs = self.porteur_ids()
         problems = entry_problems(entry, self.config, known_porteurs or set())
         if problems:
             first = problems[0]
@@ -407,7 +423,7 @@ class Store:
         with self.storage.transaction():
             check_open((e.date for e in items), self.closed_months())
             cites = bool(porteurs) or any(e.porteurs for e in items)
-            known = {p.id for p in self.porteurs()} if cites else set()
+            known = self.porteur_ids() if cites else set()
             changes = []
             docs: dict[str, list[Document]] = {}
             for p in porteurs:

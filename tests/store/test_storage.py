@@ -67,6 +67,32 @@ def test_entry_ids_and_lookup_by_prefix_across_months(store: Store) -> None:
         store.find_entry("abc")
 
 
+def test_ids_read_once_still_follow_every_change(db_path: Path, config: Config) -> None:
+    """The ids of a monthly table are kept per version of its bytes: a long-lived
+    store (the app's) sees its own writes and another process's."""
+    store = Store.open(db_path, config)
+    first = store.add_entry(make_entry(date(2022, 3, 1), id="aaaa" + "0" * 28))
+    assert store.find_entry("aaaa").id == first.id
+    second = store.add_entry(make_entry(date(2022, 3, 2), id="bbbb" + "0" * 28))
+    assert store.find_entry("bbbb").id == second.id
+    store.delete_entry(first.id)
+    with pytest.raises(NotFound):
+        store.find_entry("aaaa")
+    other = Store.open(db_path, config)
+    other.add_entry(make_entry(date(2022, 3, 3), id="cccc" + "0" * 28))
+    assert store.refresh()
+    assert sorted(store.entry_ids()) == ["bbbb" + "0" * 28, "cccc" + "0" * 28]
+
+
+def test_porteur_ids_without_building_porteurs(store: Store) -> None:
+    store.add_porteur(make_porteur("P-2022-001"))
+    store.add_porteur(make_porteur("P-2023-002"))
+    assert store.porteur_ids() == {"P-2022-001", "P-2023-002"}
+    with pytest.raises(ValidationFailed, match="porteur « P-2022-009 » inconnu"):
+        store.add_entry(make_entry(porteurs=("P-2022-009",)))
+    assert store.add_entry(make_entry(porteurs=("P-2023-002",))).porteurs == ("P-2023-002",)
+
+
 def test_two_writers_never_lose_each_other(db_path: Path, config: Config) -> None:
     a = Store.open(db_path, config)
     b = Store.open(db_path, config)
