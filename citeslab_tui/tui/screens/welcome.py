@@ -173,8 +173,15 @@ class WelcomeScreen(Screen[None]):
         await body.mount_all(list(self.fields(step)))
         self.query_one("#w-back", Button).disabled = step == 0
         last = step == len(STEPS) - 1
-        self.query_one("#w-next", Button).label = "Terminer" if last else "Suivant"
-        self.query_one("#w-skip", Button).label = "Passer et terminer" if last else "Passer"
+        for selector, label in (
+            ("#w-next", "Terminer" if last else "Suivant"),
+            ("#w-skip", "Passer et terminer" if last else "Passer"),
+        ):
+            button = self.query_one(selector, Button)
+            button.label = label
+            # a new label does not resize a button of auto width by itself
+            # ("Passer et terminer" was cut to "Passer et termi")
+            button.refresh(layout=True)
         self.check()
         first = body.query(ConfigField).first().query("Input, Select")
         if first:
