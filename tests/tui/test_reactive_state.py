@@ -42,6 +42,8 @@ async def test_the_dashboard_redraws_when_its_year_or_territory_is_set(app: Cite
         assert title.startswith("Tableau de bord 2021 · CCG")
         computed = [m for m in seen if isinstance(m, DashboardScreen.Computed)]
         assert computed and computed[-1].report is report
+        # each result went to the screen only (no bubbling to the app)
+        assert len({id(m) for m in computed}) == len(computed)
 
 
 async def test_the_journal_redraws_when_its_day_is_set(app: CitesLabApp) -> None:

@@ -70,7 +70,7 @@ class DashboardScreen(StoreScreen):
     territory: var[str | None] = var(None, init=False)
     """The territory shown, or None for all (`r`)."""
 
-    class Computed(Message):
+    class Computed(Message, bubble=False):  # for this screen only
         """The worker's report for request number `request` (a newer request
         may have been made since: only the newest is final)."""
 
