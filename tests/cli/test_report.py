@@ -254,3 +254,12 @@ def test_project_in_a_qpv_counts_in_the_share(run: Run) -> None:
     assert (share["numerator"], share["denominator"]) == (1, 2)
     run("porteur", "edit", "P-2022-001", "--projet-qpv", "non")
     assert as_json(run, "--year", "2022", "--as-of", "2022-12-31")["qpv_share"]["numerator"] == 0
+
+
+def test_console_prints_colon_words_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    """No emoji codes: `:ok:` in a text stays `:ok:` (and rich's emoji table is
+    not loaded for nothing)."""
+    from citeslab_tui.cli.common import console
+
+    console().print("réunion :ok: :smile:")
+    assert capsys.readouterr().out == "réunion :ok: :smile:\n"
