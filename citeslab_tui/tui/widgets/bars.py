@@ -46,8 +46,9 @@ class TerritoryGauge(Gauge):
     width from 80 columns: the code, the share of the working time against the
     allocated share, the last month's, the gap in days. When the line is too
     narrow the ETP gives way, then the name is cut (while 12 characters of it
-    are left), then the wording gets shorter, then the name goes: never the
-    figures."""
+    are left), then the name goes (`AA    part 100 % / 100 % (0 pts) · …` in
+    the dashboard's 80-column left half), and only then the wording gets
+    shorter: never the figures."""
 
     def __init__(self, figures: TerritoryFigures, *, id: str | None = None) -> None:
         super().__init__(id=id)
