@@ -219,7 +219,7 @@ async def test_f5_an_unexpected_export_failure_is_one_french_line(
         await pilot.pause()
         assert said.messages == []  # in the screen, where the paths would be
         result = str(app.screen.query_one("#export-result", Static).render())
-        assert result.startswith("Rien n'a été exporté : Erreur inattendue (RuntimeError)")
+        assert result.startswith("Export impossible\nErreur inattendue (RuntimeError)")
         assert "Awa" not in result
 
 

@@ -270,7 +270,8 @@ async def test_export_writes_a_file_and_shows_where(
         app.screen.query_one("#warning-export", Button).press()
         await settle(app, pilot)
         result = str(screen.query_one("#export-result").render())  # in the screen, not a toast
-        assert "Rien n'a été exporté" in result and "existe déjà" in result
+        assert result.startswith("Export impossible\n") and "existe déjà" in result
+        assert result.count("rien n'a été écrit") == 1  # said once, not by the heading too
         # the way to replace it is this screen's tick box, not the CLI's --force
         assert "cochez « remplacer s'il existe » pour remplacer" in result
         assert "--force" not in result

@@ -253,9 +253,10 @@ class ExportScreen(StoreScreen):
 
     def say_failure(self, message: str) -> None:
         """In the screen, where the files written are listed: a notification
-        would sit over that very place."""
+        would sit over that very place. The message says itself whether
+        anything was written: the heading does not repeat it."""
         result = self.query_one("#export-result", Static)
-        result.update(Text(f"Rien n'a été exporté : {message}"))
+        result.update(Text(f"Export impossible\n{message}"))
         result.add_class("-error")
         self.app.bell()
 
