@@ -489,8 +489,8 @@ class Store:
     def next_porteur_id(self, year: int) -> str:
         """`P-<year>-<n>`: one more than the highest number used that year."""
         highest = 0
-        for p in self.porteurs():
-            m = PORTEUR_ID.fullmatch(p.id)
+        for pid in self.porteur_ids():
+            m = PORTEUR_ID.fullmatch(pid)
             if m and int(m.group(1)) == year:
                 highest = max(highest, int(m.group(2)))
         return f"P-{year}-{highest + 1:03d}"
@@ -498,7 +498,7 @@ class Store:
     def add_porteur(self, porteur: Porteur) -> Porteur:
         self.check_porteur(porteur)
         with self.storage.transaction():
-            if any(p.id == porteur.id for p in self.porteurs()):
+            if porteur.id in self.porteur_ids():
                 raise ValidationFailed(f"le porteur {porteur.id} existe déjà")
             change = self._put_porteur(None, porteur)
             self._record_change(f"ajout du porteur {porteur.id}", [change])
@@ -539,7 +539,7 @@ class Store:
     # ------------------------------------------------------------------ bulk
 
     def is_empty(self) -> bool:
-        return not self.storage.entry_table_names() and not self.porteurs()
+        return not self.storage.entry_table_names() and not self.porteur_ids()
 
     def seed(self, entries: Iterable[Entry], porteurs: Iterable[Porteur]) -> int:
         """Fill an empty file in one write (demo data); not journaled. Only the
