@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from citeslab_tui.core.closing import month_label
-from citeslab_tui.core.errors import MonthClosed
+from citeslab_tui.core.errors import CitesLabError, MonthClosed
 from citeslab_tui.core.text import printable, shorten
 
 
@@ -32,3 +32,16 @@ def refusal(error: Exception) -> tuple[str, str]:
             "plus, rien n'a été enregistré. Pour le rouvrir : F5 Export, ctrl+k."
         )
     return "", str(error)
+
+
+def failure(error: BaseException | None) -> str:
+    """What to say when a worker failed: a project error's own French message;
+    anything else is logged (its code location, never its text, which may hold
+    personal data) and said in one French line."""
+    if isinstance(error, CitesLabError):
+        return str(error)
+    if error is None:
+        return "Erreur inattendue."
+    from citeslab_tui.crashlog import log_unexpected
+
+    return log_unexpected(error)

@@ -6,7 +6,10 @@ message, and `@on(..., "#entry-rows")` routes Enter on an entry to its form."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import NoReturn
 
+import pytest
 from textual.message import Message
 from textual.widgets import Static
 
@@ -15,6 +18,8 @@ from citeslab_tui.tui.modals.entry_form import EntryForm
 from citeslab_tui.tui.screens.dashboard import DashboardScreen
 from citeslab_tui.tui.screens.journal import JournalScreen
 from citeslab_tui.tui.widgets.entry_table import EntryTable
+
+from .conftest import Said
 
 SIZE = (100, 32)
 
@@ -64,3 +69,26 @@ async def test_enter_on_an_entry_opens_its_form(app: CitesLabApp) -> None:
         await pilot.press("tab", "enter")  # the list, then its first entry
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
+
+
+async def test_a_failed_dashboard_computation_says_so_without_its_text(
+    app: CitesLabApp, said: Said, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An unexpected error in the worker: one French line; the error's text
+    (it may hold a name or a note) is in neither the notification nor the log."""
+    from citeslab_tui.services import report
+
+    def broken(*args: object) -> NoReturn:
+        raise RuntimeError("note de Awa Diallo")
+
+    monkeypatch.setattr(report, "compute", broken)
+    async with app.run_test(size=SIZE, message_hook=said) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(said.messages) == 1
+        (message,) = said.messages
+        assert message.startswith("Tableau de bord : calcul impossible. Erreur inattendue")
+        assert "RuntimeError" in message and "Awa" not in message
+        log = tmp_path / "home" / "state" / "citeslab" / "erreurs.log"
+        assert "RuntimeError" in log.read_text() and "Awa" not in log.read_text()

@@ -18,13 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 from textual.worker import Worker, WorkerState
 
-from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Entry
 from citeslab_tui.present import duration, hours
 from citeslab_tui.services.common import reader
 from citeslab_tui.services.porteurs import linked_entries
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import literal
+from citeslab_tui.tui.format import failure, literal
 
 HERE = Path(__file__).parent  # CSS next to the screen, whoever subclasses it
 
@@ -77,15 +76,8 @@ class LinkedEntries(ModalScreen[None]):
         worker: Worker[Any] = event.worker
         if worker.group != "linked" or event.state != WorkerState.ERROR:
             return
-        error = worker.error
-        if isinstance(error, CitesLabError):
-            message = str(error)
-        else:  # a French line; the code location (no data) goes to the error log
-            from citeslab_tui.crashlog import log_unexpected
-
-            message = log_unexpected(error) if error is not None else "Erreur inattendue."
         self.query_one("#linked-summary", Static).update(Text("Recherche impossible."))
-        self.notify(message, severity="error", markup=False)
+        self.notify(failure(worker.error), severity="error", markup=False)
 
     def on_linked_entries_found(self, message: Found) -> None:
         entries = message.entries

@@ -42,7 +42,7 @@ from citeslab_tui.present import (
 )
 from citeslab_tui.services import report as service
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import literal
+from citeslab_tui.tui.format import failure, literal
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.bars import LivrableBar, PillarGauge, TerritoryGauge
 from citeslab_tui.tui.widgets.footer import AppFooter
@@ -151,7 +151,7 @@ class DashboardScreen(StoreScreen):
         worker: Worker[Any] = event.worker
         if worker.group == "dashboard" and event.state == WorkerState.ERROR:
             self.notify(
-                f"Tableau de bord : calcul impossible ({worker.error})",
+                f"Tableau de bord : calcul impossible. {failure(worker.error)}",
                 severity="error",
                 markup=False,
             )
