@@ -24,7 +24,7 @@ from citeslab_tui.core.period import Period
 from citeslab_tui.present import short_date
 from citeslab_tui.services.common import reader
 from citeslab_tui.store import Store
-from citeslab_tui.tui.format import literal
+from citeslab_tui.tui.format import failure, literal
 from citeslab_tui.tui.screens.base import StoreScreen
 from citeslab_tui.tui.widgets.footer import AppFooter
 from citeslab_tui.tui.widgets.inputs import SteadyInput
@@ -339,12 +339,8 @@ class ExportScreen(StoreScreen):
 
             if isinstance(error, FilesExist):  # this screen's way to replace them
                 message = error.worded(f"cochez « {REPLACE} » pour remplacer")
-            elif isinstance(error, CitesLabError):
-                message = str(error)
-            else:  # a French line; the code location (no data) goes to the error log
-                from citeslab_tui.crashlog import log_unexpected
-
-                message = log_unexpected(error) if error is not None else "Erreur inattendue."
+            else:
+                message = failure(error)
             self.say_failure(message)
         elif event.state == WorkerState.SUCCESS:
             lines = Text()
