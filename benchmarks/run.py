@@ -453,6 +453,18 @@ class Daily:
     setup: list[list[str]] = field(default_factory=list)  # untimed, after the restore
     changes: bool = False  # writes: the file is restored before each run
     rewind_timer: bool = False  # the timer the setup started began 30 min ago
+    gauge: list[str] | None = None  # not citeslab: this Python command instead
+
+
+# The machine's speed at the time of the measure, timed in the same rounds as the
+# commands: the interpreter alone, and the interpreter importing click (what any
+# click command pays before its own first line). On this shared virtual machine
+# the same command takes from one to two times as long from one hour to the next;
+# these two rows say which it was.
+GAUGES = [
+    Daily("python -c pass", [], gauge=["-c", "pass"]),
+    Daily('python -c "import click"', [], gauge=["-c", "import click"]),
+]
 
 
 def entry_prefix(h: History) -> str:
@@ -525,9 +537,11 @@ def bench_daily(
             started = datetime.fromisoformat(record["started"]) - timedelta(minutes=30)
             record["started"] = started.isoformat()
             timer.write_bytes(orjson.dumps(record))
+        if c.gauge is not None:
+            return run_checked([sys.executable, *c.gauge], env)
         return run_checked([tools.citeslab, *c.args, *db], env)
 
-    commands = daily_commands(h, out_dir)
+    commands = [*GAUGES, *daily_commands(h, out_dir)]
     samples: dict[str, list[float]] = {}
     for c in commands:  # warm-up: bytecode, page cache, the day's backup
         once(c)
@@ -552,9 +566,21 @@ def daily_notes() -> dict[str, str]:
 def daily_rows(samples: dict[str, list[float]]) -> list[list[str]]:
     rows = []
     notes = daily_notes()
+    gauges = {g.label for g in GAUGES}
     for label, xs in samples.items():
         median = statistics.median(xs)
         name = label.split()[0]
+        if label in gauges:
+            rows.append(
+                [
+                    f"`{label}` (référence : vitesse de la machine)",
+                    f"{median:.3f} s",
+                    f"{min(xs):.3f}–{max(xs):.3f}",
+                    "—",
+                    "—",
+                ]
+            )
+            continue
         if name in BUDGET_EXCEPTIONS:
             budget, met = BUDGET_EXCEPTIONS[name], "—"
         else:
