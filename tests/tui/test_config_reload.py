@@ -72,3 +72,39 @@ async def test_a_closed_month_refuses_a_change_in_the_journal(app: CitesLabApp, 
         await pilot.pause()
         assert app.store.path.read_bytes() == before
         assert said.any("avril 2022 est clos")
+
+
+async def test_a_shown_territory_removed_from_the_configuration_does_not_break_r(
+    app: CitesLabApp,
+) -> None:
+    data = read_config_data(default_config_path())
+    user_config_path().parent.mkdir(parents=True)
+    with_gex = {
+        **data,
+        "territories": [
+            *data["territories"],
+            {"code": "GEX", "name": "Pays de Gex", "allocations": [{"etp": 0.1}]},
+        ],
+    }
+    with_gex["territories"][1]["allocations"][0]["etp"] = 0.1
+    user_config_path().write_text(json.dumps(with_gex))
+    async with app.run_test(size=SIZE) as pilot:
+        app.poll_config()
+        assert codes(app) == ("AA", "CCG", "GEX")
+        await pilot.press("f3", "r", "r", "r")  # all → AA → CCG → GEX
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        assert screen.territory == "GEX"
+        user_config_path().write_text(json.dumps(data))  # GEX removed
+        app.poll_config()
+        assert codes(app) == ("AA", "CCG")
+        await pilot.press("r")  # the shown GEX is gone: back to the first choice, all
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen  # no crash, the same dashboard
+        assert isinstance(screen, DashboardScreen) and screen.territory is None
+
+
+def codes(app: CitesLabApp) -> tuple[str, ...]:
+    return app.store.config.territory_codes

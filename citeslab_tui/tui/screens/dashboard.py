@@ -234,4 +234,6 @@ class DashboardScreen(StoreScreen):
 
     def action_cycle_territory(self) -> None:
         codes: list[str | None] = [None, *self.store.config.territory_codes]
-        self.territory = codes[(codes.index(self.territory) + 1) % len(codes)]
+        # a territory removed from the configuration since it was chosen: back to all
+        at = codes.index(self.territory) if self.territory in codes else -1
+        self.territory = codes[(at + 1) % len(codes)]
