@@ -230,36 +230,20 @@ def _timew_tag(tag: str) -> str:
     return tag
 
 
-def _years_later(when: datetime, years: int) -> datetime:
-    try:
-        return when.replace(year=when.year + years)
-    except ValueError:  # 29 February
-        return when.replace(year=when.year + years, day=28)
-
-
-def write_timew(entries: list[dict], directory: Path) -> int:
+def write_timew(entries: list[dict], directory: Path) -> None:
     """`timewarrior.cfg` (empty), `data/YYYY-MM.data` (one interval a line, UTC) and
     `data/tags.data` (tag counts, as Timewarrior keeps it; without it the first
     command rebuilds it by reading every month).
 
-    Timewarrior refuses dates before 1969 (an assertion in its Datetime class), and
-    `citeslab demo` spreads 100k entries back to 1961: such intervals are stored
-    as many years later as puts the oldest in 1970, i.e. in the 1970s months, which
-    then hold more intervals. Timewarrior reads months from the newest back to the
-    start of the range asked, so a query of a recent year never opens them; the
-    database still holds as many intervals. Returns how many were moved."""
+    (Timewarrior refuses dates before 1969; `citeslab demo` writes none before
+    2000, however many entries are asked.)"""
     data = directory / "data"
     data.mkdir(parents=True, exist_ok=True)
     (directory / "timewarrior.cfg").write_text("")
     months: dict[str, list[tuple[datetime, str]]] = {}
     counts: dict[str, int] = {}
-    moved = 0
-    shift = max(0, 1970 - int(entries[0]["date"][:4])) if entries else 0
     for rec in entries:
         start, stop = interval(rec)
-        if start.year < 1970:
-            start, stop = _years_later(start, shift), _years_later(stop, shift)
-            moved += 1
         tags = (rec["type"], rec["pillar"], rec["territory"])
         for t in tags:
             counts[t] = counts.get(t, 0) + 1
@@ -271,7 +255,6 @@ def write_timew(entries: list[dict], directory: Path) -> int:
         (data / f"{month}.data").write_text("".join(line + "\n" for _, line in lines))
     body = ",\n".join(f'  {json.dumps(t)}:{{"count":{n}}}' for t, n in sorted(counts.items()))
     (data / "tags.data").write_text("{\n" + body + "\n}")
-    return moved
 
 
 def write_tinydb(entries: list[dict], path: Path) -> None:
@@ -294,7 +277,7 @@ def make_history(size: int, workdir: Path, tools: Tools, env: dict[str, str]) ->
     if year < first.year:
         sys.exit(f"historique de {size} entrées trop court (pas d'année complète)")
     write_watson(entries, pristine / "watson")
-    moved = write_timew(entries, pristine / "timew")
+    write_timew(entries, pristine / "timew")
     write_tinydb(entries, root / "tinydb.json")
     live = root / "live"
     live.mkdir(exist_ok=True)
@@ -314,7 +297,6 @@ def make_history(size: int, workdir: Path, tools: Tools, env: dict[str, str]) ->
     )
     h.extra["demo_s"] = f"{demo_s:.1f}"
     h.extra["file_mb"] = f"{pdb.stat().st_size / 1e6:.1f}"
-    h.extra["timew_moved"] = str(moved)
     restore(h)
     return h
 
@@ -860,14 +842,7 @@ def markdown(results: dict) -> str:
         "- Historiques : "
         + "; ".join(
             nice(s) + f" entrées du {r['first']} au {r['last']} "
-            f"(fichier {r['file_mb']} Mo, bilan sur {r['year']}"
-            + (
-                f" ; pour Timewarrior, qui refuse les dates < 1969, les "
-                f"{r['timew_moved']} intervalles d'avant 1970 sont rangés dans les années 1970"
-                if r.get("timew_moved", "0") != "0"
-                else ""
-            )
-            + ")"
+            f"(fichier {r['file_mb']} Mo, bilan sur {r['year']})"
             for s, r in ((s, results["by_size"][str(s)]) for s in results["sizes"])
         ),
         "",
