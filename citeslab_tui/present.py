@@ -157,6 +157,21 @@ def bar(width: int, ratio: float, mark: float | None = None) -> Text:
     return text
 
 
+def livrable_gauge(lv: LivrableFigures) -> tuple[float, float | None]:
+    """How far a livrable's gauge is filled and where its mark stands (0–1),
+    the same in `citeslab report` and on F3. A share fills to itself and is
+    marked at its target; a count fills to actual ÷ target and is marked at
+    what is expected by now; a count with nothing asked this period (a target
+    of 0, as a prorated year can give) is full, as its status says."""
+    if lv.kind == "qpv_share":
+        return lv.actual or 0.0, lv.target
+    if lv.target is None:
+        return 0.0, None
+    if lv.target == 0:
+        return 1.0, None
+    return (lv.actual or 0.0) / lv.target, (lv.expected_to_date or 0.0) / lv.target
+
+
 # --------------------------------------------------------------------------- issue 12 figures
 # Publics, path, governance and money as one-line French summaries, the same in
 # `citeslab report` and on F3. Anonymous counts only; RQTH only when the report

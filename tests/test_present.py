@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from citeslab_tui.core.indicators import LivrableFigures
 from citeslab_tui.core.livrables import LATE, REACHED
+from citeslab_tui.core.period import Period
 from citeslab_tui.present import (
     count,
     decimal_hours,
     hours,
     label_of,
+    livrable_gauge,
     num,
     pct,
     signed,
@@ -56,3 +61,42 @@ def test_status_keyed_by_code() -> None:
 def test_label_or_key() -> None:
     assert label_of({"a": "Alpha"}, "a") == "Alpha"
     assert label_of({"a": "Alpha"}, "z") == "z"
+
+
+def _livrable(
+    kind: str, target: float | None, actual: float | None, expected: float | None
+) -> LivrableFigures:
+    return LivrableFigures(
+        key="k",
+        label="L",
+        territory=None,
+        convention="c",
+        kind=kind,
+        period=Period(date(2023, 1, 1), date(2023, 12, 31)),
+        target=target,
+        actual=actual,
+        expected_to_date=expected,
+        projection=None,
+        status=None,
+        elapsed_share=0.5,
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "target", "actual", "expected", "gauge"),
+    [
+        ("count_entries", 8, 2, 4, (0.25, 0.5)),  # actual ÷ target, marked at expected
+        ("count_entries", 0, 1, 0, (1.0, None)),  # nothing asked (prorated year): full
+        ("count_entries", 0, 0, 0, (1.0, None)),
+        ("count_entries", None, 3, None, (0.0, None)),  # no target at all: nothing to fill
+        ("qpv_share", 0.35, 0.36, None, (0.36, 0.35)),  # a share fills to itself
+    ],
+)
+def test_a_livrable_gauge_is_the_same_rule_for_the_cli_and_the_tui(
+    kind: str,
+    target: float | None,
+    actual: float | None,
+    expected: float | None,
+    gauge: tuple[float, float | None],
+) -> None:
+    assert livrable_gauge(_livrable(kind, target, actual, expected)) == gauge

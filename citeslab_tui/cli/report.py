@@ -76,18 +76,16 @@ def report(
 # --------------------------------------------------------------------------- formatting
 
 
-def _livrable_cells(lv: LivrableFigures) -> tuple[str, str, str, float]:
-    """(actual / target, expected to date, projection, progress ratio)."""
+def _livrable_cells(lv: LivrableFigures) -> tuple[str, str, str]:
+    """(actual / target, expected to date, projection)."""
     from citeslab_tui.present import count, pct
 
     if lv.kind == "qpv_share":
         done = f"{pct(lv.actual)} / {pct(lv.target, 0)}"
-        ratio = (lv.actual or 0) / lv.target if lv.target else 0.0
         detail = f"{lv.numerator}/{lv.denominator}" if lv.denominator else "—"
-        return done, detail, "", ratio
+        return done, detail, ""
     done = f"{count(lv.actual)} / {count(lv.target)}"
-    ratio = (lv.actual or 0) / lv.target if lv.target else 0.0
-    return done, count(lv.expected_to_date), count(lv.projection), ratio
+    return done, count(lv.expected_to_date), count(lv.projection)
 
 
 def render(r: Report, config: Config, out: Console) -> None:
@@ -102,6 +100,7 @@ def render(r: Report, config: Config, out: Console) -> None:
         bar,
         decimal_hours,
         governance_line,
+        livrable_gauge,
         money_lines,
         num,
         pct,
@@ -219,13 +218,13 @@ def render(r: Report, config: Config, out: Console) -> None:
         lt.add_column("Avancement", no_wrap=True, min_width=BAR_WIDTH)
         lt.add_column("Statut", no_wrap=True)
         for lv in r.livrables:
-            done, expected, projection, ratio = _livrable_cells(lv)
+            done, expected, projection = _livrable_cells(lv)
             lt.add_row(
                 Text(printable(lv.label, one_line=True)),
                 done,
                 expected,
                 projection,
-                bar(BAR_WIDTH, ratio),
+                bar(BAR_WIDTH, *livrable_gauge(lv)),
                 status_text(lv.status),
             )
         out.print()

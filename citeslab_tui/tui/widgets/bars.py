@@ -8,7 +8,17 @@ from rich.text import Text
 from textual.widget import Widget
 
 from citeslab_tui.core.indicators import LivrableFigures, PillarFigures, TerritoryFigures
-from citeslab_tui.present import bar, count, hours, num, pct, share_vs_target, signed, status_text
+from citeslab_tui.present import (
+    bar,
+    count,
+    hours,
+    livrable_gauge,
+    num,
+    pct,
+    share_vs_target,
+    signed,
+    status_text,
+)
 from citeslab_tui.tui.format import literal
 
 
@@ -170,15 +180,11 @@ class LivrableBar(Gauge):
         if f.territory:
             head.append(f" · {f.territory}")
         width = self.bar_width()
+        body = bar(width, *livrable_gauge(f))
         if f.kind == "qpv_share":
-            body = bar(width, f.actual or 0.0, f.target)
             detail = f" ({f.numerator} sur {f.denominator})" if f.denominator else ""
             body.append(f" {pct(f.actual)}{detail} · cible {pct(f.target, 0)}")
         else:
-            target = f.target or 0.0
-            ratio = (f.actual or 0.0) / target if target else 0.0
-            mark = (f.expected_to_date or 0.0) / target if target else None
-            body = bar(width, ratio, mark)
             body.append(
                 f" {count(f.actual)} / {count(f.target)} · attendu {count(f.expected_to_date)}"
                 f" · projection {count(f.projection)}"
