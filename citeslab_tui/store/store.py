@@ -338,6 +338,11 @@ class Store:
                 raise ValidationFailed(f"catégorie « {cat} » inconnue")
         if porteur.rqth and porteur.rqth_consent_date is None:
             raise ValidationFailed("RQTH : la date du consentement est obligatoire")
+        consent = porteur.rqth_consent_date
+        if consent is not None and (before is None or before.rqth_consent_date != consent):
+            too_far = out_of_range(consent)
+            if too_far is not None:
+                raise ValidationFailed(f"RQTH : date du consentement : {too_far}")
         for problem in step_problems(porteur, kept=before.steps if before else ()):
             raise ValidationFailed(f"porteur {porteur.id} : {problem}")
         rec = porteur.to_record()

@@ -44,6 +44,16 @@ def test_a_porteur_step_out_of_the_years_is_refused(store: Store) -> None:
     assert len(store.find_porteur("P-2022-001").steps) == 1
 
 
+def test_an_rqth_consent_date_out_of_the_years_is_refused(store: Store) -> None:
+    with pytest.raises(ValidationFailed, match="RQTH : date du consentement : date du 03/02/1999"):
+        store.add_porteur(make_porteur(rqth=True, rqth_consent_date=date(1999, 2, 3)))
+    assert store.porteur_ids() == set()
+    store.add_porteur(make_porteur(rqth=True, rqth_consent_date=date(2022, 2, 3)))
+    with pytest.raises(ValidationFailed, match="année 2100 hors limites"):
+        store.update_porteur("P-2022-001", rqth_consent_date=date(2100, 2, 3))
+    assert store.find_porteur("P-2022-001").rqth_consent_date == date(2022, 2, 3)
+
+
 def test_demo_data_out_of_the_years_is_refused(store: Store) -> None:
     with pytest.raises(ValidationFailed, match="année 1974 hors limites"):
         store.seed([make_entry(date(1974, 1, 7))], [])
