@@ -1,7 +1,8 @@
 """What the configuration refuses in an entry, said once for the store (which
 refuses the first problem before a write) and the import (which lists every
 problem of every row): a date outside the years a report shows, an unknown
-type, pillar, territory, QPV or porteur, an end that does not follow the start."""
+type, pillar, territory, QPV or porteur, an end that does not follow the start.
+For a porteur: its steps and its RQTH consent dated in such a year."""
 
 from __future__ import annotations
 
@@ -55,3 +56,13 @@ def step_problems(porteur: Porteur, kept: Collection[PathStep] = ()) -> list[str
         for s in porteur.steps
         if s not in kept and (too_far := out_of_range(s.date)) is not None
     ]
+
+
+def consent_problem(porteur: Porteur, before: Porteur | None = None) -> str | None:
+    """The RQTH consent date in a year no report shows, in French; one already
+    stored (`before`'s) passes, as steps do."""
+    consent = porteur.rqth_consent_date
+    if consent is None or (before is not None and before.rqth_consent_date == consent):
+        return None
+    too_far = out_of_range(consent)
+    return None if too_far is None else f"RQTH : date du consentement : {too_far}"

@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from citeslab_tui import schemas
-from citeslab_tui.core.checks import entry_problems, step_problems
+from citeslab_tui.core.checks import consent_problem, entry_problems, step_problems
 from citeslab_tui.core.closing import check_open, closed_months
 from citeslab_tui.core.dates import out_of_range
 from citeslab_tui.core.errors import NotFound, StorageError, ValidationFailed
@@ -338,11 +338,8 @@ class Store:
                 raise ValidationFailed(f"catégorie « {cat} » inconnue")
         if porteur.rqth and porteur.rqth_consent_date is None:
             raise ValidationFailed("RQTH : la date du consentement est obligatoire")
-        consent = porteur.rqth_consent_date
-        if consent is not None and (before is None or before.rqth_consent_date != consent):
-            too_far = out_of_range(consent)
-            if too_far is not None:
-                raise ValidationFailed(f"RQTH : date du consentement : {too_far}")
+        if (problem := consent_problem(porteur, before)) is not None:
+            raise ValidationFailed(problem)
         for problem in step_problems(porteur, kept=before.steps if before else ()):
             raise ValidationFailed(f"porteur {porteur.id} : {problem}")
         rec = porteur.to_record()
