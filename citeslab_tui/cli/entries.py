@@ -147,7 +147,9 @@ def list_(
         return
     from citeslab_tui.core.shortid import short_ids
 
-    _print_table(entries, store.config, short_ids((e.id for e in entries), store.entry_ids()))
+    # Every id of the file makes the shown ones unique; none shown, none read.
+    among = store.entry_ids() if entries else []
+    _print_table(entries, store.config, short_ids((e.id for e in entries), among))
 
 
 def _print_table(entries: list[Entry], config: Config, short: dict[str, str]) -> None:

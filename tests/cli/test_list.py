@@ -87,3 +87,21 @@ def test_empty_list_in_a_terminal_says_so(run: Run, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(module, "_is_terminal", lambda: True)
     run("log", "1h atelier @CCG", "--date", "2026-11-24")
     assert run("list", "--date", "2026-11-25").output == "Aucune entrée sur cette période.\n"
+
+
+def test_an_empty_list_reads_no_id(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every id of the file is read only to shorten the ids shown: a day with
+    nothing to show (the usual `citeslab list` of a morning) reads none."""
+    from citeslab_tui.store.store import Store
+
+    run("log", "1h atelier @CCG", "--date", "2026-11-24")
+
+    def no_read(self: Store) -> list[str]:
+        raise AssertionError("entry_ids read for an empty list")
+
+    monkeypatch.setattr(Store, "entry_ids", no_read)
+    assert run("list", "--date", "2026-11-25").output.splitlines() == [
+        "id\tdate\tdebut\tfin\tminutes\ttype\tpilier\tterritoire\tqpv\tpersonnes\tporteurs\tpartenaire\tnote"
+    ]
+    with pytest.raises(AssertionError):
+        run("list", "--date", "2026-11-24")
