@@ -7,7 +7,9 @@ Public API:
 - `ExportRequest`, `render(...)`, `destinations(...)`, `write_files(...)`,
   `export(...)`, `FilesExist` (files.py)
 - `import_entries(path, config, existing_ids, ...) -> ImportResult`,
-  `ImportRejected` (importer.py)
+  `ImportRejected`: in `export.importer`, imported by who imports (an export
+  does not load the CSV reader)
+- one module per kind in `export/kinds/`, loaded when that kind is asked
 - `ExportError`, `DIALECTS`, `neutralise`, `unneutralise` (csvfmt.py)
 """
 
@@ -27,7 +29,6 @@ from citeslab_tui.export.files import (
     sources,
     write_files,
 )
-from citeslab_tui.export.importer import ImportRejected, ImportResult, import_entries
 
 __all__ = [
     "DIALECTS",
@@ -36,13 +37,10 @@ __all__ = [
     "ExportError",
     "ExportRequest",
     "FilesExist",
-    "ImportRejected",
-    "ImportResult",
     "RenderedFile",
     "Sources",
     "destinations",
     "export",
-    "import_entries",
     "neutralise",
     "render",
     "sources",

@@ -12,32 +12,20 @@ atomically with mode 0600, and an existing file is never replaced without
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.errors import CitesLabError
-from citeslab_tui.core.fingerprint import fingerprint
-from citeslab_tui.core.indicators import inputs, report, report_to_json
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.period import Period
-from citeslab_tui.core.publics import contacts, is_active, with_named
-from citeslab_tui.core.timesheet import build_timesheet, full_time_minutes
-from citeslab_tui.export.bilan import header as bilan_header
-from citeslab_tui.export.bilan import labels
-from citeslab_tui.export.csvfmt import ExportError, get_dialect, to_csv
-from citeslab_tui.export.indicators_xlsx import indicators_xlsx
-from citeslab_tui.export.tables import (
-    entries_table,
-    indicators_table,
-    porteurs_table,
-    timesheet_table,
-)
-from citeslab_tui.export.xlsx import entries_xlsx, period_label, porteurs_xlsx, timesheet_xlsx
+from citeslab_tui.core.publics import with_named
+from citeslab_tui.export.csvfmt import ExportError, get_dialect
 from citeslab_tui.fsutil import atomic_write, describe_os_error
 from citeslab_tui.paths import ensure_private_dir
 
@@ -98,19 +86,43 @@ class Sources:
 
 
 def sources(request: ExportRequest) -> Sources:
-    """The data `render(request, …)` needs. The register exports every porteur;
-    the indicators need those of the report's window; timesheets and the entries
-    log cite porteurs by id only."""
+    """The data `render(request, …)` needs: each kind says (export/kinds/)."""
+    return _kind(request.kind).sources(request)
+
+
+def period_sources(request: ExportRequest) -> Sources:
+    """The period's entries and the calendar of its years; no porteur (the
+    timesheet and the entries log cite porteurs by id only)."""
     period = request.period
-    if request.kind == "porteurs":
-        if request.porteurs_period:  # the entries say who was followed then
-            span = (period.start, period.end)
-            return Sources(span, span, False, ())
-        return Sources(None, None, True, ())
-    window = None
-    if request.kind == "indicators":
-        window = inputs(period, request.as_of or request.today).porteur_range
-    return Sources((period.start, period.end), window, False, tuple(period.years()))
+    return Sources((period.start, period.end), None, False, tuple(period.years()))
+
+
+def spans(request: ExportRequest) -> list[Period]:
+    """The period, or its months when one file per month is asked."""
+    return request.period.months() if request.split == "monthly" else [request.period]
+
+
+class ExportKind(Protocol):
+    """What a module of export/kinds/ provides."""
+
+    def sources(self, request: ExportRequest) -> Sources: ...
+
+    def render(
+        self,
+        request: ExportRequest,
+        entries: Sequence[Entry],
+        porteurs: Sequence[Porteur],
+        config: Config,
+        calendar: WorkingCalendar,
+    ) -> list[RenderedFile]: ...
+
+
+def _kind(kind: str) -> ExportKind:
+    """The module of one export kind, loaded when that kind is asked (see
+    export/kinds/__init__.py)."""
+    if kind not in KINDS:
+        raise ExportError(f"export « {kind} » inconnu (connus : {', '.join(KINDS)})")
+    return cast(ExportKind, importlib.import_module(f"{__package__}.kinds.{kind}"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +134,7 @@ class RenderedFile:
 
 def check_request(request: ExportRequest, config: Config) -> None:
     """Refuse combinations that make no sense, in French."""
-    if request.kind not in KINDS:
-        raise ExportError(f"export « {request.kind} » inconnu (connus : {', '.join(KINDS)})")
+    _kind(request.kind)
     get_dialect(request.dialect)
     if request.format not in FORMATS:
         raise ExportError(f"format « {request.format} » inconnu (connus : {', '.join(FORMATS)})")
@@ -160,106 +171,7 @@ def render(
     """The files of `request`, in memory. `calendar` must cover the period's
     years; `entries` may hold more than the period (they are filtered)."""
     check_request(request, config)
-    return _render(request, entries, porteurs, config, calendar)
-
-
-def _render(
-    request: ExportRequest,
-    entries: Sequence[Entry],
-    porteurs: Sequence[Porteur],
-    config: Config,
-    calendar: WorkingCalendar,
-) -> list[RenderedFile]:
-    dialect = get_dialect(request.dialect)
-    territory = request.territory
-    spans = request.period.months() if request.split == "monthly" else [request.period]
-    out: list[RenderedFile] = []
-
-    if request.kind == "porteurs":
-        period = request.period
-        met = contacts(entries)
-        chosen = sorted(
-            (
-                p
-                for p in porteurs
-                if territory in (None, p.territory)
-                and (not request.porteurs_period or is_active(p, period.start, period.end, met))
-            ),
-            key=lambda p: p.id,
-        )
-        label = period.label if request.porteurs_period else request.today.isoformat()
-        if request.format == "xlsx":
-            shown = (
-                period_label(period) if request.porteurs_period else f"au {request.today:%d/%m/%Y}"
-            )
-            data = porteurs_xlsx(chosen, config, shown, with_names=request.with_names)
-            name = file_name("porteurs", label, territory, "xlsx", names=request.with_names)
-            return [RenderedFile(name, data, len(chosen))]
-        header, rows = porteurs_table(chosen, config, dialect, with_names=request.with_names)
-        name = file_name("porteurs", label, territory, "csv", names=request.with_names)
-        return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
-
-    if request.kind == "indicators":
-        period = request.period
-        as_of = request.as_of or request.today
-        in_period = [e for e in entries if period.start <= e.date <= period.end]
-        rep = report(
-            in_period,
-            list(porteurs),
-            config,
-            period,
-            as_of,
-            calendar,
-            territory,
-            today=request.today,
-        )
-        to_date = Period(period.start, min(as_of, period.end)) if as_of >= period.start else None
-        base = full_time_minutes(config, calendar, to_date) if to_date else 0.0
-        if request.format == "xlsx":
-            data = indicators_xlsx(
-                report_to_json(rep), bilan_header(config, period), labels(config)
-            )
-            name = file_name("indicators", period.label, territory, "xlsx")
-            return [RenderedFile(name, data, len(rep.livrables))]
-        header, rows = indicators_table(rep, config, dialect, base)
-        name = file_name("indicators", period.label, territory, "csv")
-        return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
-
-    for span in spans:
-        if request.kind == "timesheet":
-            ts = build_timesheet(entries, config, span, calendar, territory)
-            if request.format == "xlsx":
-                data = timesheet_xlsx(ts, config, fingerprint(entries, span, territory))
-                days = len({r.day for r in ts.rows})
-                out.append(
-                    RenderedFile(file_name("timesheet", span.label, territory, "xlsx"), data, days)
-                )
-                continue
-            header, rows = timesheet_table(ts, config, dialect)
-        else:
-            start, end = span.start, span.end
-            chosen_entries = sorted(
-                (e for e in entries if start <= e.date <= end and territory in (None, e.territory)),
-                key=_entry_order,
-            )
-            if request.format == "xlsx":
-                data = entries_xlsx(chosen_entries, config, span)
-                out.append(
-                    RenderedFile(
-                        file_name("entries", span.label, territory, "xlsx"),
-                        data,
-                        len(chosen_entries),
-                    )
-                )
-                continue
-            header, rows = entries_table(chosen_entries, config, dialect)
-        name = file_name(request.kind, span.label, territory, "csv")
-        out.append(RenderedFile(name, to_csv(header, rows, dialect), len(rows)))
-    return out
-
-
-def _entry_order(e: Entry) -> tuple[date, time, str]:
-    return (e.date, e.start or time.min, e.created_at)
+    return _kind(request.kind).render(request, entries, porteurs, config, calendar)
 
 
 def destinations(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeslab_tui.core.model import Entry, Porteur, new_uuid, timestamp
-from citeslab_tui.export import import_entries as read_entries
+from citeslab_tui.export.importer import import_entries as read_entries
 from citeslab_tui.store import Store
 
 

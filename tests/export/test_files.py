@@ -230,3 +230,45 @@ def test_sources_read_only_what_the_export_needs(kind: str, expected: list[objec
     needs.read(store)
     assert store.calls == expected
     assert needs.years == (() if kind == "porteurs" else (2022,))
+
+
+@pytest.mark.parametrize(
+    ("kind", "loaded", "not_loaded"),
+    [
+        ("entries", "citeslab_tui.export.tables", "citeslab_tui.core.indicators"),
+        ("entries", "citeslab_tui.export.tables", "citeslab_tui.export.bilan"),
+        ("entries", "citeslab_tui.export.tables", "citeslab_tui.core.fingerprint"),
+        ("timesheet", "citeslab_tui.core.timesheet", "citeslab_tui.core.indicators"),
+        ("porteurs", "citeslab_tui.core.publics", "citeslab_tui.core.timesheet"),
+        ("indicators", "citeslab_tui.core.indicators", "citeslab_tui.core.fingerprint"),
+    ],
+)
+def test_an_export_loads_only_its_own_kind(
+    kind: str, loaded: str, not_loaded: str, tmp_path: Path
+) -> None:
+    """Each kind lives in export/kinds/ and is loaded when asked: an export of
+    the log does not pay the indicators' and the bilan's imports (a fresh
+    interpreter, as `citeslab export` runs)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from citeslab_tui.core.calendar import WorkingCalendar, french_holidays\n"
+        "from citeslab_tui.core.period import Period\n"
+        "from citeslab_tui.config import default_config_path, load_config\n"
+        "from citeslab_tui.export import ExportRequest, render, sources\n"
+        f"request = ExportRequest({kind!r}, Period.year(2022), date(2026, 11, 23))\n"
+        "sources(request)\n"
+        "calendar = WorkingCalendar(french_holidays([2022]), years=[2022])\n"
+        "config = load_config(default_config_path())\n"
+        "files = render(request, entries=[], porteurs=[], config=config, calendar=calendar)\n"
+        "assert files, files\n"
+        f"print({loaded!r} in sys.modules, {not_loaded!r} in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False"]

@@ -16,8 +16,8 @@ from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.indicators import report, report_to_json
 from citeslab_tui.core.model import Config, Entry
 from citeslab_tui.core.period import Period
-from citeslab_tui.export import ExportRequest, ImportRejected, import_entries, render
-from citeslab_tui.export.importer import parse_entries
+from citeslab_tui.export import ExportRequest, render
+from citeslab_tui.export.importer import ImportRejected, import_entries, parse_entries
 from citeslab_tui.store import Store
 from tests.export.conftest import make_entry
 
