@@ -11,7 +11,14 @@ from citeslab_tui.core.dates import out_of_range
 from citeslab_tui.core.errors import CitesLabError, DataFileError
 from citeslab_tui.core.model import NON_PILLAR_KINDS, Config, Entry
 from citeslab_tui.store import leftovers
-from citeslab_tui.store.layout import ENTRIES_PREFIX, INDEX, PORTEURS_PREFIX, read_index
+from citeslab_tui.store.layout import (
+    ENTRIES_PREFIX,
+    IDS_PREFIX,
+    INDEX,
+    PORTEURS_PREFIX,
+    ids_table,
+    read_index,
+)
 from citeslab_tui.store.storage import AtomicJSONStorage
 from citeslab_tui.store.store import Store
 from citeslab_tui.store.validation import validate_table
@@ -78,6 +85,7 @@ def check_and_read(path: Path, config: Config) -> tuple[list[str], str, Store | 
             "index du fichier incohérent : le fichier a été modifié hors de citeslab depuis "
             "sa dernière écriture (son contenu a été revérifié)"
         )
+    problems += _ids_problems(store)
     known = {p.id for p in porteurs}
     types, territories = set(config.type_keys), set(config.territory_codes)
     pillars = {*config.pillar_keys, *NON_PILLAR_KINDS}
@@ -122,6 +130,52 @@ def check_and_read(path: Path, config: Config) -> tuple[list[str], str, Store | 
         f"{len(store.journal())} modification(s) annulable(s)."
     ) + cleaned
     return problems, summary, store
+
+
+def _ids_problems(store: Store) -> list[str]:
+    """The `_ids/<year>` lines (the ids of each month, for short ids and
+    `edit`/`delete` by prefix) compared with the months' entries. Months edited
+    by hand are left out: their CRC no longer matches, so their line is not
+    used for them (reported above)."""
+    storage = store.storage
+    stored = storage.stored_ids()
+    if stored is None or storage.disk_version < 2:
+        return []  # index not ours (reported above), or a file of before the lines
+    edited = set(storage.checksum_mismatches())
+    years: dict[str, list[str]] = {}
+    for name in storage.entry_table_names():
+        years.setdefault(ids_table(name), []).append(name)
+    problems = []
+    for line in sorted(years.keys() | stored.keys()):
+        year = line[len(IDS_PREFIX) :]
+        rebuilt = f"il est reconstruit à la prochaine modification d'une entrée de {year}"
+        if line not in stored:
+            problems.append(
+                f"index des identifiants de {year} absent : citeslab lit les mois à la place ; "
+                "il est reconstruit à la prochaine écriture"
+            )
+            continue
+        months = stored[line]
+        if months is None:
+            problems.append(
+                f"index des identifiants de {year} modifié hors de citeslab depuis sa dernière "
+                f"écriture (somme de contrôle différente) : citeslab ne s'en sert pas ; {rebuilt}"
+            )
+            continue
+        for name in sorted(set(years.get(line, [])) | months.keys()):
+            if name in edited:
+                continue
+            actual = set(store.table_entry_ids(name))
+            listed = set(months.get(name, "").split())
+            if actual != listed:
+                problems.append(
+                    f"index des identifiants faux pour {name[-2:]}/{name[-7:-3]} "
+                    f"({len(actual - listed)} identifiant(s) manquant(s), "
+                    f"{len(listed - actual)} en trop) : les identifiants courts et "
+                    f"« citeslab edit/delete » par préfixe peuvent se tromper pour ce mois ; "
+                    f"{rebuilt}"
+                )
+    return problems
 
 
 def _where(e: Entry) -> str:

@@ -8,6 +8,14 @@ and last an `_index` table giving each table's byte offset, length and CRC-32,
 so that a reader can map the file and touch only the tables it needs. JSON
 strings cannot hold a raw newline and orjson writes none, so `,\\n"` only ever
 separates tables.
+
+Just before `_index` come the `_ids/<year>` lines: the ids of each monthly
+entry table of that year (one string per month, the ids separated by spaces),
+each listed in `_index` with its own CRC-32. A command that needs every id
+(short ids, an entry found by a prefix) reads these lines instead of parsing
+every month. Like `_index` they are derived, not TinyDB tables: a write
+rebuilds the lines of the years it changes and copies the others as read,
+with their CRC; never trusted blindly (see storage.AtomicJSONStorage.table_ids).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import os
 import re
 import zlib
 from datetime import date, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +34,7 @@ import orjson
 APP_MARK = "citeslab-tui"
 META = "_meta"
 INDEX = "_index"
+IDS_PREFIX = "_ids/"  # ids of the monthly entry tables of a year (derived, like _index)
 PORTEURS_PREFIX = "porteurs/"
 JOURNAL = "journal"
 CLOSURES = "closures"  # closed months (core.closing)
@@ -118,18 +128,46 @@ def signature(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def serialize(raw: dict[str, Any], checksum: Any = None) -> bytes:
+def table_ids(value: Any) -> str:
+    """The ids of a monthly entry table's bytes, as `_ids/<year>` stores them:
+    its keys (the entries' ids, 32 hex digits) separated by spaces."""
+    return " ".join(orjson.loads(value))
+
+
+YEAR_IN_MONTH = slice(len(ENTRIES_PREFIX), len(ENTRIES_PREFIX) + 4)  # the year in a month's name
+
+
+def ids_table(month: str) -> str:
+    """The `_ids/<year>` line holding the ids of a monthly table."""
+    return IDS_PREFIX + month[YEAR_IN_MONTH]
+
+
+def ids_line(months: list[tuple[str, Any]]) -> bytes:
+    """An `_ids/<year>` line built from its months' bytes (each parsed)."""
+    return orjson.dumps({"1": {name: table_ids(value) for name, value in months}})
+
+
+def serialize(raw: dict[str, Any], checksum: Any = None, ids: Any = None) -> bytes:
     """The file's bytes: one table per line, fixed tables first, months in order,
-    then an `_index` table giving each table's byte offset, length and CRC-32 so
-    that a reader can map the file and touch only the tables it needs. Empty
-    monthly tables are dropped. One join: each table's bytes are copied once."""
+    then the `_ids/<year>` lines and an `_index` table giving each table's byte
+    offset, length and CRC-32 so that a reader can map the file and touch only
+    the tables it needs. Empty monthly tables are dropped. One join: each
+    table's bytes are copied once.
+
+    `ids(line_name, [(month, bytes), …])` gives an `_ids/<year>` line and its
+    CRC-32 (by default: built by parsing each month)."""
     checksum = checksum or (lambda name, value: zlib.crc32(value))
     parts: list[Any] = [b"{\n"]
     offset = 2
     index: dict[str, list[int]] = {}
+    months: list[tuple[str, Any]] = []
     for name in sorted(raw, key=_table_order):
         value = raw[name]
-        if name == INDEX or (name not in _FIXED_TABLES and value == b"{}"):
+        if (
+            name == INDEX
+            or name[:5] == IDS_PREFIX
+            or (name not in _FIXED_TABLES and value == b"{}")
+        ):
             continue
         if index:
             parts.append(b",\n")
@@ -139,8 +177,36 @@ def serialize(raw: dict[str, Any], checksum: Any = None) -> bytes:
         offset += len(head)
         index[name] = [offset, len(value), checksum(name, value)]
         offset += len(value)
+        if name[:8] == ENTRIES_PREFIX:
+            months.append((name, value))
+    ids = ids or _new_ids_line
+    for year, group in groupby(months, key=lambda month: month[0][YEAR_IN_MONTH]):
+        name = IDS_PREFIX + year
+        line, crc = ids(name, list(group))
+        head = b',\n"' + name.encode() + b'":'
+        parts += (head, line)
+        offset += len(head)
+        index[name] = [offset, len(line), crc]
+        offset += len(line)
     parts += (b',\n"' + INDEX.encode() + b'":', orjson.dumps({"1": index}), b"\n}\n")
     return b"".join(parts)
+
+
+def _new_ids_line(name: str, months: list[tuple[str, Any]]) -> tuple[bytes, int]:
+    line = ids_line(months)
+    return line, zlib.crc32(line)
+
+
+def parse_ids(value: Any) -> dict[str, str] | None:
+    """The months of an `_ids/<year>` line (month -> ids separated by
+    spaces); None when it is not one this program writes."""
+    try:
+        months = orjson.loads(value)["1"]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+    if not isinstance(months, dict) or not all(isinstance(v, str) for v in months.values()):
+        return None
+    return months
 
 
 def read_index(data: Any) -> dict[str, tuple[int, int, int]] | None:

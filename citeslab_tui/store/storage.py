@@ -29,6 +29,7 @@ names the file, the problem and the newest good backup.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -44,19 +45,24 @@ from citeslab_tui.store import backups, leftovers, migrations
 from citeslab_tui.store.layout import (
     APP_MARK,
     ENTRIES_PREFIX,
+    IDS_PREFIX,
     INDEX,
     JOURNAL,
     META,
     PORTEURS_PREFIX,
+    YEAR_IN_MONTH,
     entries_table,
+    ids_table,
     is_table_name,
     map_file,
     next_meta,
+    parse_ids,
     porteurs_table,
     read_index,
     serialize,
     signature,
     split_tables,
+    table_ids,
 )
 from citeslab_tui.store.lock import FileLock
 from citeslab_tui.store.validation import ValidationCache
@@ -151,6 +157,14 @@ class AtomicJSONStorage(Storage):
         self._sig: tuple[int, int, int] | None = None
         self._loaded = False
         self._pending: dict[str, bytes] | None = None
+        # The `_ids/<year>` lines of the file as read or last written (they
+        # describe the monthly tables of `_raw`): their bytes and CRC-32 (None
+        # when the file's index gave none); their months, parsed on first need;
+        # the ids of the monthly tables changed by writes not yet committed.
+        self._ids_lines: dict[str, tuple[Any, int | None]] = {}
+        self._ids_months: dict[str, tuple[Any, dict[str, str] | None]] = {}
+        self._ids_fresh: dict[str, tuple[Any, str]] = {}
+        self.disk_version = 0  # schema version of the file as read (before any upgrade)
         self.frozen = False  # see freeze()
         self.generation = 0  # bumps whenever the in-memory state changes
 
@@ -197,10 +211,15 @@ class AtomicJSONStorage(Storage):
                 f"Impossible de lire {self.path} : {describe_os_error(exc)}."
             ) from exc
         raw = self._decode_file(data)
+        ids_lines = self._take_ids_lines(raw)
         version = orjson.loads(raw[META])["1"]["schema_version"]
+        self.disk_version = version
         if version < migrations.SCHEMA_VERSION:
-            raw = self._migrate(raw, version, bytes(data))
+            raw, ids_lines = self._migrate(raw, version, bytes(data), ids_lines)
             sig = signature(self.path)
+        self._ids_lines = ids_lines
+        self._ids_months = {}
+        self._ids_fresh = {}
         self._raw = raw
         self._cache.reloaded(raw)
         self._sig = sig  # if replaced meanwhile, the next load() simply reloads
@@ -208,25 +227,50 @@ class AtomicJSONStorage(Storage):
         self.generation += 1
         return True
 
-    def _migrate(self, raw: dict[str, bytes], version: int, original: bytes) -> dict[str, bytes]:
-        """Upgrade an older file: backup, migrate in memory, write (unless read-only)."""
+    def _migrate(
+        self, raw: dict[str, bytes], version: int, original: bytes, ids_lines: dict[str, Any]
+    ) -> tuple[dict[str, bytes], dict[str, tuple[Any, int | None]]]:
+        """Upgrade an older file: backup, migrate in memory, write (unless
+        read-only). Returns the tables and the `_ids` lines describing them."""
+        if all(v in migrations.LAYOUT_ONLY for v in range(version, migrations.SCHEMA_VERSION)):
+            # No record changes: the tables stay the very bytes read (their
+            # index CRCs carried, a table edited by hand stays untrusted); only
+            # _meta's version changes and serialize writes what it derives.
+            migrated = dict(raw)
+            meta = orjson.loads(raw[META])["1"]
+            meta["schema_version"] = migrations.SCHEMA_VERSION
+            migrated[META] = orjson.dumps({"1": meta})
+            checksum = self._cache.checksum
+            if not self.readonly:
+                # What is written must be valid: a table not known valid (edited
+                # by hand, or a file without index) is validated first.
+                cache = self._cache
+                for name, value in raw.items():
+                    if not (cache.is_known_valid(name, value) or cache.trusted(name, value)):
+                        self._parse(name, value)
+        else:
+            migrated = self._migrate_records(raw, version)
+            checksum = None  # every table validated just now
+            raw, ids_lines = {}, {}  # the lines read describe none of the new tables
+        if not self.readonly:
+            with self._lock:
+                backups.keep_copy(self.path, original, f"avant-migration-v{version}")
+                self._ensure_dir()
+                data, ids_lines = self._serialize(migrated, checksum, raw, ids_lines)
+                atomic_write(self.path, data)
+        return migrated, ids_lines
+
+    def _migrate_records(self, raw: dict[str, bytes], version: int) -> dict[str, bytes]:
         tables = {name: self._parse_unvalidated(name, value) for name, value in raw.items()}
         try:
             tables = migrations.upgrade(tables, version)
         except migrations.MissingMigration as exc:
             raise self._broken(str(exc)) from None
-        version = migrations.SCHEMA_VERSION
         for name, table in tables.items():
             problem = self._validate_table(name, table) if self._validate_table else None
             if problem:
                 raise self._broken(f"Migration impossible : {problem}")
-        migrated = {name: orjson.dumps(table) for name, table in tables.items()}
-        if not self.readonly:
-            with self._lock:
-                backups.keep_copy(self.path, original, f"avant-migration-v{version - 1}")
-                self._ensure_dir()
-                atomic_write(self.path, serialize(migrated))
-        return migrated
+        return {name: orjson.dumps(table) for name, table in tables.items()}
 
     def _parse_unvalidated(self, name: str, value: bytes) -> Any:
         try:
@@ -304,7 +348,7 @@ class AtomicJSONStorage(Storage):
             )
         raw.pop(INDEX, None)
         for name in raw:
-            if not is_table_name(name):
+            if not is_table_name(name) and not name.startswith(IDS_PREFIX):
                 return f"Table inconnue « {name} »."
         self._cache.record_crcs(crcs)
         return raw
@@ -315,6 +359,8 @@ class AtomicJSONStorage(Storage):
         raw = self._structure_problem(data)
         if isinstance(raw, str):
             return False
+        for name in [n for n in raw if n.startswith(IDS_PREFIX)]:
+            del raw[name]  # derived: rebuilt by the writes, checked by `check`
         for name, value in raw.items():
             try:
                 parsed = orjson.loads(value)
@@ -415,6 +461,9 @@ class AtomicJSONStorage(Storage):
                 if problem:
                     raise StorageError(f"Enregistrement refusé : {problem}")
             self._cache.mark_valid(name, raw[name])
+            if name.startswith(ENTRIES_PREFIX):
+                # the ids of a changed month, for the `_ids` line of its year
+                self._ids_fresh[name] = (raw[name], " ".join(data[name]))
         if self._pending is not None:
             self._pending = raw
             return
@@ -463,15 +512,109 @@ class AtomicJSONStorage(Storage):
     def _commit(self, raw: dict[str, bytes]) -> None:
         now = self._now()
         raw[META] = next_meta(raw.get(META), now)
-        data = serialize(raw, self._cache.checksum)
+        data, ids_lines = self._serialize(raw, self._cache.checksum, self._raw, self._ids_lines)
         self._ensure_dir()
         if self._sig is not None:
             backups.daily_backup(self.path, now.date())
         atomic_write(self.path, data)
         leftovers.remove_stale_temporaries(self.path)
+        self._ids_lines = ids_lines
+        self._ids_fresh = {}
         self._raw = raw
         self._sig = self._signature()
         self.generation += 1
+
+    # ------------------------------------------------------------------ entry ids
+
+    def _take_ids_lines(self, raw: dict[str, Any]) -> dict[str, tuple[Any, int | None]]:
+        """Take the `_ids/<year>` lines out of a file's raw tables, each with
+        the CRC-32 the index gave it (None when it gave none)."""
+        recorded = self._cache.recorded_crc
+        names = [n for n in raw if n.startswith(IDS_PREFIX)]
+        return {n: (v, recorded(n, v)) for n in names for v in (raw.pop(n),)}
+
+    def _serialize(
+        self,
+        raw: dict[str, bytes],
+        checksum: Any,
+        before: dict[str, Any],
+        lines: dict[str, tuple[Any, int | None]],
+    ) -> tuple[bytes, dict[str, tuple[Any, int | None]]]:
+        """The file's bytes (layout.serialize) and its `_ids` lines. `lines`
+        describe the monthly tables of `before`: the line of a year none of
+        whose months changed is copied as it is, with its CRC (a line edited by
+        hand stays untrusted); the others are rebuilt, each month's ids taken
+        from the old line when it can be trusted and the month is unchanged,
+        else from the write that changed it, else parsed from the month."""
+        changed = {
+            IDS_PREFIX + n[YEAR_IN_MONTH]
+            for n in raw.keys() | before.keys()
+            if n.startswith(ENTRIES_PREFIX) and raw.get(n) is not before.get(n)
+        }
+        fresh = self._ids_fresh
+        written: dict[str, tuple[Any, int | None]] = {}
+
+        def ids(name: str, months: list[tuple[str, Any]]) -> tuple[Any, int]:
+            src = lines.get(name)
+            if src is not None and src[1] is not None and name not in changed:
+                written[name] = src
+                return src[0], src[1]
+            old = self._line_months(name, lines) or {}
+            texts = {}
+            for n, v in months:
+                text = old.get(n) if before.get(n) is v else None
+                if text is None:
+                    found = fresh.get(n)
+                    text = found[1] if found is not None and found[0] is v else table_ids(v)
+                texts[n] = text
+            line = orjson.dumps({"1": texts})
+            crc = zlib.crc32(line)
+            written[name] = (line, crc)
+            self._ids_months[name] = (line, texts)
+            return line, crc
+
+        return serialize(raw, checksum, ids), written
+
+    def _line_months(
+        self, name: str, lines: dict[str, tuple[Any, int | None]] | None = None
+    ) -> dict[str, str] | None:
+        """The months of an `_ids/<year>` line when its bytes match its CRC-32
+        (parsed once per version of its bytes); None otherwise."""
+        src = (self._ids_lines if lines is None else lines).get(name)
+        if src is None:
+            return None
+        memo = self._ids_months.get(name)
+        if memo is not None and memo[0] is src[0]:
+            return memo[1]
+        value, crc = src
+        months = parse_ids(value) if crc is not None and zlib.crc32(value) == crc else None
+        self._ids_months[name] = (value, months)
+        return months
+
+    def table_ids(self, name: str) -> list[str] | None:
+        """The entry ids of a monthly table without parsing it, from its year's
+        `_ids` line: only when that line matches its CRC-32, the table is the
+        one the line describes (not changed by a write in progress) and its
+        bytes match the CRC recorded for them (not edited by hand since). None
+        when they must be read from the table (`check`, which trusts no
+        checksum, always reads them)."""
+        value = self.raw_table(name)
+        if value is None or value == b"{}":
+            return []  # no month, or one emptied by this program (not written)
+        if value is not self._raw.get(name) or not self._cache.trusted(name, value):
+            return None
+        text = (self._line_months(ids_table(name)) or {}).get(name)
+        return None if text is None else text.split()
+
+    def stored_ids(self) -> dict[str, dict[str, str] | None] | None:
+        """What `check` compares with the tables: each `_ids/<year>` line read,
+        with its months (None when its bytes do not match its CRC-32: edited
+        outside this program). None when the file's index gave the lines no
+        CRC (a file no longer in our layout: `check` reports the index)."""
+        self._ensure_loaded()
+        if any(crc is None for _value, crc in self._ids_lines.values()):
+            return None
+        return {name: self._line_months(name) for name in sorted(self._ids_lines)}
 
     def _ensure_dir(self) -> None:
         directory = self.path.parent

@@ -180,15 +180,21 @@ class Store:
         return out
 
     def _ids_in(self, name: str) -> list[str]:
-        """The entry ids of one monthly table, without building its entries;
-        read once per version of its bytes (an edit looks its entry up three
-        times)."""
+        """The entry ids of one monthly table, without building its entries:
+        from the file's `_ids` index when it can be trusted, else from the
+        table's keys; read once per version of its bytes (an edit looks its
+        entry up three times)."""
         raw = self.storage.raw_table(name)
         cached = self._key_cache.get(name)
         if cached is None or cached[0] is not raw:
-            cached = (raw, list(self.storage.table(name)))
+            ids = self.storage.table_ids(name)
+            cached = (raw, list(self.storage.table(name)) if ids is None else ids)
             self._key_cache[name] = cached
         return cached[1]
+
+    def table_entry_ids(self, name: str) -> list[str]:
+        """The ids of one monthly table's entries, as built (`check`)."""
+        return [e.id for e in self._entries_in(name)]
 
     def entry_ids(self) -> list[str]:
         """Every entry id, without building the entries (for short ids)."""

@@ -126,6 +126,11 @@ class ValidationCache:
     def record_crcs(self, crcs: dict[str, tuple[Any, int]]) -> None:
         self._crcs.update(crcs)
 
+    def recorded_crc(self, name: str, value: Any) -> int | None:
+        """The CRC-32 the file's index gave `value` (None when it gave none)."""
+        recorded = self._crcs.get(name)
+        return recorded[1] if recorded is not None and recorded[0] is value else None
+
     def is_known_valid(self, name: str, value: Any) -> bool:
         return self._valid.get(name) is value
 

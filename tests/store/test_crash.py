@@ -81,6 +81,8 @@ def _kill_rounds(tmp_path: Path, config: Config, rounds: int, seed: int) -> int:
         problems, _summary = check_file(db, config)
         assert problems == [], problems
         store = Store.open(db, config)
+        for name in store.storage.entry_table_names():  # the ids lines are right, and used
+            assert store.storage.table_ids(name) == list(store.storage.table(name)), name
         present = {e.id: e for e in store.entries()}
         missing = [i for i in expected if i not in present]
         assert not missing, f"acknowledged writes lost after kill {kills}: {missing[:3]}"
