@@ -9,17 +9,8 @@ import pytest
 from citeslab_tui.core.indicators import LivrableFigures
 from citeslab_tui.core.livrables import LATE, REACHED
 from citeslab_tui.core.period import Period
-from citeslab_tui.present import (
-    count,
-    decimal_hours,
-    hours,
-    label_of,
-    livrable_gauge,
-    num,
-    pct,
-    signed,
-    status_text,
-)
+from citeslab_tui.present import count, decimal_hours, hours, label_of, num, pct, signed
+from citeslab_tui.present_report import livrable_gauge, status_text
 
 
 @pytest.mark.parametrize(

@@ -224,13 +224,15 @@ def forget(pid: str, yes: bool) -> None:
 
     Le nom, le contact et les notes disparaissent ; l'identifiant, le parcours
     et les heures déjà justifiées restent."""
+    from citeslab_tui.services.privacy import forget as erase
+
     store = open_store()
     p = store.find_porteur(pid)
     if not yes:
         click.confirm(
             f"Effacer définitivement le nom, le contact et les notes de {p.id} ?", abort=True
         )
-    done = service.forget(store, p.id)
+    done = erase(store, p.id)
     mentions = done.mentions
     click.echo(
         f"{p.id} : données personnelles effacées, y compris dans l'historique d'annulation "

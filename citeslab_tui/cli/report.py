@@ -94,19 +94,14 @@ def render(r: Report, config: Config, out: Console) -> None:
     from rich.text import Text
 
     from citeslab_tui.core.text import printable
-    from citeslab_tui.present import (
+    from citeslab_tui.present import bar, decimal_hours, num, pct, short_date, signed
+    from citeslab_tui.present_report import (
         absences_line,
         accompanied_line,
-        bar,
-        decimal_hours,
         governance_line,
         livrable_gauge,
         money_lines,
-        num,
-        pct,
         qpv_share_line,
-        short_date,
-        signed,
         status_text,
         target_rules,
         territory_share_line,

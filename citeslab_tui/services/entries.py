@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeslab_tui.core.errors import CitesLabError, NotFound
-from citeslab_tui.core.model import ENTRY_EDITABLE, Entry, timestamp
-from citeslab_tui.core.quickentry import EntryDraft, parse
+from citeslab_tui.core.model import ENTRY_EDITABLE, Config, Entry, timestamp
 from citeslab_tui.services.common import territory_code
 from citeslab_tui.store import Store
+
+if TYPE_CHECKING:
+    from citeslab_tui.core.quickentry import EntryDraft
 
 
 def log_draft(store: Store, draft: EntryDraft, day: date) -> Entry:
@@ -23,7 +25,14 @@ def log_draft(store: Store, draft: EntryDraft, day: date) -> Entry:
 
 def log(store: Store, text: str, day: date) -> Entry:
     """Parse a quick-entry line (QuickEntryError in French) and store it."""
-    return log_draft(store, parse(text, store.config), day)
+    return log_draft(store, _parse(text, store.config), day)
+
+
+def _parse(text: str, config: Config) -> EntryDraft:
+    # here: only a typed line needs the quick-entry grammar (list, delete, undo never do)
+    from citeslab_tui.core.quickentry import parse
+
+    return parse(text, config)
 
 
 EntryRef = str | Entry
@@ -86,7 +95,7 @@ def changes_from_options(
     config = store.config
     changes: dict[str, Any] = {}
     if text:
-        fresh = parse(text, config).to_entry(id=entry.id, day=entry.date, now=store.now())
+        fresh = _parse(text, config).to_entry(id=entry.id, day=entry.date, now=store.now())
         changes.update({k: getattr(fresh, k) for k in ENTRY_EDITABLE if k != "date"})
     if day:
         changes["date"] = day

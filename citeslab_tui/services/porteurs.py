@@ -1,22 +1,17 @@
 """Porteurs de projet: add (id, timestamps and the first `accueilli` step
-written once), edit, mark a step, forget (right to erasure), filter the
-register, and find the entries that name a porteur."""
+written once), edit, mark a step, filter the register, and find the entries
+that name a porteur. Forgetting one (right to erasure) is in services.privacy."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry, PathStep, Porteur, new_uuid, timestamp
-from citeslab_tui.core.textmatch import config_index, match, norm_words
 from citeslab_tui.services.common import territory_code
 from citeslab_tui.store import Store
-from citeslab_tui.store.privacy import forget_porteurs
-
-if TYPE_CHECKING:
-    from citeslab_tui.store.privacy import Erasure
 
 
 def qpv_code(config: Config, typed: str | None) -> str | None:
@@ -24,6 +19,8 @@ def qpv_code(config: Config, typed: str | None) -> str | None:
     the quick entry's `#` token is. None for nothing typed."""
     if not typed:
         return None
+    # here: only a typed QPV needs the matching tables, not `porteur list` (≈ 11 M instructions)
+    from citeslab_tui.core.textmatch import config_index, match, norm_words
 
     found = match(norm_words(typed.lstrip("#")), config_index(config).qpvs)
     if len(found) == 1:
@@ -108,13 +105,6 @@ def step(
         raise CitesLabError("un motif ne s'applique qu'à l'étape « sortie »")
     label = store.config.partner_label(partner) if partner else None
     return store.add_step(pid, PathStep(step, day, partner=label, reason=reason))
-
-
-def forget(store: Store, pid: str) -> Erasure:
-    """Erase a porteur's personal data everywhere (undo history, backups); the
-    result names the entries whose note still mentions the name, for the user
-    to review."""
-    return forget_porteurs(store, [store.find_porteur(pid).id])
 
 
 def matching(

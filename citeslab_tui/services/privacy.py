@@ -1,6 +1,7 @@
 """The retention rule of DOMAIN.md (RGPD) as one workflow for `citeslab privacy`
 and F4: which porteurs are past their retention period, and their
-anonymisation (store.privacy: one write, all or nothing, backups rewritten)."""
+anonymisation (store.privacy: one write, all or nothing, backups rewritten);
+and the right to erasure of one porteur (`citeslab porteur forget`)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,10 @@ def describe(done: Erasure) -> str:
         f"{len(done.ids)} porteur(s) anonymisé(s) : {', '.join(done.ids)} ; identifiants et "
         f"comptes conservés, {done.copies} copie(s) de sauvegarde réécrite(s)."
     )
+
+
+def forget(store: Store, pid: str) -> Erasure:
+    """Erase a porteur's personal data everywhere (undo history, backups); the
+    result names the entries whose note still mentions the name, for the user
+    to review."""
+    return forget_porteurs(store, [store.find_porteur(pid).id])

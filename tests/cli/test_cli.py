@@ -220,6 +220,38 @@ def test_cli_import_does_not_load_textual_or_rich() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize(
+    ("args", "unused"),
+    [
+        (
+            ["list", "--date", "2022-03-01"],
+            ["citeslab_tui.core.quickentry", "citeslab_tui.core.livrables", "rich"],
+        ),
+        (
+            ["porteur", "list"],
+            [
+                "citeslab_tui.core.textmatch",
+                "citeslab_tui.store.privacy",
+                "citeslab_tui.core.livrables",
+            ],
+        ),
+    ],
+)
+def test_a_command_imports_only_what_it_uses(
+    db_path: Path, args: list[str], unused: list[str]
+) -> None:
+    """Every command pays its imports (BENCHMARKS.md, « Commandes du quotidien »):
+    listing entries parses no line and draws no livrable; listing porteurs
+    matches no typed QPV and erases nobody."""
+    code = (
+        "import sys; from citeslab_tui.cli import main; "
+        f"main({['--db', str(db_path), *args]!r}); "
+        f"print([m for m in {unused!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "[]"
+
+
 def test_installed_console_script_and_module(db_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "citeslab_tui", "--db", str(db_path), "log", "45m comité tech @CCG"],

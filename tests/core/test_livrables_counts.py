@@ -419,7 +419,7 @@ def test_money_warns_above_30_percent(config: Config, cal: WorkingCalendar) -> N
 
 
 def test_the_governance_line_names_the_gap_in_force(config: Config, cal: WorkingCalendar) -> None:
-    from citeslab_tui.present import governance_line
+    from citeslab_tui.present_report import governance_line
 
     entries = [logged(config, "2022-07-04", "2h comite tech @CCG")]
     r = report(entries, [], config, Period.year(2022), date(2022, 10, 31), cal)

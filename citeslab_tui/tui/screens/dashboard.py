@@ -30,15 +30,13 @@ from textual.worker import Worker, WorkerState
 from citeslab_tui.core.indicators import Report
 from citeslab_tui.core.model import STAGE_LABELS
 from citeslab_tui.core.period import Period
-from citeslab_tui.present import (
+from citeslab_tui.present import hours, label_of, short_date
+from citeslab_tui.present_report import (
     accompanied_line,
     governance_line,
-    hours,
-    label_of,
     money_lines,
     publics_lines,
     qpv_share_line,
-    short_date,
 )
 from citeslab_tui.services import report as service
 from citeslab_tui.store import Store

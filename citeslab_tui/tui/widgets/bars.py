@@ -8,17 +8,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from citeslab_tui.core.indicators import LivrableFigures, PillarFigures, TerritoryFigures
-from citeslab_tui.present import (
-    bar,
-    count,
-    hours,
-    livrable_gauge,
-    num,
-    pct,
-    share_vs_target,
-    signed,
-    status_text,
-)
+from citeslab_tui.present import bar, count, hours, num, pct, signed
+from citeslab_tui.present_report import livrable_gauge, share_vs_target, status_text
 from citeslab_tui.tui.format import literal
 
 
