@@ -100,6 +100,7 @@ class Store:
         self._entry_cache: dict[str, tuple[bytes, list[Entry]]] = {}
         self._porteur_cache: dict[str, tuple[Any, list[Porteur]]] = {}
         self._key_cache: dict[str, tuple[Any, list[str]]] = {}
+        self._porteur_id_cache: dict[str, tuple[Any, list[str]]] = {}
 
     @classmethod
     def open(
@@ -221,10 +222,21 @@ class Store:
         self._porteur_cache[name] = (raw, items)
         return items
 
+    def _porteur_ids_in(self, name: str) -> list[str]:
+        """The porteur ids of one yearly table, without building its porteurs;
+        read once per version of its bytes (`porteur add` asks for the next id,
+        then checks the id is free, inside its write)."""
+        raw = self.storage.raw_table(name)
+        cached = self._porteur_id_cache.get(name)
+        if cached is None or cached[0] is not raw:
+            cached = (raw, [rec["id"] for rec in self.storage.table(name).values()])
+            self._porteur_id_cache[name] = cached
+        return cached[1]
+
     def porteur_ids(self) -> set[str]:
         """Every porteur id (`P-2022-014`), without building the porteurs."""
         names = [n for n in self.storage.table_names() if n.startswith(PORTEURS_PREFIX)]
-        return {rec["id"] for n in names for rec in self.storage.table(n).values()}
+        return {pid for n in names for pid in self._porteur_ids_in(n)}
 
     def porteurs(self, start: date | None = None, end: date | None = None) -> list[Porteur]:
         """Porteurs by id. With `start`/`end`: only those that can count in that

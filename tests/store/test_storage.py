@@ -93,6 +93,34 @@ def test_porteur_ids_without_building_porteurs(store: Store) -> None:
     assert store.add_entry(make_entry(porteurs=("P-2023-002",))).porteurs == ("P-2023-002",)
 
 
+def test_porteur_ids_read_once_per_table_still_follow_every_change(
+    db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Porteur ids are kept per version of each table's bytes: asked twice, a
+    table is parsed once; the store still sees its own writes, an erasure and
+    another process's write."""
+    store = Store.open(db_path, config)
+    store.add_porteur(make_porteur("P-2022-001"))
+    store.add_porteur(make_porteur("P-2023-002"))
+    parsed: list[str] = []
+    table = store.storage.table
+
+    def counting(name: str) -> dict[str, object]:
+        parsed.append(name)
+        return table(name)
+
+    monkeypatch.setattr(store.storage, "table", counting)
+    assert store.porteur_ids() == {"P-2022-001", "P-2023-002"}
+    assert store.porteur_ids() == {"P-2022-001", "P-2023-002"}
+    assert parsed == [n for n in store.storage.table_names() if n.startswith("porteurs/")]
+    store.add_porteur(make_porteur("P-2023-003"))
+    assert store.porteur_ids() == {"P-2022-001", "P-2023-002", "P-2023-003"}
+    other = Store.open(db_path, config)
+    other.add_porteur(make_porteur("P-2022-004"))
+    assert store.refresh()
+    assert "P-2022-004" in store.porteur_ids()
+
+
 def test_two_writers_never_lose_each_other(db_path: Path, config: Config) -> None:
     a = Store.open(db_path, config)
     b = Store.open(db_path, config)
