@@ -154,9 +154,10 @@ def scrub_tables(tables: dict[str, Any], erased: dict[str, str], names: list[str
 def parse_file(data: bytes) -> dict[str, Any] | None:
     """Tables of a data file's bytes, or None when they do not parse."""
     probe = AtomicJSONStorage(Path("/nonexistent/citeslab.json"), readonly=True)
-    raw = probe._structure_problem(data)
-    if isinstance(raw, str):
+    found = probe._structure_problem(data)
+    if isinstance(found, str):
         return None
+    raw, _lines = found  # the ids lines are derived: serialize writes them again
     try:
         tables = {name: orjson.loads(value) for name, value in raw.items()}
     except orjson.JSONDecodeError:

@@ -148,11 +148,17 @@ def ids_line(months: list[tuple[str, Any]]) -> bytes:
 
 
 def serialize(raw: dict[str, Any], checksum: Any = None, ids: Any = None) -> bytes:
+    """The file's bytes (see serialize_parts), joined."""
+    return b"".join(serialize_parts(raw, checksum, ids))
+
+
+def serialize_parts(raw: dict[str, Any], checksum: Any = None, ids: Any = None) -> list[Any]:
     """The file's bytes: one table per line, fixed tables first, months in order,
     then the `_ids/<year>` lines and an `_index` table giving each table's byte
     offset, length and CRC-32 so that a reader can map the file and touch only
     the tables it needs. Empty monthly tables are dropped. One join: each
-    table's bytes are copied once.
+    table's bytes are copied once, or not at all when the pieces are written as
+    they are (fsutil.atomic_write).
 
     `ids(line_name, [(month, bytes), …])` gives an `_ids/<year>` line and its
     CRC-32 (by default: built by parsing each month)."""
@@ -189,7 +195,7 @@ def serialize(raw: dict[str, Any], checksum: Any = None, ids: Any = None) -> byt
         index[name] = [offset, len(line), crc]
         offset += len(line)
     parts += (b',\n"' + INDEX.encode() + b'":', orjson.dumps({"1": index}), b"\n}\n")
-    return b"".join(parts)
+    return parts
 
 
 def _new_ids_line(name: str, months: list[tuple[str, Any]]) -> tuple[bytes, int]:
@@ -211,7 +217,10 @@ def parse_ids(value: Any) -> dict[str, str] | None:
 
 def read_index(data: Any) -> dict[str, tuple[int, int, int]] | None:
     """The `_index` of a file in our layout (bytes or mmap), checked against the
-    table names it points at; None when absent or inconsistent."""
+    bytes it points at; None when absent or inconsistent. The tables are laid
+    out one after the other in the index's order, so one comparison per table
+    checks both the separator before it and its name (a table whose length
+    was edited since moves everything after it)."""
     size = len(data)
     if size < 8 or data[size - 3 :] != b"\n}\n":
         return None
@@ -222,18 +231,17 @@ def read_index(data: Any) -> dict[str, tuple[int, int, int]] | None:
     try:
         entries = orjson.loads(data[start + len(marker) : size - 3])["1"]
         out: dict[str, tuple[int, int, int]] = {}
+        pos, opening = 2, b'"'  # after "{\n"; the first table has no separator
         for name, (offset, length, crc) in entries.items():
-            head = b'"' + name.encode("ascii") + b'":'
-            if not (len(head) <= offset and offset + length <= start):
+            head = opening + name.encode("ascii") + b'":'
+            if offset != pos + len(head) or data[pos:offset] != head or length < 0:
                 return None
-            if data[offset - len(head) : offset] != head:
-                return None
-            if data[offset + length : offset + length + 3] != b',\n"':
-                return None  # the table was edited since (its length changed)
-            out[name] = (int(offset), int(length), int(crc))
+            pos = offset + length
+            opening = b',\n"'
+            out[name] = (offset, length, crc)
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
         return None
-    return out
+    return out if pos == start else None
 
 
 def split_tables(data: bytes) -> dict[str, Any] | None:

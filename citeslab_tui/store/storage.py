@@ -59,7 +59,7 @@ from citeslab_tui.store.layout import (
     parse_ids,
     porteurs_table,
     read_index,
-    serialize,
+    serialize_parts,
     signature,
     split_tables,
     table_ids,
@@ -210,8 +210,7 @@ class AtomicJSONStorage(Storage):
             raise StorageError(
                 f"Impossible de lire {self.path} : {describe_os_error(exc)}."
             ) from exc
-        raw = self._decode_file(data)
-        ids_lines = self._take_ids_lines(raw)
+        raw, ids_lines = self._decode_file(data)
         version = orjson.loads(raw[META])["1"]["schema_version"]
         self.disk_version = version
         if version < migrations.SCHEMA_VERSION:
@@ -293,15 +292,21 @@ class AtomicJSONStorage(Storage):
             backup=str(good) if good else None,
         )
 
-    def _decode_file(self, data: bytes) -> dict[str, bytes]:
+    def _decode_file(
+        self, data: bytes
+    ) -> tuple[dict[str, bytes], dict[str, tuple[Any, int | None]]]:
         problem = self._structure_problem(data)
         if isinstance(problem, str):
             raise self._broken(problem)
         return problem
 
-    def _structure_problem(self, data: Any) -> dict[str, Any] | str:
-        """Raw tables of a file (bytes or mmap), or a French description of what
-        is wrong. Records the CRC-32 the file's index gives each table."""
+    def _structure_problem(
+        self, data: Any
+    ) -> tuple[dict[str, Any], dict[str, tuple[Any, int | None]]] | str:
+        """Raw tables of a file (bytes or mmap) and, apart, its `_ids/<year>`
+        lines with the CRC-32 the index gives them (None when it gives none);
+        or a French description of what is wrong. Records the CRC-32 the
+        file's index gives each table."""
         index = read_index(data)
         raw: dict[str, Any] | None = None
         crcs: dict[str, tuple[Any, int]] = {}
@@ -347,20 +352,26 @@ class AtomicJSONStorage(Storage):
                 "mettez le programme à jour."
             )
         raw.pop(INDEX, None)
+        lines: dict[str, tuple[Any, int | None]] = {}
         for name in raw:
-            if not is_table_name(name) and not name.startswith(IDS_PREFIX):
+            if is_table_name(name):
+                continue
+            if not name.startswith(IDS_PREFIX):
                 return f"Table inconnue « {name} »."
+            found = crcs.get(name)
+            lines[name] = (raw[name], None if found is None else found[1])
+        for name in lines:
+            del raw[name]
         self._cache.record_crcs(crcs)
-        return raw
+        return raw, lines
 
     def _check_bytes(self, data: bytes) -> bool:
         """True when `data` is a complete, valid data file (used on backups):
         every table parsed and validated, nothing trusted, nothing raised."""
-        raw = self._structure_problem(data)
-        if isinstance(raw, str):
+        found = self._structure_problem(data)
+        if isinstance(found, str):
             return False
-        for name in [n for n in raw if n.startswith(IDS_PREFIX)]:
-            del raw[name]  # derived: rebuilt by the writes, checked by `check`
+        raw, _lines = found  # the ids lines are derived: checked by `check`
         for name, value in raw.items():
             try:
                 parsed = orjson.loads(value)
@@ -526,32 +537,28 @@ class AtomicJSONStorage(Storage):
 
     # ------------------------------------------------------------------ entry ids
 
-    def _take_ids_lines(self, raw: dict[str, Any]) -> dict[str, tuple[Any, int | None]]:
-        """Take the `_ids/<year>` lines out of a file's raw tables, each with
-        the CRC-32 the index gave it (None when it gave none)."""
-        recorded = self._cache.recorded_crc
-        names = [n for n in raw if n.startswith(IDS_PREFIX)]
-        return {n: (v, recorded(n, v)) for n in names for v in (raw.pop(n),)}
-
     def _serialize(
         self,
         raw: dict[str, bytes],
         checksum: Any,
         before: dict[str, Any],
         lines: dict[str, tuple[Any, int | None]],
-    ) -> tuple[bytes, dict[str, tuple[Any, int | None]]]:
-        """The file's bytes (layout.serialize) and its `_ids` lines. `lines`
+    ) -> tuple[list[Any], dict[str, tuple[Any, int | None]]]:
+        """The file's bytes (layout.serialize_parts: pieces written as they
+        are, not joined) and its `_ids` lines. `lines`
         describe the monthly tables of `before`: the line of a year none of
         whose months changed is copied as it is, with its CRC (a line edited by
         hand stays untrusted); the others are rebuilt, each month's ids taken
         from the old line when it can be trusted and the month is unchanged,
         else from the write that changed it, else parsed from the month."""
+        # Months whose bytes differ from `before`: only write() changes tables,
+        # and it records each month it writes in _ids_fresh; or dropped ones.
+        fresh = self._ids_fresh
         changed = {
             IDS_PREFIX + n[YEAR_IN_MONTH]
-            for n in raw.keys() | before.keys()
-            if n.startswith(ENTRIES_PREFIX) and raw.get(n) is not before.get(n)
+            for n in fresh.keys() | (before.keys() - raw.keys())
+            if n[:8] == ENTRIES_PREFIX
         }
-        fresh = self._ids_fresh
         written: dict[str, tuple[Any, int | None]] = {}
 
         def ids(name: str, months: list[tuple[str, Any]]) -> tuple[Any, int]:
@@ -573,7 +580,7 @@ class AtomicJSONStorage(Storage):
             self._ids_months[name] = (line, texts)
             return line, crc
 
-        return serialize(raw, checksum, ids), written
+        return serialize_parts(raw, checksum, ids), written
 
     def _line_months(
         self, name: str, lines: dict[str, tuple[Any, int | None]] | None = None
