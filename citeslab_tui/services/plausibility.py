@@ -57,7 +57,8 @@ def check_new(
 def refine(store: Store, draft: EntryDraft, day: date, today: date) -> tuple[EntryDraft, DayCheck]:
     """What Enter would record on `day` — the draft with its porteurs'
     territory when none was typed — and what its day would look like."""
-    territory_of = {p.id: p.territory for p in store.porteurs()} if draft.porteurs else {}
+    cited = store.porteurs_by_id(draft.porteurs) if draft.porteurs else {}
+    territory_of = {pid: p.territory for pid, p in cited.items()}
     draft = with_porteur_territory(draft, territory_of)
     return draft, check_new(store, draft, day, today)
 

@@ -233,10 +233,36 @@ class Store:
             self._porteur_id_cache[name] = cached
         return cached[1]
 
+    def _porteur_tables(self) -> list[str]:
+        """The yearly porteur tables, newest first: a porteur lives in the table
+        of its latest activity, so those a user names are mostly in the first."""
+        names = [n for n in self.storage.table_names() if n.startswith(PORTEURS_PREFIX)]
+        return sorted(names, reverse=True)
+
     def porteur_ids(self) -> set[str]:
         """Every porteur id (`P-2022-014`), without building the porteurs."""
-        names = [n for n in self.storage.table_names() if n.startswith(PORTEURS_PREFIX)]
-        return {pid for n in names for pid in self._porteur_ids_in(n)}
+        return {pid for n in self._porteur_tables() for pid in self._porteur_ids_in(n)}
+
+    def existing_porteurs(self, pids: Iterable[str]) -> set[str]:
+        """Those of `pids` that are in the register, reading the tables newest
+        first and no further than needed (an entry cites recent porteurs)."""
+        wanted, found = set(pids), set[str]()
+        for name in self._porteur_tables():
+            if found == wanted:
+                break
+            found |= wanted.intersection(self._porteur_ids_in(name))
+        return found
+
+    def porteurs_by_id(self, pids: Iterable[str]) -> dict[str, Porteur]:
+        """The porteurs of `pids` that are in the register, by id; only the
+        tables needed are read and built, newest first."""
+        wanted, found = set(pids), dict[str, Porteur]()
+        for name in self._porteur_tables():
+            if len(found) == len(wanted):
+                break
+            if wanted.intersection(self._porteur_ids_in(name)):
+                found.update((p.id, p) for p in self._porteurs_in(name) if p.id in wanted)
+        return found
 
     def porteurs(self, start: date | None = None, end: date | None = None) -> list[Porteur]:
         """Porteurs by id. With `start`/`end`: only those that can count in that
@@ -266,12 +292,15 @@ class Store:
                 f"« {id_or_prefix} » : donnez au moins 4 caractères hexadécimaux"
                 " de l'identifiant (citeslab list)"
             )
-        matches = [
-            (name, k)
-            for name in self.storage.entry_table_names()
-            for k in self._ids_in(name)
-            if k.startswith(key)
-        ]
+        names = self.storage.entry_table_names()
+        # A whole id (an edit finds its entry again inside its write) is found
+        # by membership, without comparing the prefix of every id.
+        exact = next((name for name in names if key in self._ids_in(name)), None)
+        matches = (
+            [(exact, key)]
+            if exact is not None
+            else [(name, k) for name in names for k in self._ids_in(name) if k.startswith(key)]
+        )
         if not matches:
             raise NotFound(f"Aucune entrée ne correspond à « {id_or_prefix} »")
         if len(matches) > 1:
@@ -282,10 +311,10 @@ class Store:
 
     def find_porteur(self, pid: str) -> Porteur:
         key = pid.strip().upper()
-        for p in self.porteurs():
-            if p.id == key:
-                return p
-        raise NotFound(f"Porteur « {pid} » inconnu")
+        found = self.porteurs_by_id([key]).get(key)
+        if found is None:
+            raise NotFound(f"Porteur « {pid} » inconnu")
+        return found
 
     def journal(self) -> list[dict[str, Any]]:
         """The undo journal, oldest first."""
@@ -313,7 +342,7 @@ class Store:
         """Refuse an entry that its schema or the configuration would not accept.
         `known_porteurs` spares a caller checking many entries a lookup each."""
         if known_porteurs is None and entry.porteurs:
-            known_porteurs = self.porteur_ids()
+            known_porteurs = self.existing_porteurs(entry.porteurs)
         problems = entry_problems(entry, self.config, known_porteurs or set())
         if problems:
             first = problems[0]

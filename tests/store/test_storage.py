@@ -93,6 +93,19 @@ def test_porteur_ids_without_building_porteurs(store: Store) -> None:
     assert store.add_entry(make_entry(porteurs=("P-2023-002",))).porteurs == ("P-2023-002",)
 
 
+def table_reads(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the tables `store` parses from now on, in order."""
+    parsed: list[str] = []
+    table = store.storage.table
+
+    def counting(name: str) -> dict[str, object]:
+        parsed.append(name)
+        return table(name)
+
+    monkeypatch.setattr(store.storage, "table", counting)
+    return parsed
+
+
 def test_porteur_ids_read_once_per_table_still_follow_every_change(
     db_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -102,14 +115,7 @@ def test_porteur_ids_read_once_per_table_still_follow_every_change(
     store = Store.open(db_path, config)
     store.add_porteur(make_porteur("P-2022-001"))
     store.add_porteur(make_porteur("P-2023-002"))
-    parsed: list[str] = []
-    table = store.storage.table
-
-    def counting(name: str) -> dict[str, object]:
-        parsed.append(name)
-        return table(name)
-
-    monkeypatch.setattr(store.storage, "table", counting)
+    parsed = table_reads(store, monkeypatch)
     assert store.porteur_ids() == {"P-2022-001", "P-2023-002"}
     assert store.porteur_ids() == {"P-2022-001", "P-2023-002"}
     assert parsed == [n for n in store.storage.table_names() if n.startswith("porteurs/")]
@@ -119,6 +125,48 @@ def test_porteur_ids_read_once_per_table_still_follow_every_change(
     other.add_porteur(make_porteur("P-2022-004"))
     assert store.refresh()
     assert "P-2022-004" in store.porteur_ids()
+
+
+def test_cited_porteurs_are_looked_up_newest_tables_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry citing a recent porteur reads the recent porteur tables only;
+    an unknown one is still refused after reading them all."""
+    store.add_porteur(make_porteur("P-2022-001"))
+    store.add_porteur(make_porteur("P-2024-001", created_at="2024-02-01T09:00:00"))
+    fresh = Store(store.storage, store.config, store.now)  # nothing cached yet
+    parsed = table_reads(store, monkeypatch)
+    assert fresh.existing_porteurs(["P-2024-001"]) == {"P-2024-001"}
+    assert parsed == ["porteurs/2024"]
+    assert fresh.existing_porteurs(["P-2024-001", "P-2022-001", "P-2023-404"]) == {
+        "P-2024-001",
+        "P-2022-001",
+    }
+    assert sorted(parsed) == ["porteurs/2022", "porteurs/2024"]
+    with pytest.raises(ValidationFailed, match="porteur « P-2023-404 » inconnu"):
+        fresh.add_entry(make_entry(porteurs=("P-2024-001", "P-2023-404")))
+    cited = fresh.add_entry(make_entry(date(2024, 3, 1), porteurs=("P-2024-001", "P-2022-001")))
+    assert fresh.find_entry(cited.id) == cited
+
+
+def test_porteurs_by_id_builds_only_the_tables_it_needs(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Logging a contact with a porteur (its territory fills the entry's) and
+    changing one porteur read the newest tables only, not the whole register."""
+    old = store.add_porteur(make_porteur("P-2022-001"))
+    store.add_porteur(make_porteur("P-2023-001", created_at="2023-02-01T09:00:00"))
+    new = store.add_porteur(make_porteur("P-2024-001", created_at="2024-02-01T09:00:00"))
+    fresh = Store(store.storage, store.config, store.now)
+    parsed = table_reads(store, monkeypatch)
+    assert fresh.porteurs_by_id(["P-2024-001"]) == {"P-2024-001": new}
+    assert fresh.find_porteur(" p-2024-001 ") == new
+    assert set(parsed) == {"porteurs/2024"}
+    assert fresh.porteurs_by_id(["P-2024-001", "P-2024-404"]) == {"P-2024-001": new}
+    assert set(parsed) == {"porteurs/2024", "porteurs/2023", "porteurs/2022"}
+    assert fresh.find_porteur("P-2022-001") == old
+    with pytest.raises(NotFound, match="Porteur « P-2030-001 » inconnu"):
+        fresh.find_porteur("P-2030-001")
 
 
 def test_two_writers_never_lose_each_other(db_path: Path, config: Config) -> None:
