@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from citeslab_tui.core.indicators import LivrableFigures
 from citeslab_tui.core.livrables import LATE, REACHED
 from citeslab_tui.core.period import Period
-from citeslab_tui.present import count, decimal_hours, hours, label_of, num, pct, signed
+from citeslab_tui.present import (
+    count,
+    decimal_hours,
+    hours,
+    label_of,
+    num,
+    pct,
+    short_date,
+    signed,
+)
 from citeslab_tui.present_report import livrable_gauge, status_text
 
 
@@ -47,6 +56,14 @@ def test_status_keyed_by_code() -> None:
     assert status_text(REACHED).plain == "✓ atteint"
     assert status_text(LATE).plain == "! en retard"
     assert status_text(None).plain == "—"
+
+
+def test_short_date_reads_as_strftime() -> None:
+    assert short_date(date(2022, 4, 12)) == "12/04/2022"
+    day = date(2000, 1, 1)
+    while day.year < 2100:  # every day the store accepts, leap days included
+        assert short_date(day) == day.strftime("%d/%m/%Y")
+        day += timedelta(days=1)
 
 
 def test_label_or_key() -> None:
