@@ -152,9 +152,12 @@ def print_json(data: Any) -> None:
 
 
 def console() -> Any:
+    """The rich console of the CLI's tables. A string it prints is text as typed:
+    no markup (`[b]`), no emoji codes (`:ok:`), no highlighter colouring numbers;
+    and nothing to parse for any of them."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    return Console(highlight=False, markup=False, soft_wrap=False, emoji=False)
 
 
 def run_guarded(group: click.Command, args: Sequence[str]) -> int:

@@ -25,7 +25,9 @@ from citeslab_tui.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from collections.abc import Iterator
+
+    from rich.console import Console, RenderableType
 
     from citeslab_tui.core.indicators import LivrableFigures, Report
     from citeslab_tui.core.model import Config
@@ -89,7 +91,14 @@ def _livrable_cells(lv: LivrableFigures) -> tuple[str, str, str]:
 
 
 def render(r: Report, config: Config, out: Console) -> None:
-    """The French tables of `citeslab report` (80 columns)."""
+    """The French tables of `citeslab report` (80 columns), printed at once: one
+    measure of the terminal, not one per line."""
+    from rich.console import Group
+
+    out.print(Group(*_parts(r, config)))
+
+
+def _parts(r: Report, config: Config) -> Iterator[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
@@ -109,12 +118,11 @@ def render(r: Report, config: Config, out: Console) -> None:
 
     title = Text(printable(config.name or "CitésLab", one_line=True), style="bold")
     title.append(f" — du {r.period.start:%d/%m/%Y} au {r.period.end:%d/%m/%Y}", style="bold")
-    out.print(title)
-    out.print(
+    yield title
+    yield Text(
         f"Arrêté au {r.as_of:%d/%m/%Y} : {r.elapsed_working_days} jours ouvrés "
         f"sur {r.working_days} ({pct(r.elapsed_share)})"
-        + (f" · territoire {r.territory}" if r.territory else ""),
-        markup=False,
+        + (f" · territoire {r.territory}" if r.territory else "")
     )
 
     t = Table(
@@ -152,31 +160,27 @@ def render(r: Report, config: Config, out: Console) -> None:
             signed(gap / r.day_minutes, 1),
             decimal_hours(r.minutes_expected),
         )
-    out.print()
-    out.print(t)
-    out.print(
-        Text(
-            "Attendu = ETP × heures annuelles × jours ouvrés écoulés ÷ jours ouvrés de "
-            "l'année, sur les seuls jours de l'allocation (convention), absences déduites ;"
-            f" Écart j en journées de {decimal_hours(r.day_minutes, unit=True)}.",
-            style="dim",
-        )
+    yield Text()
+    yield t
+    yield Text(
+        "Attendu = ETP × heures annuelles × jours ouvrés écoulés ÷ jours ouvrés de "
+        "l'année, sur les seuls jours de l'allocation (convention), absences déduites ;"
+        f" Écart j en journées de {decimal_hours(r.day_minutes, unit=True)}.",
+        style="dim",
     )
-    out.print()
-    out.print(Text("Part du temps de travail saisi / part allouée", style="bold"))
+    yield Text()
+    yield Text("Part du temps de travail saisi / part allouée", style="bold")
     for tf in r.territories:
-        out.print(Text("  " + territory_share_line(tf, r.month)))
+        yield Text("  " + territory_share_line(tf, r.month))
     if r.month is not None:
-        out.print(
-            Text(
-                f"  (à ce jour depuis le {short_date(r.period.start)} ; dernier mois :"
-                f" du {short_date(r.month[0])} au {short_date(r.month[1])})",
-                style="dim",
-            )
+        yield Text(
+            f"  (à ce jour depuis le {short_date(r.period.start)} ; dernier mois :"
+            f" du {short_date(r.month[0])} au {short_date(r.month[1])})",
+            style="dim",
         )
     absent = absences_line(r.absences_by_type, config)
     if absent:
-        out.print(Text(absent))
+        yield Text(absent)
 
     p = Table(
         title="Répartition par pilier (hors formation et absences)",
@@ -199,8 +203,8 @@ def render(r: Report, config: Config, out: Console) -> None:
             pct(pf.target_share, 0),
             drift,
         )
-    out.print()
-    out.print(p)
+    yield Text()
+    yield p
 
     if r.livrables:
         lt = Table(
@@ -222,43 +226,41 @@ def render(r: Report, config: Config, out: Console) -> None:
                 bar(BAR_WIDTH, *livrable_gauge(lv)),
                 status_text(lv.status),
             )
-        out.print()
-        out.print(lt)
+        yield Text()
+        yield lt
         periods = sorted({(lv.period.start, lv.period.end) for lv in r.livrables})
         spans = ", ".join(f"du {a:%d/%m/%Y} au {b:%d/%m/%Y}" for a, b in periods)
-        out.print(Text(f"Livrables calculés sur la période de convention : {spans}.", style="dim"))
+        yield Text(f"Livrables calculés sur la période de convention : {spans}.", style="dim")
         rules = target_rules(r.livrables)
         if rules:
-            out.print(Text("Objectifs hors convention pleine : " + " ; ".join(rules), style="dim"))
+            yield Text("Objectifs hors convention pleine : " + " ; ".join(rules), style="dim")
         governance = [lv for lv in r.livrables if lv.governance]
         if governance:
-            out.print()
-            out.print(Text("Gouvernance", style="bold"))
+            yield Text()
+            yield Text("Gouvernance", style="bold")
             for lv in governance:
-                out.print(Text("  " + printable(governance_line(lv, r.as_of), one_line=True)))
+                yield Text("  " + printable(governance_line(lv, r.as_of), one_line=True))
 
     q = r.qpv_share
-    out.print()
+    yield Text()
     share = qpv_share_line(r.qpv_share_label, q.numerator, q.denominator, q.share, q.target)
-    out.print(Text(share, style="bold"))
-    out.print(Text(accompanied_line(q.stage), style="dim"))
-    _porteurs(r, config, out)
+    yield Text(share, style="bold")
+    yield Text(accompanied_line(q.stage), style="dim")
+    yield from _porteurs(r, config)
     if r.money:
-        out.print()
-        out.print(Text("Budget des conventions", style="bold"))
+        yield Text()
+        yield Text("Budget des conventions", style="bold")
         for m in r.money:
             for text in money_lines(m):
-                out.print(Text("  " + text, style="bold red" if "⚠" in text else ""))
-        out.print(
-            Text(
-                "Coût horaire = coût ÷ heures attendues de l'allocation ; valeur = heures "
-                "saisies × coût horaire ; part Bpifrance au plus 30 % du budget.",
-                style="dim",
-            )
+                yield Text("  " + text, style="bold red" if "⚠" in text else "")
+        yield Text(
+            "Coût horaire = coût ÷ heures attendues de l'allocation ; valeur = heures "
+            "saisies × coût horaire ; part Bpifrance au plus 30 % du budget.",
+            style="dim",
         )
 
 
-def _porteurs(r: Report, config: Config, out: Console) -> None:
+def _porteurs(r: Report, config: Config) -> Iterator[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
@@ -273,11 +275,9 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
     from citeslab_tui.present import label_of
 
     b, pub, path = r.porteurs, r.publics, r.path
-    out.print(
-        Text(
-            f"Porteurs suivis sur la période : {b.active} (accompagnés : {pub.counted})",
-            style="bold",
-        )
+    yield Text(
+        f"Porteurs suivis sur la période : {b.active} (accompagnés : {pub.counted})",
+        style="bold",
     )
     if not b.active:
         return
@@ -306,4 +306,4 @@ def _porteurs(r: Report, config: Config, out: Console) -> None:
     if path.creations:
         days = ", ".join(f"{d:%d/%m/%Y}" for d in path.creations)
         grid.add_row("  Créations", Text(f"{len(path.creations)} : {days}"))
-    out.print(grid)
+    yield grid

@@ -263,3 +263,11 @@ def test_console_prints_colon_words_as_typed(capsys: pytest.CaptureFixture[str])
 
     console().print("réunion :ok: :smile:")
     assert capsys.readouterr().out == "réunion :ok: :smile:\n"
+
+
+def test_console_prints_brackets_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    """No markup: a text that looks like rich markup prints as typed."""
+    from citeslab_tui.cli.common import console
+
+    console().print("[bold]atelier[/bold] [P-2022-014] 12,50")
+    assert capsys.readouterr().out == "[bold]atelier[/bold] [P-2022-014] 12,50\n"
