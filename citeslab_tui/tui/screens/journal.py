@@ -210,7 +210,7 @@ class JournalScreen(StoreScreen):
 
     def _load_vocabulary(self) -> None:
         store, today = self.store, self.today()
-        self._porteur_ids = [p.id for p in reversed(store.porteurs())]
+        self._porteur_ids = sorted(store.porteur_ids(), reverse=True)  # ids only: none built
         recent = store.entries(today - PARTNER_LOOKBACK, today)
         self._partners = list(dict.fromkeys(e.partner for e in reversed(recent) if e.partner))
         self._vocabulary_generation = store.generation
