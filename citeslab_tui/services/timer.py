@@ -21,7 +21,6 @@ from citeslab_tui.core.timer import RunningTimer, TimerError, check_line
 from citeslab_tui.core.timer import stop as stop_timer
 from citeslab_tui.fsutil import atomic_write
 from citeslab_tui.paths import ensure_private_dir
-from citeslab_tui.services.plausibility import refine
 from citeslab_tui.store import Store
 
 
@@ -84,6 +83,9 @@ def stop(store: Store, now: datetime, *, note: str = "", end: time | None = None
     timer = running(store)
     if timer is None:
         raise TimerError("aucun chronomètre en cours")
+    # here: only stop checks a day (holidays, calendar); start and status never do
+    from citeslab_tui.services.plausibility import refine
+
     result = stop_timer(timer, now, store.config, note=note, end=end)
     draft, day = refine(store, result.draft, result.day, now.date())
     if day.refused:
