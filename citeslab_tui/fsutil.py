@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from citeslab_tui.core.errors import StorageError
 
@@ -59,31 +57,8 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: Any) -> None:
-    """Write bytes, or a sequence of byte buffers one after the other (with
-    os.writev where there is one: the pieces are not joined into a copy)."""
-    if not isinstance(data, list | tuple):
-        data = [data]
-    views = [memoryview(part).cast("B") for part in data if len(part)]
-    writev = getattr(os, "writev", None)
-    i = 0
-    while i < len(views):
-        written = os.write(fd, views[i]) if writev is None else writev(fd, views[i : i + 512])
-        while written and i < len(views):
-            size = len(views[i])
-            if written >= size:
-                written -= size
-                i += 1
-            else:
-                views[i] = views[i][written:]
-                written = 0
-
-
-def atomic_write(
-    path: Path, data: bytes | Sequence[Any], *, mode: int = 0o600, overwrite: bool = True
-) -> None:
-    """Write `data` (bytes, or byte buffers to write one after the other) to
-    `path` atomically with `mode`.
+def atomic_write(path: Path, data: bytes, *, mode: int = 0o600, overwrite: bool = True) -> None:
+    """Write `data` to `path` atomically with `mode`.
 
     With `overwrite=False` an existing file is never replaced (the final step
     uses a hard link, which fails if the name exists). Raises StorageError with a
@@ -98,7 +73,10 @@ def atomic_write(
         ) from exc
     try:
         try:
-            _write_all(fd, data)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
             os.fsync(fd)
         finally:
             os.close(fd)

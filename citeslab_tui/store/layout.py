@@ -148,17 +148,11 @@ def ids_line(months: list[tuple[str, Any]]) -> bytes:
 
 
 def serialize(raw: dict[str, Any], checksum: Any = None, ids: Any = None) -> bytes:
-    """The file's bytes (see serialize_parts), joined."""
-    return b"".join(serialize_parts(raw, checksum, ids))
-
-
-def serialize_parts(raw: dict[str, Any], checksum: Any = None, ids: Any = None) -> list[Any]:
     """The file's bytes: one table per line, fixed tables first, months in order,
     then the `_ids/<year>` lines and an `_index` table giving each table's byte
     offset, length and CRC-32 so that a reader can map the file and touch only
     the tables it needs. Empty monthly tables are dropped. One join: each
-    table's bytes are copied once, or not at all when the pieces are written as
-    they are (fsutil.atomic_write).
+    table's bytes are copied once.
 
     `ids(line_name, [(month, bytes), …])` gives an `_ids/<year>` line and its
     CRC-32 (by default: built by parsing each month)."""
@@ -171,7 +165,7 @@ def serialize_parts(raw: dict[str, Any], checksum: Any = None, ids: Any = None) 
         value = raw[name]
         if (
             name == INDEX
-            or name[:5] == IDS_PREFIX
+            or name.startswith(IDS_PREFIX)
             or (name not in _FIXED_TABLES and value == b"{}")
         ):
             continue
@@ -183,7 +177,7 @@ def serialize_parts(raw: dict[str, Any], checksum: Any = None, ids: Any = None) 
         offset += len(head)
         index[name] = [offset, len(value), checksum(name, value)]
         offset += len(value)
-        if name[:8] == ENTRIES_PREFIX:
+        if name.startswith(ENTRIES_PREFIX):
             months.append((name, value))
     ids = ids or _new_ids_line
     for year, group in groupby(months, key=lambda month: month[0][YEAR_IN_MONTH]):
@@ -195,7 +189,7 @@ def serialize_parts(raw: dict[str, Any], checksum: Any = None, ids: Any = None) 
         index[name] = [offset, len(line), crc]
         offset += len(line)
     parts += (b',\n"' + INDEX.encode() + b'":', orjson.dumps({"1": index}), b"\n}\n")
-    return parts
+    return b"".join(parts)
 
 
 def _new_ids_line(name: str, months: list[tuple[str, Any]]) -> tuple[bytes, int]:

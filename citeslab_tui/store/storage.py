@@ -59,7 +59,7 @@ from citeslab_tui.store.layout import (
     parse_ids,
     porteurs_table,
     read_index,
-    serialize_parts,
+    serialize,
     signature,
     split_tables,
     table_ids,
@@ -543,9 +543,8 @@ class AtomicJSONStorage(Storage):
         checksum: Any,
         before: dict[str, Any],
         lines: dict[str, tuple[Any, int | None]],
-    ) -> tuple[list[Any], dict[str, tuple[Any, int | None]]]:
-        """The file's bytes (layout.serialize_parts: pieces written as they
-        are, not joined) and its `_ids` lines. `lines`
+    ) -> tuple[bytes, dict[str, tuple[Any, int | None]]]:
+        """The file's bytes and its `_ids` lines. `lines`
         describe the monthly tables of `before`: the line of a year none of
         whose months changed is copied as it is, with its CRC (a line edited by
         hand stays untrusted); the others are rebuilt, each month's ids taken
@@ -557,7 +556,7 @@ class AtomicJSONStorage(Storage):
         changed = {
             IDS_PREFIX + n[YEAR_IN_MONTH]
             for n in fresh.keys() | (before.keys() - raw.keys())
-            if n[:8] == ENTRIES_PREFIX
+            if n.startswith(ENTRIES_PREFIX)
         }
         written: dict[str, tuple[Any, int | None]] = {}
 
@@ -580,7 +579,7 @@ class AtomicJSONStorage(Storage):
             self._ids_months[name] = (line, texts)
             return line, crc
 
-        return serialize_parts(raw, checksum, ids), written
+        return serialize(raw, checksum, ids), written
 
     def _line_months(
         self, name: str, lines: dict[str, tuple[Any, int | None]] | None = None

@@ -112,11 +112,10 @@ def test_file_too_big_for_the_filesystem_is_said(
     store = Store.open(db_path, config)
     store.add_entry(make_entry())
 
-    def too_big(fd: int, data: object) -> NoReturn:
+    def too_big(fd: int, data: bytes) -> NoReturn:
         raise OSError(errno.EFBIG, "File too large")
 
     monkeypatch.setattr(os, "write", too_big)
-    monkeypatch.setattr(os, "writev", too_big, raising=False)  # the data file: in pieces
     with pytest.raises(StorageError) as refused:
         store.add_entry(make_entry())
     assert "fichier trop grand" in str(refused.value) and str(db_path) in str(refused.value)

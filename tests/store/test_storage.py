@@ -217,8 +217,6 @@ def test_failed_write_keeps_old_file_and_memory(
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, failing, boom)
-    if failing == "write" and hasattr(os, "writev"):
-        monkeypatch.setattr(os, "writev", boom)  # the data file is written in pieces
     with pytest.raises(StorageError) as info:
         store.add_entry(make_entry(date(2022, 3, 2)))
     monkeypatch.undo()
