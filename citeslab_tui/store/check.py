@@ -75,17 +75,18 @@ def check_and_read(path: Path, config: Config) -> tuple[list[str], str, Store | 
         return [str(exc)], "Fichier refusé.", None
     except CitesLabError as exc:
         return [str(exc)], "Fichier illisible.", None
+    edited = store.storage.checksum_mismatches()
     problems: list[str] = [
         f"table « {name} » modifiée hors de citeslab depuis sa dernière écriture "
         "(somme de contrôle différente ; son contenu a été revérifié)"
-        for name in store.storage.checksum_mismatches()
+        for name in edited
     ]
     if _index_broken(path):
         problems.append(
             "index du fichier incohérent : le fichier a été modifié hors de citeslab depuis "
             "sa dernière écriture (son contenu a été revérifié)"
         )
-    problems += _ids_problems(store)
+    problems += _ids_problems(store, set(edited))
     known = {p.id for p in porteurs}
     types, territories = set(config.type_keys), set(config.territory_codes)
     pillars = {*config.pillar_keys, *NON_PILLAR_KINDS}
@@ -132,7 +133,7 @@ def check_and_read(path: Path, config: Config) -> tuple[list[str], str, Store | 
     return problems, summary, store
 
 
-def _ids_problems(store: Store) -> list[str]:
+def _ids_problems(store: Store, edited: set[str]) -> list[str]:
     """The `_ids/<year>` lines (the ids of each month, for short ids and
     `edit`/`delete` by prefix) compared with the months' entries. Months edited
     by hand are left out: their CRC no longer matches, so their line is not
@@ -141,7 +142,6 @@ def _ids_problems(store: Store) -> list[str]:
     stored = storage.stored_ids()
     if stored is None or storage.disk_version < 2:
         return []  # index not ours (reported above), or a file of before the lines
-    edited = set(storage.checksum_mismatches())
     years: dict[str, list[str]] = {}
     for name in storage.entry_table_names():
         years.setdefault(ids_table(name), []).append(name)
@@ -165,13 +165,16 @@ def _ids_problems(store: Store) -> list[str]:
         for name in sorted(set(years.get(line, [])) | months.keys()):
             if name in edited:
                 continue
-            actual = set(store.table_entry_ids(name))
-            listed = set(months.get(name, "").split())
-            if actual != listed:
+            ids, text = store.table_entry_ids(name), months.get(name, "")
+            if " ".join(ids) == text:  # written in the order of the table's keys
+                continue
+            actual, listed = set(ids), set(text.split())
+            missing, extra = actual - listed, listed - actual
+            if missing or extra:
                 problems.append(
                     f"index des identifiants faux pour {name[-2:]}/{name[-7:-3]} "
-                    f"({len(actual - listed)} identifiant(s) manquant(s), "
-                    f"{len(listed - actual)} en trop) : les identifiants courts et "
+                    f"({len(missing)} identifiant(s) manquant(s), "
+                    f"{len(extra)} en trop) : les identifiants courts et "
                     f"« citeslab edit/delete » par préfixe peuvent se tromper pour ce mois ; "
                     f"{rebuilt}"
                 )

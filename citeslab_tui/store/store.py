@@ -485,7 +485,7 @@ class Store:
                 changes.append(
                     {"kind": "porteur", "before": None, "after": _address(p.uuid, table, rec)}
                 )
-            existing = {e.id for e in self.entries()} if len(items) > 1 else set()
+            existing = set(self.entry_ids()) if len(items) > 1 else set()
             self._check_day_totals(items)
             for e in items:
                 self.check_entry(e, known)

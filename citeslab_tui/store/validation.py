@@ -20,11 +20,11 @@ from citeslab_tui import schemas
 from citeslab_tui.store import journal
 from citeslab_tui.store.layout import (
     CLOSURES,
+    ENTRIES_PREFIX,
     JOURNAL,
     JOURNAL_APART_PREFIX,
     META,
     PORTEURS_PREFIX,
-    entries_table,
     porteurs_table,
 )
 
@@ -67,7 +67,9 @@ def validate_table(name: str, table: dict[str, Any]) -> str | None:
             return f"{name} : {what} {rec.get('id', key)} : {problem}"
         if rec[id_field] != key:
             return f"{name} : la clé {key} ne correspond pas à l'identifiant {rec[id_field]}"
-        if kind == "entry" and entries_table(date.fromisoformat(rec["date"])) != name:
+        if kind == "entry" and rec["date"][:7] != name[len(ENTRIES_PREFIX) :]:
+            # the date is a calendar date `YYYY-MM-DD` (checked above): its
+            # month is the table's
             return f"{name} : l'entrée {key} est datée du {rec['date']}, hors de ce mois"
         if kind == "porteur" and porteurs_table(rec) != name:
             return f"{name} : le porteur {rec['id']} n'est pas dans la table de son année"
