@@ -18,7 +18,6 @@ from citeslab_tui.cli.common import (
 from citeslab_tui.core.model import MAX_PERSONS
 from citeslab_tui.core.text import printable
 from citeslab_tui.present import decimal_hours, hours
-from citeslab_tui.services import entries as service
 
 if TYPE_CHECKING:
     from datetime import date
@@ -128,6 +127,8 @@ def list_(
     as_json: bool,
 ) -> None:
     """Liste les entrées (aujourd'hui par défaut)."""
+    from citeslab_tui.services import entries as service
+
     if sum(x is not None for x in (day, date_from or date_to)) + week > 1:
         raise click.UsageError("--date, --from/--to et --week s'excluent")
     start: date | None
@@ -278,6 +279,8 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
     """Modifie une entrée (ID ou ses 6 premiers caractères ou plus).
 
     Avec LIGNE, la ligne de saisie rapide remplace l'entrée (la date reste)."""
+    from citeslab_tui.services import entries as service
+
     store = open_store()
     entry = store.find_entry(entry_id)
     preparation = options.pop("preparation")
@@ -297,6 +300,8 @@ def edit(entry_id: str, text: str | None, day: str | None, **options: Any) -> No
 @db_option
 def delete(entry_id: str) -> None:
     """Supprime une entrée (annulable avec `citeslab undo`)."""
+    from citeslab_tui.services import entries as service
+
     store = open_store()
     gone = service.delete(store, entry_id)
     click.echo(f"Supprimé : {entry_line(gone, store.config)}")
@@ -311,6 +316,8 @@ def undo() -> None:
     Les modifications faites dans l'application s'annulent avec ctrl+z dans sa
     fenêtre ; une modification changée depuis par quelqu'un d'autre n'est pas
     annulée (le message dit laquelle)."""
+    from citeslab_tui.services import entries as service
+
     label = service.undo(open_store())
     if label is None:
         click.echo("Rien à annuler en ligne de commande.")

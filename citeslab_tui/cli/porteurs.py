@@ -19,8 +19,6 @@ from citeslab_tui.cli.french import SUBCOMMAND
 from citeslab_tui.core.model import CATEGORIES, PROFILES, SORTIE_REASONS, STAGE_LABELS, STEPS
 from citeslab_tui.core.text import printable
 from citeslab_tui.present import short_date
-from citeslab_tui.services import porteurs as service
-from citeslab_tui.services.common import territory_code
 
 YES_NO = click.Choice(["oui", "non"])
 
@@ -74,6 +72,8 @@ def add(
     welcomed: str | None,
 ) -> None:
     """Ajoute un porteur de projet."""
+    from citeslab_tui.services import porteurs as service
+
     store = open_store()
     p = service.add(
         store,
@@ -101,6 +101,9 @@ def add(
 @db_option
 def list_(stage: str | None, territory: str | None, qpv_only: bool, as_json: bool) -> None:
     """Liste les porteurs (sans noms)."""
+    from citeslab_tui.services import porteurs as service
+    from citeslab_tui.services.common import territory_code
+
     store = open_store(readonly=True)
     items = service.matching(
         store.porteurs(),
@@ -133,6 +136,8 @@ def list_(stage: str | None, territory: str | None, qpv_only: bool, as_json: boo
 @db_option
 def show(pid: str) -> None:
     """Fiche d'un porteur et ses entrées liées."""
+    from citeslab_tui.services import porteurs as service
+
     store = open_store(readonly=True)
     p = store.find_porteur(pid)
     click.echo(f"{p.id} — {p.territory} — étape : {STAGE_LABELS[p.stage]}")
@@ -180,6 +185,9 @@ def show(pid: str) -> None:
 @db_option
 def edit(pid: str, **opts: Any) -> None:
     """Modifie un porteur."""
+    from citeslab_tui.services import porteurs as service
+    from citeslab_tui.services.common import territory_code
+
     store = open_store()
     p = store.find_porteur(pid)
     changes: dict[str, Any] = {}
@@ -212,6 +220,8 @@ def edit(pid: str, **opts: Any) -> None:
 @db_option
 def step(pid: str, step: str, day: str | None, partner: str | None, reason: str | None) -> None:
     """Marque une étape du parcours : accueilli, amorcage, oriente, creation, sortie."""
+    from citeslab_tui.services import porteurs as service
+
     store = open_store()
     when = parse_day(day) or today()
     p = service.step(store, pid, step, when, partner=partner, reason=reason)

@@ -236,6 +236,7 @@ def test_cli_import_does_not_load_textual_or_rich() -> None:
             ],
         ),
         (["status"], ["citeslab_tui.services.plausibility", "citeslab_tui.holiday_cache"]),
+        (["--help"], ["citeslab_tui.store", "tinydb"]),
     ],
 )
 def test_a_command_imports_only_what_it_uses(
@@ -243,7 +244,8 @@ def test_a_command_imports_only_what_it_uses(
 ) -> None:
     """Every command pays its imports (BENCHMARKS.md, « Commandes du quotidien »):
     listing entries parses no line and draws no livrable; listing porteurs
-    matches no typed QPV and erases nobody; a timer's status checks no day."""
+    matches no typed QPV and erases nobody; a timer's status checks no day;
+    the help opens no data file."""
     code = (
         "import sys; from citeslab_tui.cli import main; "
         f"main({['--db', str(db_path), *args]!r}); "
