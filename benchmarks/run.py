@@ -942,7 +942,7 @@ def write_benchmarks_md(text: str) -> Path:
 
 def rerun_command(args: argparse.Namespace) -> str:
     """The command line that measures the same thing again (and updates the file)."""
-    parts = [f"{Path(sys.executable)} benchmarks/run.py"]
+    parts = [".venv/bin/python benchmarks/run.py"]  # the README's virtual environment
     if args.sizes != "10000,50000,100000":
         parts.append(f"--sizes {args.sizes}")
     if args.runs != 5:
