@@ -18,16 +18,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.errors import CitesLabError
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.period import Period
 from citeslab_tui.core.publics import with_named
-from citeslab_tui.export.csvfmt import ExportError, get_dialect
+from citeslab_tui.export.csvfmt import ExportError, get_dialect, to_csv
 from citeslab_tui.fsutil import atomic_write, describe_os_error
 from citeslab_tui.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from citeslab_tui.export.csvfmt import Dialect
+    from citeslab_tui.export.tables import Table
 
 KINDS: tuple[str, ...] = ("timesheet", "entries", "indicators", "porteurs")
 FORMATS: tuple[str, ...] = ("csv", "xlsx")
@@ -117,11 +121,15 @@ class ExportKind(Protocol):
     ) -> list[RenderedFile]: ...
 
 
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ExportError(f"export « {kind} » inconnu (connus : {', '.join(KINDS)})")
+
+
 def _kind(kind: str) -> ExportKind:
     """The module of one export kind, loaded when that kind is asked (see
     export/kinds/__init__.py)."""
-    if kind not in KINDS:
-        raise ExportError(f"export « {kind} » inconnu (connus : {', '.join(KINDS)})")
+    _check_kind(kind)
     return cast(ExportKind, importlib.import_module(f"{__package__}.kinds.{kind}"))
 
 
@@ -132,9 +140,15 @@ class RenderedFile:
     rows: int  # data rows (CSV) or day lines (XLSX)
 
 
+def csv_file(name: str, table: Table, dialect: Dialect) -> RenderedFile:
+    """A CSV file holding `table` (header and rows) in `dialect`."""
+    header, rows = table
+    return RenderedFile(name, to_csv(header, rows, dialect), len(rows))
+
+
 def check_request(request: ExportRequest, config: Config) -> None:
     """Refuse combinations that make no sense, in French."""
-    _kind(request.kind)
+    _check_kind(request.kind)
     get_dialect(request.dialect)
     if request.format not in FORMATS:
         raise ExportError(f"format « {request.format} » inconnu (connus : {', '.join(FORMATS)})")

@@ -8,10 +8,12 @@ from datetime import date, time
 
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.model import Config, Entry, Porteur
-from citeslab_tui.export.csvfmt import get_dialect, to_csv
+from citeslab_tui.core.period import Period
+from citeslab_tui.export.csvfmt import get_dialect
 from citeslab_tui.export.files import (
     ExportRequest,
     RenderedFile,
+    csv_file,
     file_name,
     period_sources,
     spans,
@@ -29,9 +31,9 @@ def render(
     config: Config,
     calendar: WorkingCalendar,
 ) -> list[RenderedFile]:
-    territory = request.territory
-    out: list[RenderedFile] = []
-    for span in spans(request):
+    territory, dialect = request.territory, get_dialect(request.dialect)
+
+    def one(span: Period) -> RenderedFile:
         chosen = sorted(
             (
                 e
@@ -41,15 +43,12 @@ def render(
             key=_entry_order,
         )
         if request.format == "xlsx":
-            data = entries_xlsx(chosen, config, span)
             name = file_name("entries", span.label, territory, "xlsx")
-            out.append(RenderedFile(name, data, len(chosen)))
-            continue
-        dialect = get_dialect(request.dialect)
-        header, rows = entries_table(chosen, config, dialect)
+            return RenderedFile(name, entries_xlsx(chosen, config, span), len(chosen))
         name = file_name("entries", span.label, territory, "csv")
-        out.append(RenderedFile(name, to_csv(header, rows, dialect), len(rows)))
-    return out
+        return csv_file(name, entries_table(chosen, config, dialect), dialect)
+
+    return [one(span) for span in spans(request)]
 
 
 def _entry_order(e: Entry) -> tuple[date, time, str]:

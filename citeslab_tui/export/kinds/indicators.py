@@ -12,8 +12,8 @@ from citeslab_tui.core.period import Period
 from citeslab_tui.core.timesheet import full_time_minutes
 from citeslab_tui.export.bilan import header as bilan_header
 from citeslab_tui.export.bilan import labels
-from citeslab_tui.export.csvfmt import get_dialect, to_csv
-from citeslab_tui.export.files import ExportRequest, RenderedFile, Sources, file_name
+from citeslab_tui.export.csvfmt import get_dialect
+from citeslab_tui.export.files import ExportRequest, RenderedFile, Sources, csv_file, file_name
 from citeslab_tui.export.indicators_xlsx import indicators_xlsx
 from citeslab_tui.export.tables import indicators_table
 
@@ -52,6 +52,5 @@ def render(
     to_date = Period(period.start, min(as_of, period.end)) if as_of >= period.start else None
     base = full_time_minutes(config, calendar, to_date) if to_date else 0.0
     dialect = get_dialect(request.dialect)
-    header, rows = indicators_table(rep, config, dialect, base)
     name = file_name("indicators", period.label, territory, "csv")
-    return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
+    return [csv_file(name, indicators_table(rep, config, dialect, base), dialect)]

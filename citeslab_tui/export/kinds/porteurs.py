@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.model import Config, Entry, Porteur
 from citeslab_tui.core.publics import contacts, is_active
-from citeslab_tui.export.csvfmt import get_dialect, to_csv
-from citeslab_tui.export.files import ExportRequest, RenderedFile, Sources, file_name
+from citeslab_tui.export.csvfmt import get_dialect
+from citeslab_tui.export.files import ExportRequest, RenderedFile, Sources, csv_file, file_name
 from citeslab_tui.export.tables import porteurs_table
 from citeslab_tui.export.xlsx import period_label, porteurs_xlsx
 
@@ -50,6 +50,5 @@ def render(
         name = file_name("porteurs", label, territory, "xlsx", names=names)
         return [RenderedFile(name, data, len(chosen))]
     dialect = get_dialect(request.dialect)
-    header, rows = porteurs_table(chosen, config, dialect, with_names=names)
     name = file_name("porteurs", label, territory, "csv", names=names)
-    return [RenderedFile(name, to_csv(header, rows, dialect), len(rows))]
+    return [csv_file(name, porteurs_table(chosen, config, dialect, with_names=names), dialect)]

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from citeslab_tui.core.calendar import WorkingCalendar
 from citeslab_tui.core.fingerprint import fingerprint
 from citeslab_tui.core.model import Config, Entry, Porteur
+from citeslab_tui.core.period import Period
 from citeslab_tui.core.timesheet import build_timesheet
-from citeslab_tui.export.csvfmt import get_dialect, to_csv
+from citeslab_tui.export.csvfmt import get_dialect
 from citeslab_tui.export.files import (
     ExportRequest,
     RenderedFile,
+    csv_file,
     file_name,
     period_sources,
     spans,
@@ -31,19 +33,15 @@ def render(
     config: Config,
     calendar: WorkingCalendar,
 ) -> list[RenderedFile]:
-    territory = request.territory
-    out: list[RenderedFile] = []
-    for span in spans(request):
+    territory, dialect = request.territory, get_dialect(request.dialect)
+
+    def one(span: Period) -> RenderedFile:
         ts = build_timesheet(entries, config, span, calendar, territory)
         if request.format == "xlsx":
             data = timesheet_xlsx(ts, config, fingerprint(entries, span, territory))
             days = len({r.day for r in ts.rows})
-            out.append(
-                RenderedFile(file_name("timesheet", span.label, territory, "xlsx"), data, days)
-            )
-            continue
-        dialect = get_dialect(request.dialect)
-        header, rows = timesheet_table(ts, config, dialect)
+            return RenderedFile(file_name("timesheet", span.label, territory, "xlsx"), data, days)
         name = file_name("timesheet", span.label, territory, "csv")
-        out.append(RenderedFile(name, to_csv(header, rows, dialect), len(rows)))
-    return out
+        return csv_file(name, timesheet_table(ts, config, dialect), dialect)
+
+    return [one(span) for span in spans(request)]
