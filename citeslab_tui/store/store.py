@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -48,6 +48,8 @@ from citeslab_tui.store.storage import AtomicJSONStorage
 from citeslab_tui.store.validation import validate_table
 
 __all__ = ["JOURNAL_KEEP", "Store", "validate_table"]
+
+T = TypeVar("T")
 
 
 class UuidTable(Table):
@@ -97,7 +99,9 @@ class Store:
         self.config = config
         self.now = now
         self.db = CitesLabDB(storage=lambda: storage)
-        self._entry_cache: dict[str, tuple[bytes, list[Entry]]] = {}
+        # What was derived from each table, kept for one version of its bytes
+        # (see _derived): built entries and porteurs, entry and porteur ids.
+        self._entry_cache: dict[str, tuple[Any, list[Entry]]] = {}
         self._porteur_cache: dict[str, tuple[Any, list[Porteur]]] = {}
         self._key_cache: dict[str, tuple[Any, list[str]]] = {}
         self._porteur_id_cache: dict[str, tuple[Any, list[str]]] = {}
@@ -158,16 +162,23 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def _entries_in(self, name: str) -> list[Entry]:
+    def _derived(self, cache: dict[str, tuple[Any, T]], name: str, derive: Callable[[], T]) -> T:
+        """`derive()` for table `name`, computed once per version of its bytes:
+        the buffers are compared by identity, and a new read of the file, or a
+        write, brings new ones (a long-lived store sees every change)."""
         raw = self.storage.raw_table(name)
-        if raw is None:
-            return []
-        cached = self._entry_cache.get(name)
-        if cached is not None and cached[0] is raw:
-            return cached[1]
-        entries = [Entry.from_record(rec) for rec in self.storage.table(name).values()]
-        self._entry_cache[name] = (raw, entries)
-        return entries
+        cached = cache.get(name)
+        if cached is None or cached[0] is not raw:
+            cached = (raw, derive())
+            cache[name] = cached
+        return cached[1]
+
+    def _entries_in(self, name: str) -> list[Entry]:
+        return self._derived(
+            self._entry_cache,
+            name,
+            lambda: [Entry.from_record(rec) for rec in self.storage.table(name).values()],
+        )
 
     def entries(self, start: date | None = None, end: date | None = None) -> list[Entry]:
         """Entries from `start` to `end` (both included), by date and time."""
@@ -183,15 +194,13 @@ class Store:
     def _ids_in(self, name: str) -> list[str]:
         """The entry ids of one monthly table, without building its entries:
         from the file's `_ids` index when it can be trusted, else from the
-        table's keys; read once per version of its bytes (an edit looks its
-        entry up three times)."""
-        raw = self.storage.raw_table(name)
-        cached = self._key_cache.get(name)
-        if cached is None or cached[0] is not raw:
-            ids = self.storage.table_ids(name)
-            cached = (raw, list(self.storage.table(name)) if ids is None else ids)
-            self._key_cache[name] = cached
-        return cached[1]
+        table's keys (an edit looks its entry up three times)."""
+
+        def ids() -> list[str]:
+            found = self.storage.table_ids(name)
+            return list(self.storage.table(name)) if found is None else found
+
+        return self._derived(self._key_cache, name, ids)
 
     def table_entry_ids(self, name: str) -> list[str]:
         """The ids of one monthly table's entries, as built (`check`)."""
@@ -212,26 +221,20 @@ class Store:
         return out
 
     def _porteurs_in(self, name: str) -> list[Porteur]:
-        raw = self.storage.raw_table(name)
-        if raw is None:
-            return []
-        cached = self._porteur_cache.get(name)
-        if cached is not None and cached[0] is raw:
-            return cached[1]
-        items = [Porteur.from_record(r) for r in self.storage.table(name).values()]
-        self._porteur_cache[name] = (raw, items)
-        return items
+        return self._derived(
+            self._porteur_cache,
+            name,
+            lambda: [Porteur.from_record(r) for r in self.storage.table(name).values()],
+        )
 
     def _porteur_ids_in(self, name: str) -> list[str]:
-        """The porteur ids of one yearly table, without building its porteurs;
-        read once per version of its bytes (`porteur add` asks for the next id,
-        then checks the id is free, inside its write)."""
-        raw = self.storage.raw_table(name)
-        cached = self._porteur_id_cache.get(name)
-        if cached is None or cached[0] is not raw:
-            cached = (raw, [rec["id"] for rec in self.storage.table(name).values()])
-            self._porteur_id_cache[name] = cached
-        return cached[1]
+        """The porteur ids of one yearly table, without building its porteurs
+        (`porteur add` asks for the next id, then checks it is free)."""
+        return self._derived(
+            self._porteur_id_cache,
+            name,
+            lambda: [rec["id"] for rec in self.storage.table(name).values()],
+        )
 
     def _porteur_tables(self) -> list[str]:
         """The yearly porteur tables, newest first: a porteur lives in the table
