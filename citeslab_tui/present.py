@@ -85,10 +85,9 @@ def day_label(day: date) -> str:
 
 
 def short_date(day: date) -> str:
-    """`12/04/2022`. printf-style on purpose: `int.__format__` with a spec
-    (`{day.day:02d}`) costs three times more, and `porteur list` writes about
-    8 000 dates (18 M instructions of its 612 M)."""
-    return "%02d/%02d/%d" % (day.day, day.month, day.year)  # noqa: UP031 (see above)
+    """`12/04/2022` (from the date's fields: a third of `%d/%m/%Y`'s cost, which
+    counts in a list of thousands of dates)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def bar(width: int, ratio: float, mark: float | None = None) -> Text:
